@@ -1,0 +1,52 @@
+# copydesk: `make demo` runs the check on the seed case, `make test` runs the suite.
+# Both create the project virtual environment (.venv) from pinned dependencies first.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SEED := ../shared/cases/seed
+
+.PHONY: install demo test lint bench eval browser clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements.lock
+	$(BIN)/pip install -q --no-deps -e .
+	touch $@
+
+install: $(STAMP)
+
+# Exit code 1 means "major findings", which is what the seed article has; only 2 (an error) fails.
+demo: install
+	@if [ -f $(SEED)/article.txt ]; then \
+	  $(BIN)/copydesk check $(SEED)/article.txt --source $(SEED)/source.txt; rc=$$?; \
+	else \
+	  $(BIN)/copydesk check examples/reworded.txt --source examples/original.txt; rc=$$?; \
+	fi; test $$rc -le 1
+
+# The HTML report test drives Debian's headless Chromium; install it when it is missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || \
+	  { (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null) || \
+	    echo "chromium could not be installed; the browser tests will be skipped"; }
+
+test: install browser
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests bench eval
+	$(BIN)/ruff format --check src tests bench eval
+	$(BIN)/mypy src
+
+bench: install
+	$(BIN)/python bench/check_speed.py
+	$(BIN)/python bench/compare_speed.py
+	$(BIN)/python bench/corpus_scale.py
+
+eval: install
+	$(BIN)/python eval/perturbations.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,13 @@
+"""Errors a user can act on. Each carries one plain sentence; entry points print it and exit 2."""
+
+
+class CopydeskError(Exception):
+    """Base class for every error copydesk reports to a user instead of a traceback."""
+
+
+class InputError(CopydeskError):
+    """The input could not be read as an English news article (missing, unreadable, empty...)."""
+
+
+class FetchError(InputError):
+    """A URL could not be fetched (unreachable, too large, wrong content type, HTTP error)."""

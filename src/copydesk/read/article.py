@@ -1,0 +1,55 @@
+"""The `Article`: what every later stage reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from copydesk.model import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Excluded:
+    """A stretch of `Article.text` that is not article body.
+
+    ``reason`` is ``"junk"`` for page furniture (comment-form lines, leftover embed links,
+    share/subscribe lines) and ``"declared_source"`` for a footer naming the source.
+    ``label`` says what it is in words ("comment form", "embed link", ...).
+    """
+
+    span: Span
+    reason: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article as read: its text with offsets every finding points into, and its metadata.
+
+    ``text`` keeps everything that was read (junk included) so that spans match what the
+    reader sees; ``excluded`` marks what is not body. `body` is ``text`` with the excluded
+    stretches blanked out by spaces, same length, so the parser never sees junk and every
+    offset still points into ``text``.
+    """
+
+    text: str
+    doc_id: str = "article"
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    declared_source: str | None = None
+    excluded: tuple[Excluded, ...] = ()
+    origin: str | None = None  # path, URL or "-" it was read from
+    format: str = "text"  # "text" or "html"
+    body: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        body = self.text
+        for ex in self.excluded:
+            blank = "".join("\n" if c == "\n" else " " for c in ex.span.of(body))
+            body = body[: ex.span.start] + blank + body[ex.span.end :]
+        object.__setattr__(self, "body", body)
+
+    def is_body(self, span: Span) -> bool:
+        return not any(ex.span.overlaps(span) for ex in self.excluded)
