@@ -131,30 +131,58 @@ def model_name() -> str:
     return os.environ.get("COPYDESK_SPACY_MODEL", DEFAULT_MODEL)
 
 
+#: Name of the component that starts a sentence after every line break: in news text a line
+#: is a paragraph, headline or subheading, never half a sentence.
+LINE_BREAKS = "copydesk_line_breaks"
+
+
+def _line_breaks(doc: Any) -> Any:
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            token.is_sent_start = True
+        elif token.is_space:
+            token.is_sent_start = False
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_model(name: str | None = None) -> Language:
     """Load the spaCy pipeline once per process."""
     import spacy
+    from spacy.language import Language
 
+    if LINE_BREAKS not in Language.factories:
+        Language.component(LINE_BREAKS)(_line_breaks)
     try:
-        return spacy.load(name or model_name())
+        nlp = spacy.load(name or model_name())
     except OSError as exc:  # model package missing
         from copydesk.errors import CopydeskError
 
         raise CopydeskError(
             f"The spaCy model {name or model_name()!r} is not installed; run 'make install'."
         ) from exc
+    nlp.add_pipe(LINE_BREAKS, before="parser")
+    return nlp
 
 
 def _convert(article: Article, doc: Any) -> Annotated:
+    """Copy the spaCy parse into plain data. Sentences are trimmed of surrounding whitespace;
+    sentences with no words (blanked junk, empty lines) are dropped, and their whitespace
+    tokens keep the index of the sentence before."""
     sent_of = [0] * len(doc)
-    sentences = []
-    for k, s in enumerate(doc.sents):
+    sentences: list[Sentence] = []
+    for s in doc.sents:
+        words = [t for t in s if not t.is_space]
+        if not words:
+            for t in s:
+                sent_of[t.i] = max(len(sentences) - 1, 0)
+            continue
+        k = len(sentences)
         for t in s:
             sent_of[t.i] = k
-        sentences.append(
-            Sentence(k, s.start_char, s.end_char, s.start, s.end, article.text[s.start_char : s.end_char])
-        )
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        sentences.append(Sentence(k, start, end, s.start, s.end, article.text[start:end]))
     children: list[list[int]] = [[] for _ in range(len(doc))]
     tokens = []
     for t in doc:
