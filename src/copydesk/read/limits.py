@@ -1,0 +1,15 @@
+"""Limits on what the reader accepts, shared by files, standard input and URLs."""
+
+from __future__ import annotations
+
+# The largest input read, in bytes (files, standard input, URL bodies). A long news page
+# with all its markup is 0.2-2 MB and a long article's text 50 KB; 10 MB leaves ample room
+# for bloated pages while refusing data dumps before they are loaded: reads stop at
+# MAX_INPUT_BYTES + 1 bytes.
+MAX_INPUT_BYTES = 10 * 1024 * 1024
+MAX_INPUT_MB = MAX_INPUT_BYTES // (1024 * 1024)
+
+# The fewest words of body text (after page junk is set aside) that make an article. The
+# shortest news briefs run to 40-60 words; 20 is below any brief but above a headline with
+# a dateline or a page left with only its furniture, and enough for the language check.
+MIN_WORDS = 20

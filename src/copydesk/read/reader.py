@@ -1,0 +1,259 @@
+"""From a file, a URL, standard input, bytes or a string to an `Article`.
+
+Every failure is an `InputError` (a `FetchError` for URLs) whose message is one sentence
+naming the input, so a command-line run prints it and exits 2, and a batch job records it
+against the document and goes on.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import unquote, urlsplit
+
+from copydesk.errors import InputError
+from copydesk.read.article import Article
+from copydesk.read.decode import decode
+from copydesk.read.fetch import FETCH_TIMEOUT_S, fetch, parse_content_type
+from copydesk.read.html import (
+    HTML_CONTENT_TYPES,
+    declared_charset,
+    domain_of,
+    extract,
+    looks_like_html,
+)
+from copydesk.read.junk import find_page_junk
+from copydesk.read.language import guess_language
+from copydesk.read.limits import MAX_INPUT_BYTES, MAX_INPUT_MB, MIN_WORDS
+
+STDIN = "-"
+STDIN_NAME = "Standard input"
+TEXT_NAME = "The text"
+HTML_NAME = "The HTML page"
+
+# File extensions that say what a file is when its content type is not given.
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})
+_TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+_URL_RE = re.compile(r"^https?://", re.IGNORECASE)
+_OTHER_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_WORD_RE = re.compile(r"\w*[^\W\d_]\w*")
+
+
+def display_name(origin: str | None, default: str = TEXT_NAME) -> str:
+    """How messages name an input: its path or URL, "Standard input", or ``default``."""
+    if origin is None:
+        return default
+    return STDIN_NAME if origin == STDIN else origin
+
+
+def doc_id_for(origin: str | None, url: str | None = None) -> str:
+    """A short stable document id from a URL's last path segment or a file's name."""
+    stem = ""
+    if url:
+        parts = urlsplit(url)
+        segments = [s for s in unquote(parts.path).split("/") if s]
+        stem = Path(segments[-1]).stem if segments else (domain_of(url) or "")
+    elif origin == STDIN:
+        stem = "stdin"
+    elif origin:
+        stem = Path(origin).stem
+    stem = re.sub(r"[^\w.-]+", "-", stem).strip("-.")
+    return stem or "article"
+
+
+def read_input(target: str) -> Article:
+    """Read ``target``: a file path, an http(s) URL, or "-" for standard input."""
+    if target == STDIN:
+        return read_stdin()
+    if _URL_RE.match(target):
+        return read_url(target)
+    if _OTHER_SCHEME_RE.match(target):
+        raise InputError(f"{target} is not an http or https address, and only those can be read.")
+    return read_file(target)
+
+
+def _bounded_read(stream: BinaryIO, name: str) -> bytes:
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{name} is larger than the {MAX_INPUT_MB} MB limit for one article.")
+    return data
+
+
+def read_stdin(stream: BinaryIO | None = None) -> Article:
+    """Read an article (text or HTML) from standard input, or from ``stream``."""
+    source = stream if stream is not None else sys.stdin.buffer
+    try:
+        data = _bounded_read(source, STDIN_NAME)
+    except OSError as exc:
+        raise InputError(f"{STDIN_NAME} could not be read: {_reason(exc)}.") from None
+    return read_bytes(data, origin=STDIN)
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or type(exc).__name__).lower()
+
+
+def read_file(path: str | Path) -> Article:
+    """Read an article from a file (plain text or HTML, judged by extension and content)."""
+    name = str(path)
+    p = Path(path)
+    try:
+        if not p.exists():
+            raise InputError(f"{name} does not exist.")
+        if p.is_dir():
+            raise InputError(f"{name} is a directory, not a file.")
+        with p.open("rb") as f:
+            data = _bounded_read(f, name)
+    except PermissionError:
+        raise InputError(f"{name} cannot be read: permission denied.") from None
+    except OSError as exc:
+        raise InputError(f"{name} cannot be read: {_reason(exc)}.") from None
+    suffix = p.suffix.lower()
+    content_type = (
+        "text/html"
+        if suffix in _HTML_SUFFIXES
+        else "text/plain"
+        if suffix in _TEXT_SUFFIXES
+        else None
+    )
+    return read_bytes(data, origin=name, content_type=content_type, doc_id=doc_id_for(name))
+
+
+def read_url(url: str, *, timeout: float = FETCH_TIMEOUT_S) -> Article:
+    """Fetch ``url`` and read the page (or plain text) it serves."""
+    page = fetch(url, timeout=timeout)
+    return read_bytes(
+        page.body,
+        origin=url,
+        content_type=page.content_type,
+        url=page.url,
+        doc_id=doc_id_for(url, page.url),
+    )
+
+
+def read_bytes(
+    data: bytes,
+    *,
+    origin: str,
+    content_type: str | None = None,
+    url: str | None = None,
+    doc_id: str | None = None,
+) -> Article:
+    """Read raw bytes from ``origin`` (a path, URL, "-" or a record id used in messages).
+
+    ``content_type`` is a MIME type, with or without a charset parameter; without one, HTML
+    is recognised by its opening markup.
+    """
+    name = display_name(origin)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{name} is larger than the {MAX_INPUT_MB} MB limit for one article.")
+    if not data.strip():
+        raise InputError(f"{name} is empty.")
+    mime, charset = parse_content_type(content_type)
+    if mime is not None and not (mime.startswith("text/") or mime in HTML_CONTENT_TYPES):
+        raise InputError(f"{name} is {mime}, not a web page or plain text.")
+    is_html = mime in HTML_CONTENT_TYPES
+    if is_html and charset is None:
+        charset = declared_charset(data)
+    text = decode(data, name, charset=charset)
+    if mime is None and looks_like_html(text):
+        is_html = True
+    if is_html:
+        return read_html(text, url=url, origin=origin, doc_id=doc_id)
+    return read_text(text, origin=origin, url=url, doc_id=doc_id)
+
+
+def read_text(
+    text: str,
+    *,
+    origin: str | None = None,
+    url: str | None = None,
+    doc_id: str | None = None,
+) -> Article:
+    """Read plain text as an article: page junk and a declared source are marked, not cut."""
+    name = display_name(origin)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return _article(
+        text,
+        name=name,
+        origin=origin,
+        fmt="text",
+        url=url,
+        doc_id=doc_id or doc_id_for(origin, url),
+        outlet=domain_of(url),
+    )
+
+
+def read_html(
+    html: str,
+    *,
+    url: str | None = None,
+    origin: str | None = None,
+    doc_id: str | None = None,
+) -> Article:
+    """Read an HTML page: trafilatura finds the article text, title, byline, date and outlet."""
+    name = display_name(origin, HTML_NAME)
+    if len(html) > MAX_INPUT_BYTES:
+        raise InputError(f"{name} is larger than the {MAX_INPUT_MB} MB limit for one article.")
+    if not html.strip():
+        raise InputError(f"{name} is empty.")
+    page = extract(html, name=name, url=url)
+    return _article(
+        page.text,
+        name=name,
+        origin=origin,
+        fmt="html",
+        url=page.url,
+        doc_id=doc_id or doc_id_for(origin, page.url),
+        outlet=page.outlet,
+        title=page.title,
+        byline=page.byline,
+        published=page.published,
+    )
+
+
+def _article(
+    text: str,
+    *,
+    name: str,
+    origin: str | None,
+    fmt: str,
+    url: str | None,
+    doc_id: str,
+    outlet: str | None,
+    title: str | None = None,
+    byline: str | None = None,
+    published: str | None = None,
+) -> Article:
+    if not text.strip():
+        raise InputError(f"{name} is empty.")
+    junk = find_page_junk(text)
+    article = Article(
+        text=text,
+        doc_id=doc_id,
+        title=title,
+        byline=byline,
+        published=published,
+        url=url,
+        outlet=outlet,
+        declared_source=junk.declared_source,
+        excluded=junk.excluded,
+        origin=origin,
+        format=fmt,
+    )
+    words = len(_WORD_RE.findall(article.body))
+    if words == 0:
+        raise InputError(f"{name} contains no article text.")
+    if words < MIN_WORDS:
+        if fmt == "html":
+            raise InputError(f"{name} contains no article text (only {words} words were found).")
+        raise InputError(
+            f"{name} is too short to be a news article ({words} words; "
+            f"at least {MIN_WORDS} are needed)."
+        )
+    guess = guess_language(article.body)
+    if not guess.is_english:
+        raise InputError(f"{name} does not look like English (it reads as {guess.reads_as}).")
+    return article
