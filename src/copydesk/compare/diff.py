@@ -1,0 +1,768 @@
+"""diff: what changed in meaning between aligned article sentence(s) and source sentence(s).
+
+`diff_pair` compares one aligned pair through what both texts assert: quotations word by word,
+who holds which role for which side, titles, who did what to whom, who said it and with which
+reporting verb, numbers, negation and hedging. A rewording that keeps all of these gives no
+finding. Every finding points at the article text and cites the source span it differs from.
+
+No natural-language-inference model is needed; one can be plugged in through `Entailment`
+to dismiss the findings that are inferred from the parse rather than read off the words.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from copydesk.compare.figures import Figure, figures
+from copydesk.compare.frames import (
+    Frame,
+    Predicate,
+    Referent,
+    Report,
+    RoleMention,
+    Title,
+    content_lemmas,
+    cue_class,
+    frames,
+    is_content,
+    predicates,
+    reports,
+    role_mentions,
+    side_key,
+    spelling_key,
+    titles,
+    words_of,
+)
+from copydesk.compare.quotes import Quote, Word, marked_quotes, word_stream
+from copydesk.kinds import severity_of
+from copydesk.ledger.model import Ledger
+from copydesk.model import Evidence, Finding, Span
+from copydesk.nlp.annotate import Annotated, Token
+
+if TYPE_CHECKING:
+    from copydesk.pipeline import Analysed
+
+
+class Entailment(Protocol):
+    """A natural-language-inference scorer: the probability that ``premise`` entails
+    ``hypothesis``. None is installed by default; any callable with this shape plugs in."""
+
+    def __call__(self, premise: str, hypothesis: str) -> float: ...
+
+
+#: Share of a quotation's words that must be found in an article quotation for the two to be
+#: the same quotation (so that the rest counts as altered). Half: a two-word quotation with
+#: one word changed ("miraculous breakthroughs" -> "miraclear breakthroughs") still pairs.
+QUOTE_PAIR_MIN_SHARE = 0.5
+
+#: Fewest words a source quotation needs before its words are looked for outside quotation
+#: marks in the article: shorter ones ("very difficult") recur as ordinary prose.
+UNMARKED_MIN_WORDS = 3
+
+#: Share of a source quotation's words that must be found, in order, within one stretch of
+#: the article's unquoted text to call that stretch the quotation without its marks. Set so
+#: that one changed word in a six-word quotation (5/6) still counts, two in four do not.
+UNMARKED_MIN_COVERAGE = 0.75
+
+#: Words of the article that may separate two matched pieces of one unmarked quotation.
+UNMARKED_MAX_GAP = 2
+
+#: Share of the words a quotation is said of in the article that must come from elsewhere in
+#: the source pair (not from what the source said it of) to call the quotation re-scoped. A
+#: paraphrase brings new words; a re-scoping moves the source's own words under the quotation.
+RESCOPE_MIN_BORROWED = 0.5
+
+#: Entailment probability above which an `Entailment` scorer dismisses a parse-inferred
+#: finding. High on purpose: the scorer may only veto a finding it is nearly sure is wrong.
+ENTAILMENT_DISMISS = 0.95
+
+#: Kinds inferred from the parse rather than read off the words, which a scorer may dismiss.
+ENTAILMENT_GATED = frozenset(
+    {
+        "source.agent_inverted",
+        "source.quote_rescoped",
+        "source.negation_flipped",
+        "source.hedge_removed",
+        "source.role_swap",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One side of an aligned pair: the document and the sentences taking part."""
+
+    doc: Annotated
+    ledger: Ledger
+    sentences: tuple[int, ...]
+    tokens: tuple[Token, ...]
+    quotes: tuple[Quote, ...] = field(default=())
+
+    @classmethod
+    def of(cls, analysed: Analysed, sentences: Sequence[int]) -> _Side:
+        doc, ledger = analysed.doc, analysed.ledger
+        sents = tuple(k for k in sentences if 0 <= k < len(doc.sentences))
+        tokens = tuple(words_of(doc, sents))
+        quotes = tuple(marked_quotes(doc, sents, tokens, ledger))
+        return cls(doc, ledger, sents, tokens, quotes)
+
+    @property
+    def span(self) -> Span:
+        if not self.sentences:
+            return Span(0, 0)
+        return Span(
+            self.doc.sentences[self.sentences[0]].start,
+            self.doc.sentences[self.sentences[-1]].end,
+        )
+
+    def text_of(self, span: Span) -> str:
+        return span.of(self.doc.text)
+
+    def evidence(self, span: Span) -> Evidence:
+        return Evidence(doc_id=self.doc.article.doc_id, span=span, text=self.text_of(span))
+
+    def in_quote(self, span: Span) -> bool:
+        return any(q.span.contains(span) for q in self.quotes)
+
+
+def diff_pair(
+    article: Analysed,
+    article_sentences: tuple[int, ...],
+    source: Analysed,
+    source_sentences: tuple[int, ...],
+    *,
+    entailment: Entailment | None = None,
+) -> list[Finding]:
+    """What changed in meaning from the source sentence(s) to the aligned article sentence(s).
+
+    Findings point into the article text, each citing the source span it differs from.
+    """
+    a = _Side.of(article, article_sentences)
+    s = _Side.of(source, source_sentences)
+    if not a.tokens or not s.tokens:
+        return []
+    findings: list[Finding] = []
+    findings += _quotation_changes(a, s)
+    findings += _role_changes(a, s)
+    findings += _agent_changes(a, s)
+    findings += _attribution_changes(a, s)
+    findings += _number_changes(a, s)
+    findings += _polarity_changes(a, s)
+    if entailment is not None and findings:
+        premise = s.text_of(s.span)
+        hypothesis = a.text_of(a.span)
+        p = entailment(premise, hypothesis)
+        if p >= ENTAILMENT_DISMISS:
+            findings = [f for f in findings if f.kind not in ENTAILMENT_GATED]
+    return _unique(findings)
+
+
+def _finding(
+    kind: str,
+    message: str,
+    span: Span,
+    evidence: Iterable[Evidence],
+    suggestion: str | None = None,
+    confidence: float = 1.0,
+) -> Finding:
+    return Finding(
+        kind=kind,
+        severity=severity_of(kind),
+        message=message,
+        span=span,
+        evidence=tuple(evidence),
+        suggestion=suggestion,
+        confidence=confidence,
+    )
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, Span]] = set()
+    out = []
+    for f in sorted(findings, key=lambda f: (f.span.start, f.span.end, f.kind)):
+        if (f.kind, f.span) in seen:
+            continue
+        seen.add((f.kind, f.span))
+        out.append(f)
+    return out
+
+
+# --- quotations --------------------------------------------------------------------------------
+
+
+def _matched(x: Sequence[str], y: Sequence[str]) -> int:
+    sm = difflib.SequenceMatcher(None, list(x), list(y), autojunk=False)
+    return sum(b.size for b in sm.get_matching_blocks())
+
+
+def _quotation_changes(a: _Side, s: _Side) -> list[Finding]:
+    out: list[Finding] = []
+    pairs: list[tuple[Quote, Quote]] = []
+    scored = []
+    for qs in s.quotes:
+        for qa in a.quotes:
+            m = _matched(qs.norms, qa.norms)
+            if m and m >= QUOTE_PAIR_MIN_SHARE * min(len(qs.words), len(qa.words)):
+                scored.append((m, qs, qa))
+    used_s: set[Span] = set()
+    used_a: set[Span] = set()
+    for _, qs, qa in sorted(scored, key=lambda x: -x[0]):
+        if qs.span in used_s or qa.span in used_a:
+            continue
+        pairs.append((qs, qa))
+        used_s.add(qs.span)
+        used_a.add(qa.span)
+    left_s = [q for q in s.quotes if q.span not in used_s]
+    left_a = [q for q in a.quotes if q.span not in used_a]
+    unmarked: list[Quote] = []
+    for qs in left_s:
+        found = _find_unmarked(qs, a)
+        if found is not None:
+            unmarked.append(qs)
+            out.append(
+                _finding(
+                    "source.quote_unmarked",
+                    f"The source quotes these words (“{s.text_of(qs.span)}”); the article drops "
+                    "the quotation marks.",
+                    Span(found[0].span.start, found[-1].span.end),
+                    [s.evidence(qs.span)],
+                    suggestion=f"“{a.text_of(Span(found[0].span.start, found[-1].span.end))}”",
+                )
+            )
+            out += _word_changes(qs, list(found), a, s, trim_ends=False)
+    # A fully reworded quotation shares no word with its source; pair what is left in order.
+    left_s = [q for q in left_s if q not in unmarked]
+    if left_s and len(left_s) == len(left_a):
+        pairs += list(zip(left_s, left_a))
+    for qs, qa in pairs:
+        out += _word_changes(qs, list(qa.words), a, s, trim_ends=True)
+        out += _rescoping(qs, qa, a, s)
+    return out
+
+
+def _find_unmarked(q: Quote, a: _Side) -> list[Word] | None:
+    """The stretch of the article's unquoted words that is quotation ``q`` without marks."""
+    if len(q.words) < UNMARKED_MIN_WORDS:
+        return None
+    free = [w for w in word_stream(a.tokens) if not a.in_quote(w.span)]
+    if not free:
+        return None
+    sm = difflib.SequenceMatcher(None, q.norms, [w.norm for w in free], autojunk=False)
+    blocks = [b for b in sm.get_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    best: tuple[int, int, int] | None = None  # matched, start, end (article word indices)
+    for i, b in enumerate(blocks):
+        start, end, matched = b.b, b.b + b.size, b.size
+        for c in blocks[i + 1 :]:
+            if c.b - end > UNMARKED_MAX_GAP:
+                break
+            end, matched = c.b + c.size, matched + c.size
+        if best is None or matched > best[0]:
+            best = (matched, start, end)
+    assert best is not None
+    matched, start, end = best
+    stretch = free[start:end]
+    content = sum(1 for w in stretch if w.norm not in {"the", "a", "an", "to", "of", "and"})
+    if matched / len(q.words) < UNMARKED_MIN_COVERAGE or content < 2:
+        return None
+    return stretch
+
+
+def _word_changes(
+    qs: Quote, article_words: list[Word], a: _Side, s: _Side, *, trim_ends: bool
+) -> list[Finding]:
+    """Findings for the words that differ between a source quotation and its article version.
+
+    With ``trim_ends`` the article may quote only part of the source quotation: words the
+    source has before or after the article's stretch are not a change.
+    """
+    src = list(qs.words)
+    sm = difflib.SequenceMatcher(
+        None, [w.norm for w in src], [w.norm for w in article_words], autojunk=False
+    )
+    ops = [op for op in sm.get_opcodes()]
+    if trim_ends:
+        while ops and ops[0][0] == "delete":
+            ops.pop(0)
+        while ops and ops[-1][0] == "delete":
+            ops.pop()
+    out: list[Finding] = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            continue
+        if j2 > j1:
+            span = Span(article_words[j1].span.start, article_words[j2 - 1].span.end)
+        else:  # words dropped from inside the quotation: point at the join
+            left = article_words[max(j1 - 1, 0)]
+            right = article_words[min(j1, len(article_words) - 1)]
+            span = Span(left.span.start, right.span.end)
+        if i2 > i1:
+            src_span = Span(src[i1].span.start, src[i2 - 1].span.end)
+        else:
+            src_span = qs.span
+        was = s.text_of(src_span) if i2 > i1 else None
+        now = a.text_of(span)
+        if tag == "replace":
+            msg = f"The quotation reads “{now}” where the source has “{was}”."
+        elif tag == "insert":
+            msg = f"The quotation adds “{now}”, which the source's quotation does not have."
+        else:
+            msg = f"The quotation leaves out “{was}” from inside the source's quotation."
+        out.append(
+            _finding(
+                "source.quote_altered",
+                msg,
+                span,
+                [s.evidence(src_span)],
+                suggestion=was if tag == "replace" else None,
+            )
+        )
+    return out
+
+
+def _said_of(doc: Annotated, quote: Span) -> tuple[set[str], Span] | None:
+    """What a quoted fragment is said of: the subject of "X was “hardly possible”" (or the
+    extraposed clause after an empty "it"), or the noun a quoted modifier describes.
+    None when the quotation is a whole clause or a bare noun phrase."""
+    toks = [t for t in doc.tokens_in(quote) if not t.is_punct]
+    inside = {t.i for t in toks}
+    roots = [t for t in toks if t.head not in inside and t.head != t.i]
+    if len(roots) != 1:
+        return None
+    r = roots[0]
+    head = doc.tokens[r.head]
+    target: list[Token] = []
+    if r.dep in {"acomp", "attr", "oprd"}:
+        subj = next(
+            (c for c in doc.children(head.i) if c.dep in {"nsubj", "nsubjpass", "csubj"}), None
+        )
+        empty = subj is None or subj.text.lower() in {"it", "there"} or subj.tag == "EX"
+        if empty:
+            ext = next(
+                (
+                    c
+                    for c in doc.children(head.i)
+                    if c.dep in {"xcomp", "ccomp", "csubj"} and c.i not in inside
+                ),
+                None,
+            )
+            if ext is None:
+                return None
+            target = [t for t in doc.subtree(ext.i) if t.i not in inside]
+        else:
+            assert subj is not None
+            target = list(doc.subtree(subj.i))
+    elif r.dep in {"amod", "compound", "nmod"} and head.pos in {"NOUN", "PROPN"}:
+        target = [head] + [c for c in doc.children(head.i) if c.dep == "compound"]
+    elif r.dep in {"relcl", "acl"} and head.pos in {"NOUN", "PROPN"}:
+        target = [head] + [c for c in doc.children(head.i) if c.dep in {"compound", "amod"}]
+    else:
+        return None
+    target = sorted({t.i: t for t in target if not t.is_punct}.values(), key=lambda t: t.i)
+    lemmas = content_lemmas(target)
+    if not target or not lemmas:
+        return None
+    return lemmas, Span(target[0].start, target[-1].end)
+
+
+def _rescoping(qs: Quote, qa: Quote, a: _Side, s: _Side) -> list[Finding]:
+    was = _said_of(s.doc, qs.span)
+    now = _said_of(a.doc, qa.span)
+    if was is None or now is None:
+        return []
+    was_lemmas, was_span = was
+    now_lemmas, now_span = now
+    if was_lemmas & now_lemmas:
+        return []
+    elsewhere = content_lemmas(
+        t for t in s.tokens if not qs.span.contains(t.span) and not was_span.contains(t.span)
+    )
+    borrowed = now_lemmas & elsewhere
+    if len(borrowed) < RESCOPE_MIN_BORROWED * len(now_lemmas):
+        return []
+    span = Span(min(qa.span.start, now_span.start), max(qa.span.end, now_span.end))
+    src = Span(min(qs.span.start, was_span.start), max(qs.span.end, was_span.end))
+    return [
+        _finding(
+            "source.quote_rescoped",
+            f"In the source “{s.text_of(qs.span)}” is said of “{s.text_of(was_span)}”; the "
+            f"article applies it to “{a.text_of(now_span)}”.",
+            span,
+            [s.evidence(src)],
+        )
+    ]
+
+
+# --- roles and titles --------------------------------------------------------------------------
+
+
+def _person_key(ref: Referent) -> str:
+    return side_key(ref.key)
+
+
+def _ledger_titles(side: _Side) -> list[Title]:
+    """The ledger's roles for people named in these sentences, as `Title`s."""
+    out: list[Title] = []
+    span = side.span
+    for p in side.ledger.people:
+        key = spelling_key(p.name.split()[-1]) if p.name.split() else ""
+        for r in p.roles:
+            if not span.contains(r.span):
+                continue
+            words = [w for w in r.title.replace("-", " ").split() if w not in {"of", "the"}]
+            if not words:
+                continue
+            from copydesk.compare.frames import title_word
+
+            head = title_word(words[-1] if " of " not in r.title else r.title.split()[0])
+            mods = frozenset(title_word(w) for w in words if title_word(w) != head)
+            out.append(
+                Title(
+                    Referent(key, "name", r.span),
+                    head,
+                    mods,
+                    r.former,
+                    side_key(r.side) if r.side else None,
+                    r.span,
+                    side.text_of(r.span),
+                )
+            )
+    return out
+
+
+def _all_titles(side: _Side) -> list[Title]:
+    own = titles(side.doc, side.tokens)
+    extra = [t for t in _ledger_titles(side) if not any(t.span.overlaps(o.span) for o in own)]
+    return own + extra
+
+
+def _role_changes(a: _Side, s: _Side) -> list[Finding]:
+    out: list[Finding] = []
+    # Who leads which side's body ("will lead Kyiv's delegation").
+    ra, rs = role_mentions(a.doc, a.tokens), role_mentions(s.doc, s.tokens)
+    for m in ra:
+        p = _person_key(m.person)
+        same_person = [x for x in rs if _person_key(x.person) == p and x.body == m.body]
+        if not same_person or any(x.side == m.side for x in same_person):
+            continue
+        was = same_person[0]
+        holder = next(
+            (x for x in rs if x.body == m.body and x.side == m.side and _person_key(x.person) != p),
+            None,
+        )
+        name = a.text_of(m.person.span)
+        msg = (
+            f"The article has {name} leading {m.side_text}’s {m.body}; the source has "
+            f"{name} leading {was.side_text}’s {was.body}"
+        )
+        msg = _possessive_fix(msg)
+        evidence = [s.evidence(was.span)]
+        if holder is not None:
+            msg += f" and gives {m.side_text}’s {m.body} to {s.text_of(holder.person.span)}"
+            msg = _possessive_fix(msg)
+            evidence.append(s.evidence(holder.span))
+        out.append(_finding("source.role_swap", msg + ".", m.span, evidence))
+    out += _title_changes(a, s, ra, rs)
+    return out
+
+
+def _possessive_fix(msg: str) -> str:
+    return msg.replace("’s’s", "’s").replace("'s’s", "'s")
+
+
+def _title_changes(
+    a: _Side, s: _Side, ra: list[RoleMention], rs: list[RoleMention]
+) -> list[Finding]:
+    out: list[Finding] = []
+    ta, ts = _all_titles(a), _all_titles(s)
+    for t in ta:
+        p = _person_key(t.person)
+        mine = [x for x in ts if _person_key(x.person) == p]
+        if not mine:
+            continue
+        if any(
+            x.head == t.head
+            and x.modifiers == t.modifiers
+            and x.former == t.former
+            and (x.side is None or t.side is None or x.side == t.side)
+            for x in mine
+        ):
+            continue
+        same_head = [x for x in mine if x.head == t.head]
+        if not same_head:
+            continue
+        same_words = [x for x in same_head if x.modifiers == t.modifiers]
+        if same_words and t.side and same_words[0].side and same_words[0].side != t.side:
+            was = same_words[0]
+            out.append(
+                _finding(
+                    "source.role_swap",
+                    f"The article makes {a.text_of(t.person.span)} “{t.text}”; the source has "
+                    f"“{was.text}”, for the other side.",
+                    t.span,
+                    [s.evidence(was.span)],
+                    suggestion=was.text,
+                )
+            )
+            continue
+        was = min(same_head, key=lambda x: len(x.modifiers ^ t.modifiers) + (x.former != t.former))
+        if was.modifiers == t.modifiers and was.former and not t.former:
+            msg = (
+                f"The article calls {a.text_of(t.person.span)} “{t.text}”; the source says "
+                f"“{was.text}” (a former title)."
+            )
+        else:
+            msg = (
+                f"The article calls {a.text_of(t.person.span)} “{t.text}”; the source says "
+                f"“{was.text}”."
+            )
+        out.append(
+            _finding(
+                "source.title_changed", msg, t.span, [s.evidence(was.span)], suggestion=was.text
+            )
+        )
+    return out
+
+
+# --- who did what to whom ------------------------------------------------------------------
+
+
+def _strict_same(x: Referent | None, y: Referent | None) -> bool:
+    if x is None or y is None or x.kind == "pronoun" or y.kind == "pronoun":
+        return False
+    return x.same_as(y)
+
+
+def _agent_changes(a: _Side, s: _Side) -> list[Finding]:
+    out: list[Finding] = []
+    fs = frames(s.doc, s.tokens)
+    for f in frames(a.doc, a.tokens):
+        if f.subject is None or f.object is None or f.subject.kind == "pronoun":
+            continue
+        if a.in_quote(f.predicate_span):
+            continue
+        for g in fs:
+            if g.predicate != f.predicate or g.subject is None or g.object is None:
+                continue
+            swapped = _strict_same(f.object, g.subject) and not _strict_same(f.subject, g.subject)
+            swapped = swapped or (
+                _strict_same(f.subject, g.object)
+                and not _strict_same(f.object, g.object)
+                and f.object.kind != "pronoun"
+            )
+            if not swapped:
+                continue
+            if any(
+                _strict_same(f.subject, h.subject) and _strict_same(f.object, h.object)
+                for h in fs
+                if h.predicate == f.predicate
+            ):
+                continue
+            out.append(_inversion(f, g, a, s))
+            break
+    return out
+
+
+def _inversion(f: Frame, g: Frame, a: _Side, s: _Side) -> Finding:
+    assert f.subject and f.object and g.subject and g.object
+    spans = [f.subject.span, f.predicate_span, f.object.span]
+    span = Span(min(x.start for x in spans), max(x.end for x in spans))
+    src_spans = [g.subject.span, g.predicate_span, g.object.span]
+    src = Span(min(x.start for x in src_spans), max(x.end for x in src_spans))
+    return _finding(
+        "source.agent_inverted",
+        f"The article has {a.text_of(f.subject.span)} as the one who does “{f.predicate}” to "
+        f"{a.text_of(f.object.span)}; in the source it is {s.text_of(g.subject.span)} who does "
+        f"it to {s.text_of(g.object.span)}.",
+        span,
+        [s.evidence(src)],
+    )
+
+
+# --- who said it, and how ------------------------------------------------------------------
+
+
+def _pair_reports(ra: list[Report], rs: list[Report]) -> list[tuple[Report, Report | None]]:
+    """Each source report with its article counterpart: same speaker first, then in order."""
+    pairs: dict[int, int] = {}
+    for i, r in enumerate(rs):
+        for j, x in enumerate(ra):
+            if j in pairs.values() or r.speaker is None or x.speaker is None:
+                continue
+            if _strict_same(r.speaker, x.speaker) and cue_class(r.cue) == cue_class(x.cue):
+                pairs[i] = j
+                break
+    for i, r in enumerate(rs):
+        if i in pairs:
+            continue
+        for j, x in enumerate(ra):
+            if j in pairs.values() or r.speaker is None or x.speaker is None:
+                continue
+            if _strict_same(r.speaker, x.speaker):
+                pairs[i] = j
+                break
+    rest = [j for j in range(len(ra)) if j not in pairs.values()]
+    for i in range(len(rs)):
+        if i not in pairs and rest:
+            pairs[i] = rest.pop(0)
+    return [(r, ra[pairs[i]] if i in pairs else None) for i, r in enumerate(rs)]
+
+
+def _attribution_changes(a: _Side, s: _Side) -> list[Finding]:
+    out: list[Finding] = []
+    ra = [r for r in reports(a.doc, a.tokens) if not a.in_quote(r.cue_span)]
+    rs = [r for r in reports(s.doc, s.tokens) if not s.in_quote(r.cue_span)]
+    if not rs:
+        return out
+    named_in_article = any(r.speaker is not None for r in ra)
+    for r, x in _pair_reports(ra, rs):
+        if r.speaker is None:
+            continue
+        assert r.speaker_span is not None
+        who = s.text_of(r.speaker_span)
+        if x is None:
+            if not named_in_article:
+                out.append(
+                    _finding(
+                        "source.speaker_dropped",
+                        f"The source attributes this to {who}; the article names no speaker.",
+                        a.span,
+                        [
+                            s.evidence(
+                                Span(
+                                    min(r.cue_span.start, r.speaker_span.start),
+                                    max(r.cue_span.end, r.speaker_span.end),
+                                )
+                            )
+                        ],
+                        suggestion=who,
+                    )
+                )
+            continue
+        if x.speaker is None:
+            out.append(
+                _finding(
+                    "source.speaker_dropped",
+                    f"The source attributes this to {who}; the article's attribution has no "
+                    "speaker.",
+                    x.cue_span,
+                    [s.evidence(r.speaker_span)],
+                    suggestion=who,
+                )
+            )
+            continue
+        if r.speaker.clearly_differs(x.speaker) and r.speaker.kind == "name":
+            assert x.speaker_span is not None
+            out.append(
+                _finding(
+                    "source.speaker_changed",
+                    f"The article gives these words to {a.text_of(x.speaker_span)}; the source "
+                    f"attributes them to {who}.",
+                    x.speaker_span,
+                    [s.evidence(r.speaker_span)],
+                    suggestion=who,
+                )
+            )
+        ca, cs = cue_class(x.cue), cue_class(r.cue)
+        if ca != cs and ca != "neutral":
+            out.append(
+                _finding(
+                    "source.attribution_verb_changed",
+                    f"The article reports this with “{a.text_of(x.cue_span)}” where the source "
+                    f"has “{s.text_of(r.cue_span)}”.",
+                    x.cue_span,
+                    [s.evidence(r.cue_span)],
+                    suggestion=s.text_of(r.cue_span) if cs == "neutral" else None,
+                )
+            )
+    return out
+
+
+# --- numbers -----------------------------------------------------------------------------------
+
+
+def _number_changes(a: _Side, s: _Side) -> list[Finding]:
+    fa = figures(a.doc, a.sentences, a.ledger)
+    fs = figures(s.doc, s.sentences, s.ledger)
+    left_s = list(fs)
+    left_a: list[Figure] = []
+    for f in fa:
+        twin = next((g for g in left_s if g.same_as(f)), None)
+        if twin is None:
+            left_a.append(f)
+        else:
+            left_s.remove(twin)
+    out: list[Finding] = []
+    for f in left_a:
+        twin = next((g for g in left_s if g.comparable(f) and (g.unit or g.dimension)), None)
+        if twin is None and f.unit is None:
+            twin = next((g for g in left_s if g.unit is None and g.dimension is None), None)
+        if twin is None:
+            continue
+        left_s.remove(twin)
+        out.append(
+            _finding(
+                "source.number_changed",
+                f"The article has “{a.text_of(f.span).strip()}” where the source has "
+                f"“{s.text_of(twin.span).strip()}”.",
+                f.span,
+                [s.evidence(twin.span)],
+                suggestion=s.text_of(twin.span).strip(),
+            )
+        )
+    return out
+
+
+# --- negation and hedging ------------------------------------------------------------------
+
+
+def _polarity_changes(a: _Side, s: _Side) -> list[Finding]:
+    pa = predicates(a.doc, a.tokens, [q.span for q in a.quotes])
+    ps = predicates(s.doc, s.tokens, [q.span for q in s.quotes])
+    by_key: dict[str, list[Predicate]] = {}
+    for p in ps:
+        by_key.setdefault(p.key, []).append(p)
+    out: list[Finding] = []
+    seen: set[str] = set()
+    for p in pa:
+        src = by_key.get(p.key)
+        if not src or p.key in seen:
+            continue
+        mine = [x for x in pa if x.key == p.key]
+        if sum(x.negated for x in mine) != sum(x.negated for x in src) and len(mine) == len(src):
+            seen.add(p.key)
+            flipped = next((x for x, y in zip(mine, src) if x.negated != y.negated), mine[0])
+            was = src[mine.index(flipped)]
+            out.append(
+                _finding(
+                    "source.negation_flipped",
+                    f"“{a.text_of(flipped.span)}” is "
+                    f"{'negated' if flipped.negated else 'stated'} here but "
+                    f"{'negated' if was.negated else 'not negated'} in the source "
+                    f"(“{s.text_of(was.span)}”).",
+                    flipped.span,
+                    [s.evidence(was.span)],
+                )
+            )
+            continue
+        hedged_src = [x for x in src if x.hedged]
+        if hedged_src and not any(x.hedged for x in mine):
+            seen.add(p.key)
+            was = hedged_src[0]
+            out.append(
+                _finding(
+                    "source.hedge_removed",
+                    f"The source hedges this (“{was.hedge_text}”); the article states "
+                    f"“{a.text_of(p.span)}” as fact.",
+                    p.span,
+                    [s.evidence(was.span)],
+                )
+            )
+    return out
+
+
+__all__ = ["ENTAILMENT_DISMISS", "Entailment", "diff_pair", "is_content"]
