@@ -1,4 +1,10 @@
-"""Fixture texts: short invented news reports in English and in other languages."""
+"""Shared by the read tests: invented news texts in English and other languages, an HTML
+page builder, and a check that an error message is one sentence naming the input."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
 
 ENGLISH_BRIEF = (
     "The city council voted on Tuesday to close the Elm Street bridge for six months of "
@@ -115,3 +121,49 @@ NON_ENGLISH = {
     "Chinese": CHINESE,
     "Arabic": ARABIC,
 }
+
+
+def news_page(
+    paragraphs: list[str],
+    *,
+    title: str = "Bridge to close for six months of repairs",
+    author: str | None = "Maria Keane",
+    published: str | None = "2025-03-18",
+    site: str | None = "Riverside Gazette",
+    extra_after: str = "",
+) -> str:
+    """A realistic news page: head metadata, navigation, the article, a comment form."""
+    meta = []
+    if author:
+        meta.append(f'<meta name="author" content="{author}">')
+    if published:
+        meta.append(f'<meta property="article:published_time" content="{published}T08:30:00Z">')
+    if site:
+        meta.append(f'<meta property="og:site_name" content="{site}">')
+    body = "\n".join(f"<p>{html_lib.escape(p)}</p>" for p in paragraphs)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title} | {site or "News"}</title>
+{"".join(meta)}</head>
+<body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/local">Local</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav></header>
+<main><article>
+<h1>{title}</h1>
+{body}
+{extra_after}
+</article>
+<aside><h3>Most read</h3><ul><li><a href="/a">Council tax to rise</a></li></ul></aside>
+</main>
+<footer><p>Copyright 2025 Riverside Gazette. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def assert_one_sentence(message: str, name: str, *phrases: str) -> None:
+    """The message names the input, says the problem, and is one plain sentence."""
+    assert name in message, message
+    for phrase in phrases:
+        assert phrase in message, message
+    assert "\n" not in message and "Traceback" not in message
+    assert message.endswith("."), message
+    rest = message.replace(name, "INPUT")[:-1]
+    assert re.search(r"[.!?]\s+[A-Z]", rest) is None, f"more than one sentence: {message}"

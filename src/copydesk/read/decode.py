@@ -61,10 +61,12 @@ UTF16_OTHER_NUL_SHARE = 0.05
 # How many leading bytes are inspected for the NUL pattern: enough for a stable share.
 SNIFF_BYTES = 4096
 
-# Text read with some UTF-8 damage (a stray Windows-1252 byte in an otherwise UTF-8 file) is
-# still UTF-8 when the well-formed multi-byte characters outnumber the broken bytes by this
-# factor; a genuinely Latin-1 file has no well-formed multi-byte sequences at all.
-UTF8_GOOD_PER_BAD = 10
+# Text with some UTF-8 damage (a stray Windows-1252 byte in an otherwise UTF-8 file) is
+# still UTF-8 when its well-formed multi-byte characters outnumber the broken bytes by this
+# factor. Real Latin-1/Windows-1252 text almost never contains a well-formed UTF-8 sequence
+# (an accented capital followed by a C1 or symbol byte), so even a small factor separates
+# the two; 2 keeps a file with as many breakages as accents on the Windows-1252 side.
+UTF8_GOOD_PER_BAD = 2
 
 # Share of control characters (other than tab, newline, carriage return, form feed) above
 # which decoded text is treated as binary. Text files hold none; 1% tolerates a few stray

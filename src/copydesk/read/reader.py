@@ -246,6 +246,9 @@ def _article(
     words = len(_WORD_RE.findall(article.body))
     if words == 0:
         raise InputError(f"{name} contains no article text.")
+    guess = guess_language(article.body)
+    if not guess.is_english:
+        raise InputError(f"{name} does not look like English (it reads as {guess.reads_as}).")
     if words < MIN_WORDS:
         if fmt == "html":
             raise InputError(f"{name} contains no article text (only {words} words were found).")
@@ -253,7 +256,4 @@ def _article(
             f"{name} is too short to be a news article ({words} words; "
             f"at least {MIN_WORDS} are needed)."
         )
-    guess = guess_language(article.body)
-    if not guess.is_english:
-        raise InputError(f"{name} does not look like English (it reads as {guess.reads_as}).")
     return article

@@ -1,0 +1,249 @@
+"""Reading files, standard input, HTML and strings: what a user gets, and every refusal."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from read_fixtures import (
+    ENGLISH_BRIEF,
+    ENGLISH_REPORT,
+    NON_ENGLISH,
+    assert_one_sentence,
+    news_page,
+)
+
+from copydesk.errors import InputError
+from copydesk.read import (
+    MAX_INPUT_BYTES,
+    read_bytes,
+    read_file,
+    read_html,
+    read_input,
+    read_stdin,
+    read_text,
+)
+
+
+def _error(call, *args, **kwargs) -> str:  # type: ignore[no-untyped-def]
+    with pytest.raises(InputError) as err:
+        call(*args, **kwargs)
+    return str(err.value)
+
+
+def test_plain_text_file_becomes_an_article(tmp_path: Path) -> None:
+    path = tmp_path / "floods-north.txt"
+    path.write_text(ENGLISH_REPORT, encoding="utf-8")
+    article = read_input(str(path))
+    assert article.text == ENGLISH_REPORT
+    assert article.format == "text"
+    assert article.origin == str(path)
+    assert article.doc_id == "floods-north"
+    assert article.excluded == ()
+    assert article.body == article.text
+
+
+def test_short_english_brief_of_60_words_is_accepted() -> None:
+    assert 55 <= len(ENGLISH_BRIEF.split()) <= 70
+    article = read_text(ENGLISH_BRIEF, origin="brief.txt")
+    assert article.text == ENGLISH_BRIEF
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "no-such-article.txt"
+    message = _error(read_input, str(path))
+    assert_one_sentence(message, str(path), "does not exist")
+
+
+def test_directory_is_not_a_file(tmp_path: Path) -> None:
+    message = _error(read_input, str(tmp_path))
+    assert_one_sentence(message, str(tmp_path), "is a directory")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text(ENGLISH_BRIEF)
+    path.chmod(0)
+    try:
+        message = _error(read_input, str(path))
+    finally:
+        path.chmod(0o600)
+    assert_one_sentence(message, str(path), "permission denied")
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t  \r\n  "])
+def test_empty_and_whitespace_only_files(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    message = _error(read_input, str(path))
+    assert_one_sentence(message, str(path), "is empty")
+
+
+def test_too_few_words(tmp_path: Path) -> None:
+    path = tmp_path / "flash.txt"
+    path.write_text("BREAKING: Bridge on Elm Street to close for repairs, council says.\n")
+    message = _error(read_file, path)
+    assert_one_sentence(message, str(path), "too short to be a news article", "11 words")
+
+
+def test_text_that_is_only_page_junk_has_no_article(tmp_path: Path) -> None:
+    path = tmp_path / "junk.txt"
+    path.write_text(
+        "Share this:\nClick to share on Facebook (Opens in new window)\nLeave a Reply\n"
+    )
+    message = _error(read_file, path)
+    assert_one_sentence(message, str(path), "contains no article text")
+
+
+@pytest.mark.parametrize("language", sorted(NON_ENGLISH))
+def test_non_english_article_is_refused_naming_its_language(tmp_path: Path, language: str) -> None:
+    path = tmp_path / f"{language.lower()}.txt"
+    path.write_text(NON_ENGLISH[language], encoding="utf-8")
+    message = _error(read_input, str(path))
+    assert_one_sentence(message, str(path), "does not look like English", f"reads as {language}")
+
+
+def test_english_article_quoting_a_foreign_phrase_is_accepted() -> None:
+    text = (
+        ENGLISH_REPORT
+        + "A banner on the town hall read \u00abSolidarit\u00e9 avec les sinistr\u00e9s\u00bb, "
+        "and a volunteer from Lyon said: \u00abNous sommes l\u00e0 pour aider.\u00bb\n"
+    )
+    assert read_text(text).text == text
+
+
+def test_html_file_is_extracted_with_metadata(tmp_path: Path) -> None:
+    paragraphs = ENGLISH_REPORT.strip().split("\n")
+    path = tmp_path / "floods.html"
+    path.write_text(news_page(paragraphs), encoding="utf-8")
+    article = read_input(str(path))
+    assert article.format == "html"
+    assert article.title == "Bridge to close for six months of repairs"
+    assert article.byline == "Maria Keane"
+    assert article.published == "2025-03-18"
+    assert article.outlet == "Riverside Gazette"
+    assert article.doc_id == "floods"
+    # One paragraph per line, the headline on its own line, no navigation or footer.
+    lines = article.text.split("\n")
+    assert lines[0] == "Bridge to close for six months of repairs"
+    for paragraph in paragraphs:
+        assert paragraph in lines
+    assert "Sport" not in article.text and "All rights reserved" not in article.text
+
+
+def test_html_is_sniffed_without_an_extension(tmp_path: Path) -> None:
+    path = tmp_path / "saved-page"
+    path.write_text(news_page(ENGLISH_REPORT.strip().split("\n")), encoding="utf-8")
+    article = read_file(path)
+    assert article.format == "html"
+    assert "<p>" not in article.text
+
+
+def test_html_subheadings_stay_on_their_own_lines() -> None:
+    paragraphs = ENGLISH_REPORT.strip().split("\n")
+    extra = "<h2>Roads closed</h2><p>" + ENGLISH_BRIEF + "</p>"
+    article = read_html(news_page(paragraphs, extra_after=extra))
+    assert "\nRoads closed\n" in article.text
+
+
+def test_html_charset_from_meta_tag() -> None:
+    page = news_page([ENGLISH_BRIEF + " The caf\u00e9 on the corner will stay open."])
+    page = page.replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    article = read_bytes(page.encode("cp1252"), origin="page.html", content_type="text/html")
+    assert "caf\u00e9 on the corner" in article.text
+
+
+def test_outlet_falls_back_to_the_url_domain() -> None:
+    page = news_page(ENGLISH_REPORT.strip().split("\n"), site=None)
+    article = read_html(page, url="https://www.riverside-gazette.co.uk/news/2025/floods-north")
+    assert article.outlet == "riverside-gazette.co.uk"
+    assert article.url == "https://www.riverside-gazette.co.uk/news/2025/floods-north"
+    assert article.doc_id == "floods-north"
+
+
+def test_html_with_no_article_text(tmp_path: Path) -> None:
+    path = tmp_path / "index.html"
+    path.write_text(
+        "<!DOCTYPE html><html><head><title>Riverside Gazette</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+        "<div class='gallery'><img src='a.jpg'><img src='b.jpg'></div>"
+        "<footer>Copyright 2025</footer></body></html>",
+        encoding="utf-8",
+    )
+    message = _error(read_input, str(path))
+    assert_one_sentence(message, str(path), "contains no article text")
+
+
+def test_non_english_html_page_is_refused() -> None:
+    page = news_page(NON_ENGLISH["German"].split(". "), title="Brücke wird gesperrt")
+    message = _error(read_html, page, origin="https://example.de/bruecke")
+    assert_one_sentence(message, "https://example.de/bruecke", "reads as German")
+
+
+def test_20_mb_html_page_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    path = tmp_path / "huge.html"
+    paragraph = f"<p>{ENGLISH_BRIEF}</p>\n".encode()
+    with path.open("wb") as f:
+        f.write(b"<!DOCTYPE html><html><body><article>")
+        for _ in range(20 * 1024 * 1024 // len(paragraph) + 1):
+            f.write(paragraph)
+        f.write(b"</article></body></html>")
+    assert path.stat().st_size > 20 * 1024 * 1024
+    message = _error(read_input, str(path))
+    assert_one_sentence(message, str(path), "larger than the 10 MB limit")
+
+
+def test_oversized_stdin_is_refused_with_a_bounded_read() -> None:
+    class CountingStream(io.RawIOBase):
+        """An endless stream that records how much was asked of it."""
+
+        def __init__(self) -> None:
+            self.requested = 0
+
+        def readable(self) -> bool:
+            return True
+
+        def read(self, size: int = -1) -> bytes:
+            assert size is not None and size >= 0, "unbounded read"
+            self.requested += size
+            return b"x" * size
+
+    stream = CountingStream()
+    message = _error(read_stdin, stream)  # type: ignore[arg-type]
+    assert_one_sentence(message, "Standard input", "larger than the 10 MB limit")
+    assert stream.requested <= MAX_INPUT_BYTES + 1
+
+
+def test_stdin_is_read_with_dash(monkeypatch: pytest.MonkeyPatch) -> None:
+    class FakeStdin:
+        buffer = io.BytesIO(ENGLISH_REPORT.encode("utf-16"))
+
+    monkeypatch.setattr("sys.stdin", FakeStdin())
+    article = read_input("-")
+    assert article.text == ENGLISH_REPORT
+    assert article.origin == "-"
+    assert article.doc_id == "stdin"
+
+
+def test_empty_stdin() -> None:
+    message = _error(read_stdin, io.BytesIO(b""))
+    assert_one_sentence(message, "Standard input", "is empty")
+
+
+def test_non_http_scheme_is_refused() -> None:
+    message = _error(read_input, "ftp://example.com/article.txt")
+    assert_one_sentence(message, "ftp://example.com/article.txt", "http or https")
+
+
+def test_wrong_content_type_bytes_are_refused() -> None:
+    message = _error(read_bytes, b"{}", origin="record-17", content_type="application/json")
+    assert_one_sentence(message, "record-17", "application/json", "not a web page or plain text")
+
+
+def test_doc_id_can_be_given() -> None:
+    article = read_bytes(ENGLISH_BRIEF.encode(), origin="warc:17", doc_id="rec-17")
+    assert article.doc_id == "rec-17"
+    assert article.format == "text"
