@@ -1,0 +1,592 @@
+"""The `Report`: copydesk's output as one documented, versioned JSON document.
+
+`build_report` turns a `pipeline.CheckResult` (frozen dataclasses) into the pydantic model;
+the terminal and HTML renderings read the same model, so every output says the same thing.
+The schema is `Report.model_json_schema()`; a copy is committed as ``report/schema.json``
+and a test fails when the two drift apart, so schema changes are made deliberately (bump
+`SCHEMA_VERSION` when a change would break a consumer).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from copydesk import kinds
+from copydesk.model import Severity
+from copydesk.model import Span as CoreSpan
+
+if TYPE_CHECKING:
+    from copydesk import model as core
+    from copydesk.compare import model as cm
+    from copydesk.corpus import model as km
+    from copydesk.ledger import model as lm
+    from copydesk.nlp.annotate import Annotated
+    from copydesk.pipeline import CheckResult
+    from copydesk.read.article import Article
+
+#: Version of the JSON document. Minor: fields added; major: fields renamed, removed or retyped.
+SCHEMA_VERSION: Final = "1.0"
+
+#: The schema's identifier (a URN: the schema travels with the package, not on a web server).
+SCHEMA_ID = f"urn:copydesk:report:{SCHEMA_VERSION}"
+
+FINDING_KINDS: tuple[str, ...] = tuple(k.code for k in kinds.KINDS)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Span(_Model):
+    """Half-open character offsets [start, end) into a document's text."""
+
+    start: int = Field(ge=0, description="Offset of the first character.")
+    end: int = Field(ge=0, description="Offset just past the last character.")
+
+
+class Excerpt(_Model):
+    """A span of a document with the text it covers."""
+
+    span: Span
+    text: str = Field(description="The document's text at `span`.")
+
+
+class Evidence(_Model):
+    """A span in another document (the source, another outlet's article) that backs a finding."""
+
+    doc_id: str = Field(description="Identifier of the document the evidence is from.")
+    outlet: str | None = Field(default=None, description="The outlet that published it.")
+    url: str | None = Field(default=None, description="Where it was published.")
+    span: Span = Field(description="Offsets into that document's text.")
+    text: str = Field(description="The evidence text itself.")
+    note: str | None = Field(default=None, description="What the evidence shows, in words.")
+
+
+class Finding(_Model):
+    """One thing a copy editor would flag, pointing at its span in the article text."""
+
+    kind: str = Field(
+        description="Stable dotted code of the finding kind (see the README's table).",
+        json_schema_extra={"enum": list(FINDING_KINDS)},
+    )
+    severity: Severity = Field(description="info, minor or major; any major finding exits 1.")
+    message: str = Field(description="One plain sentence saying what is wrong.")
+    span: Span = Field(description="Offsets into the article text.")
+    text: str = Field(description="The article text at `span`.")
+    sentence: Excerpt | None = Field(
+        default=None,
+        description="The sentence (or, outside the body, the line) containing the span.",
+    )
+    evidence: list[Evidence] = Field(
+        default_factory=list, description="Spans in other documents that back the finding."
+    )
+    suggestion: str | None = Field(default=None, description="A replacement, when one exists.")
+    confidence: float = Field(ge=0.0, le=1.0, description="How sure the check is, 0 to 1.")
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if value not in kinds.BY_CODE:
+            raise ValueError(f"unknown finding kind {value!r}")
+        return value
+
+
+class Excluded(_Model):
+    """A stretch of the article text that is not body: page junk or a declared-source footer."""
+
+    span: Span
+    text: str = Field(description="The excluded text.")
+    reason: str = Field(
+        description="'junk' for page furniture, 'declared_source' for a footer naming the source."
+    )
+    label: str = Field(description="What it is in words ('comment form', 'embed link' ...).")
+
+
+class ArticleInfo(_Model):
+    """The article as read: metadata, the stretches excluded from the body, and its text."""
+
+    doc_id: str
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = Field(default=None, description="Publication date as found.")
+    url: str | None = None
+    outlet: str | None = None
+    declared_source: str | None = Field(
+        default=None, description="The source the article names itself ('Aljazeera')."
+    )
+    declared_source_span: Span | None = Field(
+        default=None, description="Where the declared source is written in the text."
+    )
+    origin: str | None = Field(default=None, description="Path, URL or '-' it was read from.")
+    format: str = Field(description="'text' or 'html': what was read.")
+    excluded: list[Excluded] = Field(default_factory=list)
+    length: int = Field(ge=0, description="Length of `text` in characters.")
+    text: str = Field(description="The article text every span in this report points into.")
+
+
+class Summary(_Model):
+    """How many findings there are, per severity and per kind."""
+
+    total: int = Field(ge=0)
+    by_severity: dict[str, int] = Field(
+        description="Counts for 'major', 'minor' and 'info' (all three always present)."
+    )
+    by_kind: dict[str, int] = Field(description="Counts per finding kind that occurs.")
+
+
+class Quotation(_Model):
+    """Words the article presents as someone's."""
+
+    text: str = Field(description="The quoted words, without quotation marks.")
+    span: Span
+    sentence: int = Field(description="Index of the sentence it is in.")
+    marked: bool = Field(description="False for a quotation the article gives without marks.")
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    cue: str | None = Field(default=None, description="Lemma of the reporting verb.")
+    cue_span: Span | None = None
+
+
+class Attribution(_Model):
+    """A reporting frame: speaker, cue verb and what is reported; no speaker when it is missing."""
+
+    cue: str
+    cue_span: Span
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    content_span: Span | None = None
+    sentence: int
+
+
+class Role(_Model):
+    """A title or function given to a person, with the side it belongs to when stated."""
+
+    title: str
+    side: str | None = None
+    former: bool = False
+    span: Span
+
+
+class Person(_Model):
+    """A person named in the article, merged across mentions."""
+
+    name: str
+    mentions: list[Span]
+    roles: list[Role]
+
+
+class Quantity(_Model):
+    """A number as written, with its value and unit normalised."""
+
+    text: str
+    span: Span
+    value: float
+    unit: str | None = None
+    dimension: str | None = None
+    si_value: float | None = Field(default=None, description="Value in the dimension's base unit.")
+    sentence: int
+
+
+class Conversion(_Model):
+    """A value and its bracketed conversion, and whether they agree."""
+
+    original: Quantity
+    converted: Quantity
+    agrees: bool
+    expected: float = Field(description="The converted value the original implies.")
+
+
+class Claim(_Model):
+    """A sentence's who-did-what-to-whom frame, voice normalised."""
+
+    sentence: int
+    span: Span
+    subject: str | None = None
+    subject_span: Span | None = None
+    predicate: str
+    predicate_span: Span
+    object: str | None = None
+    object_span: Span | None = None
+    negated: bool
+    hedged: bool
+    passive: bool
+
+
+class Ledger(_Model):
+    """What the article asserts."""
+
+    quotations: list[Quotation] = Field(default_factory=list)
+    attributions: list[Attribution] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    conversions: list[Conversion] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+
+
+class DocumentInfo(_Model):
+    """Another document's metadata (the source an article was compared with)."""
+
+    doc_id: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    origin: str | None = None
+    length: int = Field(ge=0)
+
+
+class Label(str, Enum):
+    VERBATIM = "verbatim"
+    PARAPHRASE = "paraphrase"
+    CHANGED = "changed"
+    ADDED = "added"
+
+
+class AlignedPair(_Model):
+    """An article sentence and the source sentence(s) it comes from (none when added)."""
+
+    article_sentence: int
+    article: Excerpt = Field(description="The article sentence.")
+    source_sentences: list[int]
+    source: list[Excerpt] = Field(description="The source sentence(s), in source order.")
+    label: Label = Field(
+        description="verbatim, paraphrase (meaning kept), changed (a meaning change found) "
+        "or added (no counterpart in the source)."
+    )
+    similarity: float
+
+
+class ComparisonInfo(_Model):
+    """The article against its source: every body sentence aligned, labelled and diffed."""
+
+    source: DocumentInfo
+    pairs: list[AlignedPair]
+    omitted: list[Excerpt] = Field(description="Source sentences the article does not use.")
+    article_reuse: float = Field(description="Share of the article's body taken from the source.")
+    source_reuse: float = Field(description="Share of the source's body the article reuses.")
+    by_label: dict[str, int] = Field(description="Number of article sentences per label.")
+
+
+class SourceCandidate(_Model):
+    """A document of the corpus that may be the article's source, best first."""
+
+    doc_id: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    reuse_share: float = Field(description="Share of the article's text found in this document.")
+    score: float
+    reason: str = Field(description="One line: why it ranks here.")
+
+
+class ClaimVerdict(_Model):
+    """A checkable claim of the article and what other outlets say of it."""
+
+    claim: str = Field(description="The claim in words.")
+    kind: str = Field(description="'frame', 'role', 'quantity' or 'quotation'.")
+    span: Span
+    text: str = Field(description="The article text at `span`.")
+    verdict: Literal["corroborated", "contradicted", "unverified"]
+    evidence: list[Evidence] = Field(default_factory=list)
+    reason: str
+
+
+class CorroborationInfo(_Model):
+    """The article's claims judged against other coverage in the corpus."""
+
+    verdicts: list[ClaimVerdict]
+    documents_considered: int = Field(ge=0)
+
+
+class Report(_Model):
+    """Everything copydesk found in one article, with the spans that prove it.
+
+    Every `span` is a pair of character offsets into `article.text` unless it belongs to
+    evidence, a source sentence or an omitted source sentence, which point into their own
+    document's text.
+    """
+
+    model_config = ConfigDict(
+        title="copydesk report",
+        json_schema_extra={
+            "$id": SCHEMA_ID,
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+        },
+    )
+
+    schema_version: Literal["1.0"] = Field(description="Version of this document's schema.")
+    tool_version: str = Field(description="The copydesk version that wrote it.")
+    generated_at: datetime = Field(description="When it was written (UTC).")
+    article: ArticleInfo
+    findings: list[Finding] = Field(description="All findings, in text order.")
+    summary: Summary
+    ledger: Ledger
+    comparison: ComparisonInfo | None = Field(
+        default=None, description="Present when the article was compared with a source."
+    )
+    source_candidates: list[SourceCandidate] = Field(
+        default_factory=list, description="Present when a corpus was searched for the source."
+    )
+    corroboration: CorroborationInfo | None = Field(
+        default=None, description="Present when claims were checked against a corpus."
+    )
+
+    def has_major(self) -> bool:
+        return self.summary.by_severity.get(Severity.MAJOR.value, 0) > 0
+
+
+def schema_json() -> str:
+    """The JSON schema as `copydesk schema` prints it and ``report/schema.json`` stores it."""
+    return json.dumps(Report.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+# --- building the report from the pipeline's dataclasses -------------------------------------
+
+
+def build_report(result: CheckResult, *, generated_at: datetime | None = None) -> Report:
+    from copydesk import __version__
+
+    doc = result.analysed.doc
+    article = result.article
+    findings = [_finding(f, doc) for f in result.findings]
+    return Report(
+        schema_version=SCHEMA_VERSION,
+        tool_version=__version__,
+        generated_at=generated_at or datetime.now(UTC),
+        article=_article(article),
+        findings=findings,
+        summary=_summary(result.findings),
+        ledger=_ledger(result.analysed.ledger),
+        comparison=_comparison(result.comparison, doc) if result.comparison else None,
+        source_candidates=[_candidate(c) for c in result.source_candidates],
+        corroboration=_corroboration(result.corroboration, article.text)
+        if result.corroboration
+        else None,
+    )
+
+
+def context_span(doc: Annotated, span: core.Span) -> core.Span:
+    """The sentence(s) containing ``span``; outside any sentence (junk), the line(s) instead."""
+    covering = [
+        s for s in doc.sentences if s.start < max(span.end, span.start + 1) and span.start < s.end
+    ]
+    if covering:
+        return CoreSpan(min(covering[0].start, span.start), max(covering[-1].end, span.end))
+    text = doc.text
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    return CoreSpan(start, len(text) if end < 0 else end)
+
+
+def _span(span: core.Span) -> Span:
+    return Span(start=span.start, end=span.end)
+
+
+def _excerpt(span: core.Span, text: str) -> Excerpt:
+    return Excerpt(span=_span(span), text=span.of(text))
+
+
+def _evidence(e: core.Evidence) -> Evidence:
+    return Evidence(
+        doc_id=e.doc_id, outlet=e.outlet, url=e.url, span=_span(e.span), text=e.text, note=e.note
+    )
+
+
+def _finding(f: core.Finding, doc: Annotated) -> Finding:
+    text = doc.text
+    return Finding(
+        kind=f.kind,
+        severity=f.severity,
+        message=f.message,
+        span=_span(f.span),
+        text=f.span.of(text),
+        sentence=_excerpt(context_span(doc, f.span), text),
+        evidence=[_evidence(e) for e in f.evidence],
+        suggestion=f.suggestion,
+        confidence=min(max(f.confidence, 0.0), 1.0),
+    )
+
+
+def _article(a: Article) -> ArticleInfo:
+    declared = next((ex for ex in a.excluded if ex.reason == "declared_source"), None)
+    return ArticleInfo(
+        doc_id=a.doc_id,
+        title=a.title,
+        byline=a.byline,
+        published=a.published,
+        url=a.url,
+        outlet=a.outlet,
+        declared_source=a.declared_source,
+        declared_source_span=_span(declared.span) if declared else None,
+        origin=a.origin,
+        format=a.format,
+        excluded=[
+            Excluded(span=_span(ex.span), text=ex.span.of(a.text), reason=ex.reason, label=ex.label)
+            for ex in a.excluded
+        ],
+        length=len(a.text),
+        text=a.text,
+    )
+
+
+def _summary(findings: tuple[core.Finding, ...]) -> Summary:
+    by_severity = {s.value: 0 for s in (Severity.MAJOR, Severity.MINOR, Severity.INFO)}
+    by_kind: dict[str, int] = {}
+    for f in findings:
+        by_severity[f.severity.value] += 1
+        by_kind[f.kind] = by_kind.get(f.kind, 0) + 1
+    return Summary(
+        total=len(findings), by_severity=by_severity, by_kind=dict(sorted(by_kind.items()))
+    )
+
+
+def _opt(span: core.Span | None) -> Span | None:
+    return _span(span) if span is not None else None
+
+
+def _quantity(q: lm.Quantity) -> Quantity:
+    return Quantity(
+        text=q.text,
+        span=_span(q.span),
+        value=q.value,
+        unit=q.unit,
+        dimension=q.dimension,
+        si_value=q.si_value,
+        sentence=q.sentence,
+    )
+
+
+def _ledger(ledger: lm.Ledger) -> Ledger:
+    return Ledger(
+        quotations=[
+            Quotation(
+                text=q.text,
+                span=_span(q.span),
+                sentence=q.sentence,
+                marked=q.marked,
+                speaker=q.speaker,
+                speaker_span=_opt(q.speaker_span),
+                cue=q.cue,
+                cue_span=_opt(q.cue_span),
+            )
+            for q in ledger.quotations
+        ],
+        attributions=[
+            Attribution(
+                cue=a.cue,
+                cue_span=_span(a.cue_span),
+                speaker=a.speaker,
+                speaker_span=_opt(a.speaker_span),
+                content_span=_opt(a.content_span),
+                sentence=a.sentence,
+            )
+            for a in ledger.attributions
+        ],
+        people=[
+            Person(
+                name=p.name,
+                mentions=[_span(m) for m in p.mentions],
+                roles=[
+                    Role(title=r.title, side=r.side, former=r.former, span=_span(r.span))
+                    for r in p.roles
+                ],
+            )
+            for p in ledger.people
+        ],
+        quantities=[_quantity(q) for q in ledger.quantities],
+        conversions=[
+            Conversion(
+                original=_quantity(c.original),
+                converted=_quantity(c.converted),
+                agrees=c.agrees,
+                expected=c.expected,
+            )
+            for c in ledger.conversions
+        ],
+        claims=[
+            Claim(
+                sentence=c.sentence,
+                span=_span(c.span),
+                subject=c.subject,
+                subject_span=_opt(c.subject_span),
+                predicate=c.predicate,
+                predicate_span=_span(c.predicate_span),
+                object=c.object,
+                object_span=_opt(c.object_span),
+                negated=c.negated,
+                hedged=c.hedged,
+                passive=c.passive,
+            )
+            for c in ledger.claims
+        ],
+    )
+
+
+def _comparison(c: cm.Comparison, doc: Annotated) -> ComparisonInfo:
+    source = c.source
+    by_label = {label.value: 0 for label in Label}
+    pairs = []
+    for p in c.pairs:
+        by_label[p.label.value] = by_label.get(p.label.value, 0) + 1
+        pairs.append(
+            AlignedPair(
+                article_sentence=p.article_sentence,
+                article=_excerpt(p.article_span, doc.text),
+                source_sentences=list(p.source_sentences),
+                source=[_excerpt(s, source.text) for s in p.source_spans],
+                label=Label(p.label.value),
+                similarity=p.similarity,
+            )
+        )
+    return ComparisonInfo(
+        source=DocumentInfo(
+            doc_id=source.doc_id,
+            title=source.title,
+            url=source.url,
+            outlet=source.outlet,
+            published=source.published,
+            origin=source.origin,
+            length=len(source.text),
+        ),
+        pairs=pairs,
+        omitted=[_excerpt(s, source.text) for s in c.omitted],
+        article_reuse=c.article_reuse,
+        source_reuse=c.source_reuse,
+        by_label=by_label,
+    )
+
+
+def _candidate(c: km.SourceCandidate) -> SourceCandidate:
+    return SourceCandidate(
+        doc_id=c.doc_id,
+        url=c.url,
+        outlet=c.outlet,
+        title=c.title,
+        reuse_share=c.reuse_share,
+        score=c.score,
+        reason=c.reason,
+    )
+
+
+def _verdict(v: km.ClaimVerdict, text: str) -> ClaimVerdict:
+    return ClaimVerdict(
+        claim=v.claim,
+        kind=v.kind,
+        span=_span(v.span),
+        text=v.span.of(text),
+        verdict=v.verdict.value,
+        evidence=[_evidence(e) for e in v.evidence],
+        reason=v.reason,
+    )
+
+
+def _corroboration(c: km.Corroboration, text: str) -> CorroborationInfo:
+    return CorroborationInfo(
+        verdicts=[_verdict(v, text) for v in c.verdicts],
+        documents_considered=c.documents_considered,
+    )

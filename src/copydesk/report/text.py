@@ -1,0 +1,336 @@
+"""The report in a terminal: findings grouped by severity, each with its sentence and the
+offending span highlighted, then the ledger, the comparison and the corroboration.
+
+Rendered with rich. Without a terminal (piped, redirected, ``--color never``) no escape codes
+are written and the span is marked ``[[like this]]`` instead, so the output stays readable
+in a log or an e-mail.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TextIO
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.table import Table
+from rich.text import Text
+
+from copydesk.model import Severity
+from copydesk.report.model import Excerpt, Finding, Report
+
+COLOR_CHOICES = ("auto", "always", "never")
+
+#: Longest sentence shown whole under a finding; longer ones are cut to a window around the
+#: span (a merged paragraph with no full stops can run to thousands of characters).
+MAX_CONTEXT_CHARS = 360
+#: Characters kept either side of the span when a sentence is cut.
+CONTEXT_WINDOW = 150
+#: Longest quotation or sentence shown in a table cell before it is cut with an ellipsis.
+MAX_CELL_CHARS = 90
+#: Unmatched (added) sentences listed under the comparison before "and N more".
+MAX_UNMATCHED_LISTED = 12
+
+#: Width used when writing to a file or a pipe, where there is no terminal to measure.
+PLAIN_WIDTH = 100
+
+#: Span markers used when no styling can be shown.
+MARK_OPEN, MARK_CLOSE = "[[", "]]"
+
+SEVERITY_ORDER = (Severity.MAJOR, Severity.MINOR, Severity.INFO)
+SEVERITY_STYLE = {Severity.MAJOR: "bold red", Severity.MINOR: "yellow", Severity.INFO: "cyan"}
+HIGHLIGHT_STYLE = {
+    Severity.MAJOR: "bold white on red",
+    Severity.MINOR: "bold black on yellow",
+    Severity.INFO: "black on cyan",
+}
+
+
+def make_console(
+    color: str = "auto", file: TextIO | None = None, width: int | None = None
+) -> Console:
+    """A console honouring ``--color``: auto styles only a terminal (and respects NO_COLOR)."""
+    if color not in COLOR_CHOICES:
+        raise ValueError(f"color must be one of {COLOR_CHOICES}")
+    if color == "always":
+        return Console(file=file, force_terminal=True, width=width, highlight=False)
+    if color == "never":
+        return Console(
+            file=file,
+            force_terminal=False,
+            no_color=True,
+            width=width or PLAIN_WIDTH,
+            highlight=False,
+        )
+    console = Console(file=file, width=width, highlight=False)
+    if not console.is_terminal and width is None:
+        console.width = PLAIN_WIDTH
+    return console
+
+
+def render_text(report: Report, console: Console) -> None:
+    """Print the report on ``console``."""
+    styled = console.is_terminal
+    for part in _parts(report, styled):
+        console.print(part)
+
+
+def text_report(report: Report, color: str = "never", width: int = PLAIN_WIDTH) -> str:
+    """The report as a string (what ``--format text --out FILE`` writes)."""
+    buffer = io.StringIO()
+    render_text(report, make_console(color, file=buffer, width=width))
+    return buffer.getvalue()
+
+
+# --- parts -----------------------------------------------------------------------------------
+
+
+def _parts(report: Report, styled: bool) -> list[RenderableType]:
+    parts: list[RenderableType] = [_header(report), Text()]
+    parts.extend(_findings(report, styled))
+    parts.extend(_ledger(report))
+    if report.comparison is not None:
+        parts.extend(_comparison(report))
+    if report.source_candidates:
+        parts.extend(_candidates(report))
+    if report.corroboration is not None:
+        parts.extend(_corroboration(report))
+    return parts
+
+
+def _header(report: Report) -> RenderableType:
+    a = report.article
+    lines = [Text(a.title or "(untitled article)", style="bold")]
+    meta = [x for x in (a.byline, a.published, a.outlet) if x]
+    if meta:
+        lines.append(Text(" · ".join(meta)))
+    if a.url:
+        lines.append(Text(a.url, style="blue"))
+    if a.origin and a.origin != a.url:
+        lines.append(Text(f"read from {a.origin}", style="dim"))
+    if a.declared_source:
+        lines.append(Text(f"Declared source: {a.declared_source} (a footer, not body text)"))
+    if report.comparison is not None:
+        s = report.comparison.source
+        name = s.title or s.origin or s.doc_id
+        where = ", ".join(x for x in (s.outlet, s.url) if x)
+        lines.append(Text(f"Compared with: {name}" + (f" ({where})" if where else "")))
+    lines.append(_totals(report))
+    return Group(*lines)
+
+
+def _totals(report: Report) -> Text:
+    counts = report.summary.by_severity
+    line = Text()
+    for i, sev in enumerate(SEVERITY_ORDER):
+        if i:
+            line.append(", ")
+        n = counts.get(sev.value, 0)
+        line.append(f"{n} {sev.value}", style=SEVERITY_STYLE[sev] if n else "dim")
+    line.append(" finding" + ("" if report.summary.total == 1 else "s"))
+    return line
+
+
+def _findings(report: Report, styled: bool) -> list[RenderableType]:
+    if not report.findings:
+        return [Text("No findings.", style="green"), Text()]
+    parts: list[RenderableType] = []
+    number = 0
+    for sev in SEVERITY_ORDER:
+        group = [f for f in report.findings if f.severity == sev]
+        if not group:
+            continue
+        parts.append(Text(f"{sev.value.upper()} ({len(group)})", style=SEVERITY_STYLE[sev]))
+        for f in group:
+            number += 1
+            parts.append(_finding(number, f, report, styled))
+        parts.append(Text())
+    return parts
+
+
+def _finding(number: int, f: Finding, report: Report, styled: bool) -> RenderableType:
+    head = Text(f"{number:>3}. ")
+    head.append(f.kind, style=SEVERITY_STYLE[f.severity])
+    head.append("  ")
+    head.append(f.message)
+    body: list[Text] = [_context(f, report, styled)]
+    if f.suggestion:
+        body.append(Text.assemble(("suggestion: ", "dim"), (f.suggestion, "green")))
+    for e in f.evidence:
+        line = Text()
+        line.append("evidence: ", style="dim")
+        line.append(e.outlet or e.doc_id, style="bold")
+        if e.url:
+            line.append(f" ({e.url})", style="blue")
+        line.append(f": “{_cut(e.text, MAX_CONTEXT_CHARS)}”")
+        if e.note:
+            line.append(f" — {e.note}", style="dim")
+        body.append(line)
+    return Group(head, *(_Indented(b, 5) for b in body))
+
+
+def _context(f: Finding, report: Report, styled: bool) -> Text:
+    """The finding's sentence with its span highlighted (or bracketed when unstyled)."""
+    sentence = f.sentence or Excerpt(span=f.span, text=f.text)
+    text = report.article.text
+    start, end = sentence.span.start, sentence.span.end
+    lead, tail = "", ""
+    if end - start > MAX_CONTEXT_CHARS:
+        new_start = max(start, f.span.start - CONTEXT_WINDOW)
+        new_end = min(end, f.span.end + CONTEXT_WINDOW)
+        lead = "…" if new_start > start else ""
+        tail = "…" if new_end < end else ""
+        start, end = new_start, new_end
+    out = Text(lead)
+    out.append(_flat(text[start : f.span.start]))
+    span_text = _flat(text[f.span.start : f.span.end]) or "∅"
+    if styled:
+        out.append(span_text, style=HIGHLIGHT_STYLE[f.severity])
+    else:
+        out.append(f"{MARK_OPEN}{span_text}{MARK_CLOSE}")
+    out.append(_flat(text[f.span.end : end]))
+    out.append(tail)
+    return out
+
+
+def _ledger(report: Report) -> list[RenderableType]:
+    ledger = report.ledger
+    parts: list[RenderableType] = [Text("Ledger", style="bold underline")]
+
+    quotes = _table("Quotations", "speaker", "cue", "marks", "words")
+    for q in ledger.quotations:
+        _row(
+            quotes,
+            q.speaker or Text("(no speaker)", style="red"),
+            q.cue or "",
+            "yes" if q.marked else Text("no", style="yellow"),
+            _cut(q.text, MAX_CELL_CHARS),
+        )
+    parts.append(quotes if ledger.quotations else Text("No quotations.", style="dim"))
+
+    people = _table("People", "name", "roles and sides")
+    for p in ledger.people:
+        roles = "; ".join(
+            ("former " if r.former else "") + r.title + (f" ({r.side})" if r.side else "")
+            for r in p.roles
+        )
+        _row(people, p.name, roles or Text("—", style="dim"))
+    parts.append(people if ledger.people else Text("No people named.", style="dim"))
+
+    quantities = _table("Quantities", "as written", "value", "unit", "dimension")
+    for n in ledger.quantities:
+        _row(quantities, _flat(n.text), f"{n.value:g}", n.unit or "", n.dimension or "")
+    parts.append(quantities if ledger.quantities else Text("No quantities.", style="dim"))
+
+    if ledger.conversions:
+        conversions = _table("Conversions checked", "value", "converted", "expected", "holds")
+        for c in ledger.conversions:
+            _row(
+                conversions,
+                _flat(c.original.text),
+                _flat(c.converted.text),
+                f"{c.expected:.4g} {c.converted.unit or ''}".strip(),
+                Text("yes", style="green") if c.agrees else Text("NO", style="bold red"),
+            )
+        parts.append(conversions)
+    parts.append(Text())
+    return parts
+
+
+def _comparison(report: Report) -> list[RenderableType]:
+    c = report.comparison
+    assert c is not None
+    labels = ", ".join(f"{n} {label}" for label, n in c.by_label.items())
+    parts: list[RenderableType] = [
+        Text("Against the source", style="bold underline"),
+        Text(
+            f"{c.article_reuse:.0%} of the article's body comes from the source; "
+            f"it reuses {c.source_reuse:.0%} of the source."
+        ),
+        Text(f"Article sentences: {labels}."),
+        Text(f"Source sentences the article leaves out: {len(c.omitted)}."),
+    ]
+    added = [p for p in c.pairs if p.label.value == "added"]
+    if added:
+        parts.append(Text(f"Sentences with no source sentence ({len(added)}):"))
+        for p in added[:MAX_UNMATCHED_LISTED]:
+            parts.append(_Indented(Text(f"- {_cut(p.article.text, MAX_CELL_CHARS)}"), 2))
+        if len(added) > MAX_UNMATCHED_LISTED:
+            parts.append(Text(f"  … and {len(added) - MAX_UNMATCHED_LISTED} more"))
+    parts.append(Text())
+    return parts
+
+
+def _candidates(report: Report) -> list[RenderableType]:
+    table = _table("Source candidates", "reuse", "score", "outlet", "document", "why")
+    for c in report.source_candidates:
+        _row(
+            table,
+            f"{c.reuse_share:.0%}",
+            f"{c.score:.2f}",
+            c.outlet or "",
+            c.url or c.title or c.doc_id,
+            c.reason,
+        )
+    return [table, Text()]
+
+
+def _corroboration(report: Report) -> list[RenderableType]:
+    c = report.corroboration
+    assert c is not None
+    verdict_style = {"corroborated": "green", "contradicted": "bold red", "unverified": "dim"}
+    table = _table(
+        f"Corroboration ({c.documents_considered} other documents considered)",
+        "verdict",
+        "claim",
+        "evidence",
+        "why",
+    )
+    for v in c.verdicts:
+        evidence = "\n".join(
+            f"{e.outlet or e.doc_id}: “{_cut(e.text, MAX_CELL_CHARS)}”" for e in v.evidence
+        )
+        _row(table, Text(v.verdict, style=verdict_style[v.verdict]), v.claim, evidence, v.reason)
+    if not c.verdicts:
+        return [Text("Corroboration: no checkable claims.", style="dim"), Text()]
+    return [table, Text()]
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+class _Indented:
+    """Text wrapped with a hanging indent and no trailing padding (rich's `Padding` pads every
+    line to the full width, which litters piped output with trailing spaces)."""
+
+    def __init__(self, text: Text, indent: int) -> None:
+        self.text = text
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width - self.indent, 20)
+        for line in self.text.wrap(console, width):
+            line.rstrip()
+            yield Text(" " * self.indent) + line
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(title=Text(title), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
+    for column in columns:
+        table.add_column(Text(column), overflow="fold")
+    return table
+
+
+def _row(table: Table, *cells: str | Text) -> None:
+    """Add a row; plain strings become `Text` so document text is never read as rich markup."""
+    table.add_row(*(cell if isinstance(cell, Text) else Text(cell) for cell in cells))
+
+
+def _flat(text: str) -> str:
+    """Line breaks shown as spaces, so a span across paragraphs stays on one line."""
+    return text.replace("\r", " ").replace("\n", " ")
+
+
+def _cut(text: str, limit: int) -> str:
+    text = _flat(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
