@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from copydesk.checks import run_checks
 from copydesk.compare.model import Comparison
 from copydesk.corpus.model import Corroboration, SourceCandidate
 from copydesk.ledger import Ledger, build_ledger
 from copydesk.model import Finding
-from copydesk.nlp.annotate import Annotated, annotate
+from copydesk.nlp.annotate import Annotated, annotate, annotate_many
 from copydesk.read.article import Article
+
+if TYPE_CHECKING:
+    from copydesk.corpus.store import Store
+
+#: A corpus document is taken as the article's source (and redlined against) when it holds at
+#: least this share of the article's body. A republished or reworded copy holds most of its
+#: source; the seed article keeps about a third of its recovered source's text (the source
+#: recovered is only the first third), while independent coverage of the same event by other
+#: outlets, even from the same wire, shares well under a fifth of its sentences.
+SOURCE_MIN_REUSE = 0.25
+
+#: Source candidates kept in a report made with a corpus.
+SOURCE_CANDIDATES = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,3 +73,52 @@ def check(article: Article, source: Article | None = None) -> CheckResult:
 
 def _ordered(findings: list[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda f: (f.span.start, f.span.end, f.kind)))
+
+
+def analyse_many(articles: Iterable[Article]) -> list[Analysed]:
+    """`analyse` for a batch: one `nlp.pipe` pass over all texts, then a ledger per article."""
+    return [Analysed(doc, build_ledger(doc)) for doc in annotate_many(articles)]
+
+
+def check_many(articles: Iterable[Article]) -> list[CheckResult]:
+    """`check` (without a source) for a batch of articles, parsed together."""
+    results = []
+    for analysed in analyse_many(articles):
+        findings = run_checks(analysed.doc, analysed.ledger)
+        results.append(CheckResult(analysed, _ordered(findings)))
+    return results
+
+
+def check_with_corpus(article: Article, store: Store, source: Article | None = None) -> CheckResult:
+    """`check`, plus what a corpus adds: the source found in the store (the top candidate, when
+    it holds at least `SOURCE_MIN_REUSE` of the article) redlined against, and every claim
+    corroborated against the other coverage. A ``source`` given explicitly is used instead of
+    the one found."""
+    from copydesk.compare import compare
+    from copydesk.corpus.corroborate import corroborate_from_store
+    from copydesk.corpus.find_source import find_source
+
+    analysed = analyse(article)
+    findings = list(run_checks(analysed.doc, analysed.ledger))
+    candidates = tuple(find_source(store, article, limit=SOURCE_CANDIDATES))
+    if source is None and candidates and candidates[0].reuse_share >= SOURCE_MIN_REUSE:
+        source = store.get(candidates[0].doc_id)
+    comparison = None
+    if source is not None:
+        comparison = compare(analysed, analyse(source))
+        findings.extend(comparison.findings)
+    corroboration = corroborate_from_store(store, analysed)
+    findings.extend(corroboration.findings)
+    return CheckResult(analysed, _ordered(findings), comparison, candidates, corroboration)
+
+
+def corroborate(article: Article, store: Store) -> CheckResult:
+    """Only the corroboration of the article's claims against the corpus, as a `CheckResult`
+    whose findings are the contradicted claims."""
+    from copydesk.corpus.corroborate import corroborate_from_store
+
+    analysed = analyse(article)
+    corroboration = corroborate_from_store(store, analysed)
+    return CheckResult(
+        analysed, _ordered(list(corroboration.findings)), corroboration=corroboration
+    )

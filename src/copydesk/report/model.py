@@ -10,6 +10,7 @@ and a test fails when the two drift apart, so schema changes are made deliberate
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Final, Literal
@@ -559,6 +560,11 @@ def _comparison(c: cm.Comparison, doc: Annotated) -> ComparisonInfo:
         source_reuse=c.source_reuse,
         by_label=by_label,
     )
+
+
+def build_candidates(candidates: Iterable[km.SourceCandidate]) -> list[SourceCandidate]:
+    """Source candidates as report models (what ``find-source --format json`` prints)."""
+    return [_candidate(c) for c in candidates]
 
 
 def _candidate(c: km.SourceCandidate) -> SourceCandidate:

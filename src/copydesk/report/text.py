@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from copydesk.model import Severity
-from copydesk.report.model import Excerpt, Finding, Report
+from copydesk.report.model import Excerpt, Finding, Report, SourceCandidate
 
 COLOR_CHOICES = ("auto", "always", "never")
 
@@ -261,9 +261,27 @@ def _comparison(report: Report) -> list[RenderableType]:
     return parts
 
 
+def print_candidates(candidates: list[SourceCandidate], console: Console) -> None:
+    """Print a ranking of source candidates (``copydesk find-source``)."""
+    if not candidates:
+        console.print(Text("No candidate source in the corpus."))
+        return
+    console.print(_candidate_table(candidates))
+
+
+def candidates_text(candidates: list[SourceCandidate], color: str = "never") -> str:
+    buffer = io.StringIO()
+    print_candidates(candidates, make_console(color, file=buffer, width=PLAIN_WIDTH))
+    return buffer.getvalue()
+
+
 def _candidates(report: Report) -> list[RenderableType]:
+    return [_candidate_table(report.source_candidates), Text()]
+
+
+def _candidate_table(candidates: list[SourceCandidate]) -> Table:
     table = _table("Source candidates", "reuse", "score", "outlet", "document", "why")
-    for c in report.source_candidates:
+    for c in candidates:
         _row(
             table,
             f"{c.reuse_share:.0%}",
@@ -272,7 +290,7 @@ def _candidates(report: Report) -> list[RenderableType]:
             c.url or c.title or c.doc_id,
             c.reason,
         )
-    return [table, Text()]
+    return table
 
 
 def _corroboration(report: Report) -> list[RenderableType]:

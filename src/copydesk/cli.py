@@ -1,0 +1,317 @@
+"""The ``copydesk`` command: a thin shell over `copydesk.pipeline`, `copydesk.corpus` and
+`copydesk.report`.
+
+Exit codes: 0 no major finding, 1 at least one major finding, 2 a usage or input error
+(reported in one sentence on standard error), 130 interrupted, 141 output pipe closed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from copydesk import __version__
+from copydesk.errors import CopydeskError, InputError
+
+if TYPE_CHECKING:
+    from copydesk.corpus.store import Store
+    from copydesk.pipeline import CheckResult
+    from copydesk.read.article import Article
+
+EXIT_OK = 0
+EXIT_MAJOR = 1
+EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
+
+FORMATS = ("text", "json", "html")
+COLORS = ("auto", "always", "never")
+DEFAULT_DB = "copydesk.db"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its errors in copydesk's one-line form (and exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"copydesk: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="copydesk",
+        description="An automated copy desk for English news: copy errors, broken "
+        "attributions, contradictions, source redlines and corroboration, each with its span.",
+        epilog="Exit codes: 0 no major finding, 1 at least one major finding, 2 usage or "
+        "input error.",
+    )
+    parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    output = _Parser(add_help=False)
+    output.add_argument(
+        "--format", choices=FORMATS, default="text", help="report format (default: text)"
+    )
+    output.add_argument("--out", metavar="FILE", help="write the report to FILE, not stdout")
+    output.add_argument(
+        "--color",
+        choices=COLORS,
+        default="auto",
+        help="colour in the terminal report (default: auto, only on a terminal)",
+    )
+
+    check = commands.add_parser(
+        "check",
+        parents=[output],
+        help="check one article",
+        description="Check one article: copy errors, attributions, contradictions; with "
+        "--source, what changed against the source; with --db, the source found in a corpus "
+        "and the claims corroborated against the other coverage.",
+    )
+    check.add_argument("article", metavar="PATH|URL|-", help="the article ('-' reads stdin)")
+    check.add_argument("--source", metavar="SRC", help="the article's source (path or URL)")
+    check.add_argument("--db", metavar="FILE", help="a corpus made by 'copydesk ingest'")
+    check.set_defaults(run=_check)
+
+    compare = commands.add_parser(
+        "compare",
+        parents=[output],
+        help="check an article against its source",
+        description="Check ARTICLE against SOURCE (the same as 'check ARTICLE --source SOURCE').",
+    )
+    compare.add_argument("article", metavar="ARTICLE")
+    compare.add_argument("source", metavar="SOURCE")
+    compare.set_defaults(run=_compare, db=None)
+
+    ingest = commands.add_parser(
+        "ingest",
+        help="store coverage in a corpus",
+        description="Store directories of .html/.txt files, WARC files and files of URLs in "
+        "a corpus (SQLite). Re-ingesting is idempotent; a killed ingest resumes.",
+    )
+    ingest.add_argument("paths", metavar="PATH", nargs="+")
+    ingest.add_argument("--db", metavar="FILE", default=DEFAULT_DB, help=f"(default: {DEFAULT_DB})")
+    ingest.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    ingest.set_defaults(run=_ingest)
+
+    find = commands.add_parser(
+        "find-source",
+        help="rank an article's candidate sources in a corpus",
+        description="Rank the corpus documents that may be ARTICLE's source, with their reuse "
+        "share and a one-line reason.",
+    )
+    find.add_argument("article", metavar="ARTICLE")
+    find.add_argument("--db", metavar="FILE", required=True)
+    find.add_argument("--limit", type=_positive, default=5, help="candidates shown (default: 5)")
+    find.add_argument("--format", choices=("text", "json"), default="text")
+    find.add_argument("--out", metavar="FILE")
+    find.add_argument("--color", choices=COLORS, default="auto")
+    find.set_defaults(run=_find_source)
+
+    corroborate = commands.add_parser(
+        "corroborate",
+        parents=[output],
+        help="check an article's claims against a corpus",
+        description="Label each checkable claim of ARTICLE corroborated, contradicted or "
+        "unverified against the other coverage in the corpus.",
+    )
+    corroborate.add_argument("article", metavar="ARTICLE")
+    corroborate.add_argument("--db", metavar="FILE", required=True)
+    corroborate.set_defaults(run=_corroborate)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON report's schema",
+        description="Print the JSON schema of the report that '--format json' writes.",
+    )
+    schema.add_argument("--out", metavar="FILE")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        run: Callable[[argparse.Namespace], int] = args.run
+        return run(args)
+    except CopydeskError as exc:
+        return _fail(str(exc), EXIT_ERROR)
+    except KeyboardInterrupt:
+        return _fail("interrupted.", EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # Point stdout at /dev/null so the interpreter's final flush cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return _fail("the output was closed before the report was written.", EXIT_BROKEN_PIPE)
+
+
+def _fail(message: str, code: int) -> int:
+    try:
+        print(f"copydesk: {message}", file=sys.stderr)
+    except OSError:
+        pass
+    return code
+
+
+# --- commands --------------------------------------------------------------------------------
+
+
+def _check(args: argparse.Namespace) -> int:
+    from copydesk import pipeline
+
+    _check_out(args.out)
+    if args.article == "-" and args.source == "-":
+        raise InputError("Only one of the article and its source can be read from stdin.")
+    article = _read(args.article)
+    source = _read(args.source) if args.source else None
+    if args.db:
+        with _open_store(args.db) as store:
+            result = pipeline.check_with_corpus(article, store, source)
+    else:
+        result = pipeline.check(article, source)
+    return _emit_result(result, args)
+
+
+def _compare(args: argparse.Namespace) -> int:
+    return _check(args)
+
+
+def _corroborate(args: argparse.Namespace) -> int:
+    from copydesk import pipeline
+
+    _check_out(args.out)
+    article = _read(args.article)
+    with _open_store(args.db) as store:
+        result = pipeline.corroborate(article, store)
+    return _emit_result(result, args)
+
+
+def _find_source(args: argparse.Namespace) -> int:
+    from pydantic import TypeAdapter
+
+    from copydesk.corpus.find_source import find_source
+    from copydesk.report.model import SourceCandidate, build_candidates
+    from copydesk.report.text import candidates_text
+
+    _check_out(args.out)
+    article = _read(args.article)
+    with _open_store(args.db) as store:
+        candidates = build_candidates(find_source(store, article, limit=args.limit))
+    if args.format == "json":
+        adapter = TypeAdapter(list[SourceCandidate])
+        _write(adapter.dump_json(candidates, indent=2).decode() + "\n", args.out)
+    elif args.out:
+        _write(candidates_text(candidates, color="never"), args.out)
+    else:
+        from copydesk.report.text import make_console, print_candidates
+
+        print_candidates(candidates, make_console(args.color))
+    return EXIT_OK
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from copydesk.corpus.ingest import ingest
+
+    for path in args.paths:
+        if not Path(path).exists():
+            raise InputError(f"{path} does not exist.")
+    progress = None if args.quiet else _progress
+    with _open_store(args.db, create=True) as store:
+        summary = ingest([Path(p) for p in args.paths], store, progress=progress)
+    if not args.quiet:
+        print(file=sys.stderr)
+    print(summary)
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from copydesk.report.model import schema_json
+
+    _check_out(args.out)
+    _write(schema_json(), args.out)
+    return EXIT_OK
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _read(target: str) -> Article:
+    from copydesk.read import read_input
+
+    return read_input(target)
+
+
+def _open_store(path: str, *, create: bool = False) -> Store:
+    from copydesk.corpus.store import Store
+
+    if not create and not Path(path).is_file():
+        raise InputError(f"There is no corpus at {path}; make one with 'copydesk ingest'.")
+    return Store.open(path)
+
+
+def _emit_result(result: CheckResult, args: argparse.Namespace) -> int:
+    from copydesk.report.model import build_report
+
+    report = build_report(result)
+    if args.format == "json":
+        _write(report.model_dump_json(indent=2) + "\n", args.out)
+    elif args.format == "html":
+        from copydesk.report.html import render_html
+
+        _write(render_html(result), args.out)
+    elif args.out:
+        from copydesk.report.text import text_report
+
+        _write(text_report(report, color="always" if args.color == "always" else "never"), args.out)
+    else:
+        from copydesk.report.text import make_console, render_text
+
+        render_text(report, make_console(args.color))
+    return EXIT_MAJOR if report.has_major() else EXIT_OK
+
+
+def _check_out(out: str | None) -> None:
+    """Refuse an ``--out`` that cannot be written before doing any work."""
+    if out is None:
+        return
+    path = Path(out)
+    if path.is_dir():
+        raise InputError(f"Cannot write the report to {out}: it is a folder.")
+    parent = path.parent
+    if not parent.is_dir():
+        raise InputError(f"Cannot write the report to {out}: the folder {parent} does not exist.")
+
+
+def _write(content: str, out: str | None) -> None:
+    if out is None:
+        sys.stdout.write(content)
+        sys.stdout.flush()
+        return
+    try:
+        Path(out).write_text(content, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"Cannot write the report to {out}: {exc.strerror or exc}.") from None
+
+
+def _progress(done: int, total: int | None = None, name: str | None = None) -> None:
+    counter = f"{done}/{total}" if total else str(done)
+    print(f"\ringested {counter}" + (f"  {name}"[:60] if name else ""), end="", file=sys.stderr)
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
