@@ -102,6 +102,11 @@ class Claim:
 
     "X will be led by Y" and "Y will lead X" both give subject=Y, predicate="lead", object=X.
     ``subject``/``object`` are canonical entity names where resolved, else the phrase head text.
+    Places resolve to their side ("Kyiv" → "Ukraine"); other phrases give their head lemma
+    with its compounds ("delegation", "prisoner exchange") and the side they name goes to
+    ``subject_side``/``object_side``. ``predicate`` is the content verb's lemma, with a
+    particle or the preposition of a prepositional object ("set up", "meet with");
+    ``control`` holds the verbs governing it through "to" ("refuse" in "refused to drop").
     """
 
     sentence: int
@@ -115,6 +120,13 @@ class Claim:
     negated: bool
     hedged: bool  # modal or hedge verb ("could", "may", "is expected to")
     passive: bool  # as written
+    # The side each argument stands for: what the phrase names ("Kyiv's delegation" →
+    # "Ukraine", "the Kremlin" → "Russia"), or a person's side from their roles.
+    subject_side: str | None = None
+    object_side: str | None = None
+    # Verbs governing the predicate through an infinitive, outermost first: "refused to drop
+    # demands" is predicate "drop" with control ("refuse",). "failed to" also sets negated.
+    control: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
