@@ -1,0 +1,571 @@
+"""Quotations and attributions: who is reported as saying what, and in which words.
+
+Attributions are reporting frames read from the parse: a cue ("said", "told", "according
+to", "claimed"...), its speaker, and what is reported. Quotations are the words the article
+presents as someone's: those between quotation marks, and the unmarked direct speech of
+"<clause>, <speaker> told reporters." Each quotation is given the speaker of the frame in its
+sentence, or failing that of the sentence just before or after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from copydesk.ledger.model import Attribution, Person, Quotation
+from copydesk.model import Span
+from copydesk.nlp.annotate import Annotated, Token
+
+#: Reporting verbs news style treats as neutral ("said" in all its forms and its plain kin).
+NEUTRAL_CUES = frozenset(
+    {"say", "tell", "add", "state", "note", "explain", "announce", "report", "write", "reply",
+     "respond", "comment", "remark", "reiterate", "confirm"}
+)  # fmt: skip
+#: Reporting verbs that editorialise: they tell the reader what to think of the statement.
+LOADED_CUES = frozenset({"claim", "admit", "insist", "concede", "allege", "confess", "boast"})
+#: Other verbs that report speech without being loaded.
+OTHER_CUES = frozenset(
+    {"warn", "predict", "caution", "stress", "emphasise", "emphasize", "argue", "assert",
+     "declare", "acknowledge", "deny", "urge", "describe", "estimate", "promise", "vow"}
+)  # fmt: skip
+CUE_VERBS = NEUTRAL_CUES | LOADED_CUES | OTHER_CUES
+#: Verbs whose frame introduces the source of a report rather than a speaker ("citing X").
+SOURCE_CUES = frozenset({"cite", "quote"})
+#: Cues that introduce direct speech: only these make "<clause>, X said." an unmarked quote.
+SPEECH_CUES = frozenset({"say", "tell", "add", "state", "claim", "insist", "admit", "concede"})
+
+#: A quotation that is a whole line of its own, without closing punctuation and at most this
+#: many words, is a headline or subheading quoting a phrase ("“Keeping the conversation
+#: going”"), not speech to attribute from neighbouring sentences. News subheadings run to
+#: about eight words; twelve leaves room for long ones while a spoken sentence of that
+#: length would end with a full stop.
+HEADLINE_MAX_WORDS = 12
+#: A quoted phrase of at most this many words inside a sentence is a quoted term or scare
+#: quote ("a “puppet”", "“50 days”"); it takes a speaker only from a frame in its own
+#: sentence, and is never reported as an unattributed quotation. Four words covers the
+#: quoted terms and fragments in the seed's coverage ("a lot of work") while a five-word
+#: quotation is usually a clause someone said.
+FRAGMENT_MAX_WORDS = 4
+
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+_SPEAKER_DEPS = frozenset({"compound", "amod", "det", "nmod", "poss", "case", "nummod", "flat"})
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_SINGLE_OPEN = "‘‹"
+_SINGLE_CLOSE = "’›"
+_PUNCT_BEFORE_CLOSE = ",.!?;:…—–-)"
+_SPACE = " \t\u00a0\u2009\u202f"
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """An attribution with the tokens it was read from (for resolving quotations)."""
+
+    attribution: Attribution
+    cue_token: int
+    speaker_token: int | None
+
+
+# Quotation marks ---------------------------------------------------------------------------
+
+
+def _role(line: str, i: int) -> str:
+    """ "open", "close" or "" for the quotation mark at ``line[i]``, read from what is around it
+    (so that a misused “ closing a quote, as in “very difficult,“ still closes it)."""
+    c = line[i]
+    prev = line[i - 1] if i > 0 else " "
+    nxt = line[i + 1] if i + 1 < len(line) else " "
+    after_space = prev in _SPACE or prev in "([{—–-/" or prev in _DOUBLE_OPEN + _SINGLE_OPEN
+    before_space = nxt in _SPACE or nxt in _PUNCT_BEFORE_CLOSE or nxt in _DOUBLE_CLOSE + "'’"
+    if c in "'’":
+        if prev.isalnum() and nxt.isalnum():
+            return ""  # apostrophe: "Kyiv's", "don’t"
+        if after_space and (nxt.isalnum() or nxt in '“"‘'):
+            return "open"
+        if (prev.isalnum() or prev in _PUNCT_BEFORE_CLOSE) and before_space:
+            return "close"
+        return ""
+    if c in _SINGLE_OPEN + _DOUBLE_OPEN:
+        return "close" if (not after_space and before_space) else "open"
+    if c in _SINGLE_CLOSE + _DOUBLE_CLOSE:
+        return "open" if (after_space and not before_space) else "close"
+    # straight double quote
+    if after_space and not before_space:
+        return "open"
+    if before_space and not after_space:
+        return "close"
+    return ""
+
+
+def _pairs(line: str, offset: int, double: bool) -> list[tuple[int, int]]:
+    """(start, end) of the text inside each pair of marks of one kind on one line.
+    A quotation left open at the end of a line runs to the end of the line (news style opens
+    a new mark for each paragraph of a long quotation and closes only the last)."""
+    marks = '“”„«»"' if double else "‘’‹›'"
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, c in enumerate(line):
+        if c not in marks:
+            continue
+        role = _role(line, i)
+        if role == "open" and (open_at is None or c == '"'):
+            open_at = i
+        elif (
+            role == "close"
+            and open_at is not None
+            and (double or _plausible_single_close(line, open_at, i))
+        ):
+            out.append((offset + open_at + 1, offset + i))
+            open_at = None
+    if open_at is not None and double and len(line[open_at + 1 :].split()) >= 2:
+        out.append((offset + open_at + 1, offset + len(line.rstrip())))
+    return out
+
+
+def _plausible_single_close(line: str, open_at: int, i: int) -> bool:
+    """A ’ after "s" followed by a lower-case word is the plural possessive ("soldiers’
+    remains"), not a closing mark, unless no better closing mark follows."""
+    prev, nxt = line[i - 1], line[i + 1 : i + 3].strip()
+    if prev == "s" and nxt[:1].islower():
+        rest = line[i + 1 :]
+        return not any(_role(line, i + 1 + j) == "close" for j, c in enumerate(rest) if c in "’'")
+    return True
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in _SPACE or text[start] == "\n"):
+        start += 1
+    while end > start and (text[end - 1] in _SPACE or text[end - 1] in ",\n"):
+        end -= 1
+    return start, end
+
+
+def marked_spans(text: str) -> list[tuple[Span, bool]]:
+    """Every quotation between marks in ``text``: (span of the words inside, nested?).
+    Double marks first; single marks count as quotation marks outside double quotes (some
+    outlets quote with ‘...’) and as nested quotations inside them."""
+    spans: list[tuple[Span, bool]] = []
+    offset = 0
+    for line in text.split("\n"):
+        doubles = _pairs(line, offset, True)
+        singles = _pairs(line, offset, False)
+        for s, e in doubles:
+            s, e = _trim(text, s, e)
+            if e > s and any(ch.isalpha() for ch in text[s:e]):
+                spans.append((Span(s, e), False))
+        for s, e in singles:
+            s, e = _trim(text, s, e)
+            if e <= s or not any(ch.isalpha() for ch in text[s:e]):
+                continue
+            nested = any(ds <= s and e <= de for ds, de in doubles)
+            crosses = any(ds < s < de < e or s < ds < e < de for ds, de in doubles)
+            if not crosses:
+                spans.append((Span(s, e), nested))
+        offset += len(line) + 1
+    return sorted(spans, key=lambda x: (x[0].start, x[0].end))
+
+
+# Attributions ------------------------------------------------------------------------------
+
+
+def _speaker_tokens(doc: Annotated, head: Token) -> list[Token]:
+    """The speaker's name phrase: the head with its compounds, modifiers, determiners and
+    coordinated names, without appositions, clauses or prepositional phrases."""
+    keep = [head]
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in doc.children(t.i):
+            if c.dep in _SPEAKER_DEPS or (c.dep in ("cc", "conj") and t.i == head.i):
+                keep.append(c)
+                stack.append(c)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def _speaker_of(doc: Annotated, head: Token) -> tuple[str, Span, Token]:
+    toks = _speaker_tokens(doc, head)
+    span = Span(toks[0].start, toks[-1].end)
+    return doc.text[span.start : span.end], span, head
+
+
+def _subject(doc: Annotated, verb: Token) -> Token | None:
+    for c in doc.children(verb.i):
+        if c.dep in ("nsubj", "nsubjpass") and c.tag != "EX":
+            return c
+    return None
+
+
+def _find_speaker(doc: Annotated, verb: Token) -> Token | None:
+    """The speaker of a cue verb: its subject; for "who added" the noun the clause hangs on;
+    for "X reiterated ... and said" or "X cautioned ..., saying" the subject of the verb it
+    is joined to."""
+    subj = _subject(doc, verb)
+    if subj is not None:
+        if subj.tag in ("WP", "WDT") and verb.dep == "relcl":
+            return doc.tokens[verb.head]
+        return subj
+    if verb.dep == "relcl":
+        return doc.tokens[verb.head]
+    after = doc.tokens[verb.i + 1] if verb.i + 1 < len(doc.tokens) else None
+    if after is not None and after.head == verb.i and after.pos in ("PROPN", "NOUN"):
+        return after  # inverted: "..., says Kremlin"
+    if verb.dep == "conj" or (verb.tag == "VBG" and verb.dep in ("advcl", "xcomp")):
+        head = doc.tokens[verb.head]
+        if head.pos in ("VERB", "AUX") and head.i != verb.i:
+            return _subject(doc, head)
+    return None
+
+
+def _clause_span(doc: Annotated, tok: Token) -> Span:
+    sub = [t for t in doc.subtree(tok.i) if not t.is_space]
+    while sub and (sub[0].text.lower() == "that" or sub[0].is_punct):
+        if sub[0].text in "“\"‘'":
+            break
+        sub = sub[1:]
+    while sub and sub[-1].is_punct and sub[-1].text not in "”\"’'":
+        sub = sub[:-1]
+    if not sub:
+        return tok.span
+    return Span(sub[0].start, sub[-1].end)
+
+
+def _is_passive(doc: Annotated, verb: Token) -> bool:
+    return any(c.dep in ("auxpass", "nsubjpass") for c in doc.children(verb.i))
+
+
+def _sentence_span(doc: Annotated, sent: int) -> Span:
+    return doc.sentences[sent].span
+
+
+def _content_around(doc: Annotated, frame: Span, sent: int) -> Span | None:
+    """The rest of the sentence when the frame sits at its start or end ("According to X,
+    ...", "..., X said."), without the separating comma."""
+    s = _sentence_span(doc, sent)
+    text = doc.text
+    before = text[s.start : frame.start].rstrip(_SPACE + ",;:—–")
+    after_start = frame.end
+    while after_start < s.end and text[after_start] in _SPACE + ",;:—–":
+        after_start += 1
+    after = Span(after_start, s.end)
+    if len(before.split()) >= len(text[after.start : after.end].split()):
+        end = s.start + len(before)
+        return Span(s.start, end) if end > s.start else None
+    return after if after.end > after.start else None
+
+
+def _strip_end_punct(doc: Annotated, span: Span) -> Span:
+    end = span.end
+    while end > span.start and doc.text[end - 1] in ".!?":
+        end -= 1
+    return Span(span.start, end)
+
+
+def _cue_frames(doc: Annotated, quotes: list[Span]) -> list[Frame]:
+    frames: list[Frame] = []
+    for tok in doc.tokens:
+        if tok.is_space or tok.pos not in ("VERB", "AUX"):
+            continue
+        if tok.lemma in CUE_VERBS | SOURCE_CUES:
+            frame = _verb_frame(doc, tok, quotes)
+        elif tok.text.lower() == "according" and tok.i + 1 < len(doc.tokens):
+            frame = _according_frame(doc, tok)
+        else:
+            continue
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+def _verb_frame(doc: Annotated, verb: Token, quotes: list[Span]) -> Frame | None:
+    if _is_passive(doc, verb):
+        return None  # "was told", "it is claimed": no speaker to name
+    sent = doc.sentences[verb.sent]
+    if verb.lemma in SOURCE_CUES:
+        if verb.tag != "VBG":
+            return None
+        obj = next((c for c in doc.children(verb.i) if c.dep == "dobj"), None)
+        if obj is None:
+            return None
+        phrase, span, head = _speaker_of(doc, obj)
+        cue_span = Span(verb.start, verb.end)
+        around = _content_around(doc, Span(verb.start, span.end), verb.sent)
+        return Frame(
+            Attribution(verb.lemma, cue_span, phrase, span, around, verb.sent), verb.i, head.i
+        )
+    content: Span | None = None
+    ccomp = next((c for c in doc.children(verb.i) if c.dep == "ccomp"), None)
+    if ccomp is not None and not _demand_clause(doc, verb, ccomp):
+        content = _clause_span(doc, ccomp)
+    in_sentence = [q for q in quotes if sent.start <= q.start < sent.end or q.contains(sent.span)]
+    if content is None and in_sentence:
+        content = min(in_sentence, key=lambda q: _distance(q, verb.span))
+    mark_as = next(
+        (c for c in doc.children(verb.i) if c.dep == "mark" and c.text.lower() == "as"), None
+    )
+    if content is None and mark_as is not None:  # "..., as Ukraine had previously claimed."
+        content = _content_around(doc, Span(mark_as.start, verb.end), verb.sent)
+        if content is not None:
+            content = _strip_end_punct(doc, content)
+    if content is None and verb.i + 1 < sent.token_end:
+        nxt = doc.tokens[verb.i + 1]
+        if nxt.text.lower() == "that" and nxt.dep == "mark":
+            content = _strip_end_punct(doc, Span(nxt.end + 1, sent.end))
+    if content is None and _ends_after_clause(doc, verb):
+        content = _content_around(doc, Span(verb.start, verb.end), verb.sent)
+    if content is None or content.end <= content.start:
+        return None
+    speaker = _find_speaker(doc, verb)
+    if speaker is None:
+        attribution = Attribution(verb.lemma, verb.span, None, None, content, verb.sent)
+        return Frame(attribution, verb.i, None)
+    phrase, span, head = _speaker_of(doc, speaker)
+    return Frame(
+        Attribution(verb.lemma, verb.span, phrase, span, content, verb.sent), verb.i, head.i
+    )
+
+
+def _trim_span(doc: Annotated, span: Span) -> Span:
+    s, e = span.start, span.end
+    while e > s and doc.text[e - 1] in _SPACE + ",;:":
+        e -= 1
+    return Span(s, e)
+
+
+def _ends_after_clause(doc: Annotated, verb: Token) -> bool:
+    """ "..., he said." / "“...,” said." : the cue (with its speaker, when that comes first)
+    follows a comma or closing mark, and at most a hearer or a time ("reporters", "on
+    Tuesday") stands between it and the end of the sentence."""
+    sent = doc.sentences[verb.sent]
+    left = verb.start
+    speaker = _find_speaker(doc, verb)
+    if speaker is not None and speaker.i < verb.i:
+        left = _speaker_of(doc, speaker)[1].start
+    before = doc.text[sent.start : left].rstrip(_SPACE)
+    if not before or before[-1] not in ",”\"’'":
+        return False
+    tail = doc.text[verb.end : sent.end]
+    return len(tail.split()) <= 3 and not any(ch in tail for ch in '“"‘')
+
+
+def _demand_clause(doc: Annotated, verb: Token, ccomp: Token) -> bool:
+    """ "Russia insists Ukraine withdraw": a demand (bare verb, no auxiliary), not a report."""
+    if verb.lemma != "insist" or ccomp.tag != "VB":
+        return False
+    return not any(c.dep in ("aux", "auxpass") for c in doc.children(ccomp.i))
+
+
+def _distance(a: Span, b: Span) -> int:
+    if a.overlaps(b):
+        return 0
+    return b.start - a.end if a.end <= b.start else a.start - b.end
+
+
+def _according_frame(doc: Annotated, according: Token) -> Frame | None:
+    to = doc.tokens[according.i + 1]
+    if to.text.lower() != "to":
+        return None
+    cue_span = Span(according.start, to.end)
+    pobj = next((c for c in doc.children(to.i) if c.dep == "pobj"), None)
+    slot = doc.text[to.end : to.end + 20]
+    empty = re.match(r"[\s\u00a0\u2009\u202f]*(?=[,;:.“\"”]|$)", slot)
+    if pobj is None or empty:
+        content = _content_around(doc, Span(according.start, to.end), according.sent)
+        attribution = Attribution("according to", cue_span, None, None, content, according.sent)
+        return Frame(attribution, according.i, None)
+    phrase, span, head = _speaker_of(doc, pobj)
+    content = _content_around(doc, Span(according.start, span.end), according.sent)
+    attribution = Attribution("according to", cue_span, phrase, span, content, according.sent)
+    return Frame(attribution, according.i, head.i)
+
+
+def empty_slot(doc: Annotated, attribution: Attribution) -> Span | None:
+    """The cue and its empty speaker slot when the speaker is missing from the text itself
+    (not merely unresolved): "According to  ," / "“...,” said." / ", told reporters."."""
+    if attribution.speaker is not None:
+        return None
+    text = doc.text
+    cue = attribution.cue_span
+    if attribution.cue == "according to":
+        m = re.match(r"[ \t\u00a0\u2009\u202f]*[,;:.“\"”]?", text[cue.end : cue.end + 20])
+        end = cue.end + (m.end() if m else 0)
+        return Span(cue.start, end) if text[cue.end : end].strip() or end > cue.end else None
+    verb = next((t for t in doc.tokens_in(cue) if t.start == cue.start), None)
+    if verb is None or verb.tag not in ("VBD", "VBZ", "VBP") or verb.dep in ("conj", "relcl"):
+        return None
+    if verb.lemma in SOURCE_CUES:
+        return None
+    before = text[: cue.start].rstrip(_SPACE)
+    if not before or before[-1] not in ",”\"’'":
+        return None
+    m = re.match(
+        r"(?:[ \t\u00a0]+(?:reporters|journalists|the press|the media|AFP|Reuters|AP))?"
+        r"[ \t\u00a0]*[,.;:]",
+        text[cue.end : cue.end + 40],
+    )
+    if not m:
+        return None
+    return Span(cue.start, cue.end + m.end())
+
+
+def _frames(doc: Annotated, quotes: list[Span]) -> list[Frame]:
+    frames = _cue_frames(doc, quotes)
+    return sorted(frames, key=lambda f: f.attribution.cue_span.start)
+
+
+# Speakers ----------------------------------------------------------------------------------
+
+
+def _resolve(
+    doc: Annotated, people: tuple[Person, ...], frame: Frame, subjects: list[tuple[int, str]]
+) -> Attribution:
+    """Map a frame's speaker phrase to a `Person.name` when the people are known."""
+    a = frame.attribution
+    if not people or a.speaker is None or a.speaker_span is None:
+        return a
+    if a.speaker.lower() in PRONOUNS:
+        named = [name for start, name in subjects if start < a.speaker_span.start]
+        return replace(a, speaker=named[-1]) if named else a
+    person = _person_at(people, a.speaker_span)
+    if person is None:
+        words = {w.strip(".,").lower() for w in a.speaker.split()}
+        matches = [p for p in people if p.name.split()[-1].lower() in words]
+        person = matches[0] if len(matches) == 1 else None
+    return replace(a, speaker=person.name) if person else a
+
+
+def _person_at(people: tuple[Person, ...], span: Span) -> Person | None:
+    for p in people:
+        if any(m.overlaps(span) for m in p.mentions):
+            return p
+    return None
+
+
+def _named_subjects(doc: Annotated, people: tuple[Person, ...]) -> list[tuple[int, str]]:
+    """(offset, person name) for every mention of a known person that is a clause subject,
+    in text order: what "he" and "she" are resolved to."""
+    out: list[tuple[int, str]] = []
+    for p in people:
+        for m in p.mentions:
+            toks = doc.tokens_in(m)
+            if any(t.dep in ("nsubj", "nsubjpass") for t in toks):
+                out.append((m.start, p.name))
+    return sorted(out)
+
+
+# Public API --------------------------------------------------------------------------------
+
+
+def _analyse(
+    doc: Annotated, people: tuple[Person, ...]
+) -> tuple[list[tuple[Span, bool]], list[Attribution], list[Frame]]:
+    marked = marked_spans(doc.article.body)
+    frames = _frames(doc, [s for s, nested in marked if not nested])
+    subjects = _named_subjects(doc, people)
+    resolved = [_resolve(doc, people, f, subjects) for f in frames]
+    return marked, resolved, frames
+
+
+def is_headline_quote(text: str, quote: Span) -> bool:
+    """Whether a quotation is a line to itself (marks aside) with no closing punctuation and
+    at most `HEADLINE_MAX_WORDS` words: a headline or subheading, not someone's speech."""
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    line_end = text.find("\n", quote.end)
+    line_end = len(text) if line_end < 0 else line_end
+    outside = text[line_start : quote.start] + text[quote.end : line_end]
+    if outside.strip(_SPACE + "“”\"‘’'«»„"):
+        return False
+    words = quote.of(text)
+    return words.rstrip()[-1:] not in ".!?…" and len(words.split()) <= HEADLINE_MAX_WORDS
+
+
+def _sentences_of(doc: Annotated, span: Span) -> list[int]:
+    return [s.index for s in doc.sentences if s.span.overlaps(span)]
+
+
+def _frame_for(doc: Annotated, quote: Span, attributions: list[Attribution]) -> Attribution | None:
+    """The frame a quotation belongs to: one in its own sentence(s), the nearest cue first and
+    one whose content holds it before others; failing that, the last frame of the sentence
+    before, then the first of the sentence after."""
+    sents = _sentences_of(doc, quote)
+    if not sents:
+        return None
+    if is_headline_quote(doc.text, quote):
+        return None
+    own = [a for a in attributions if a.sentence in sents]
+    if own:
+        holding = [a for a in own if a.content_span is not None and a.content_span.overlaps(quote)]
+        pool = holding or own
+        return min(pool, key=lambda a: _distance(a.cue_span, quote))
+    if len(quote.of(doc.text).split()) <= FRAGMENT_MAX_WORDS:
+        return None
+    before = [a for a in attributions if a.sentence == sents[0] - 1 and a.speaker is not None]
+    if before:
+        return before[-1]
+    after = [a for a in attributions if a.sentence == sents[-1] + 1 and a.speaker is not None]
+    return after[0] if after else None
+
+
+def extract_attributions(doc: Annotated, people: tuple[Person, ...]) -> tuple[Attribution, ...]:
+    """Every reporting frame in the article, with its speaker (None when the text has none)."""
+    _, attributions, _ = _analyse(doc, people)
+    return tuple(attributions)
+
+
+def extract_quotations(doc: Annotated, people: tuple[Person, ...]) -> tuple[Quotation, ...]:
+    """Marked quotations (double, single, nested) and unmarked direct speech, with speakers."""
+    marked, attributions, _ = _analyse(doc, people)
+    out: list[Quotation] = []
+    for span, nested in marked:
+        sents = _sentences_of(doc, span)
+        sentence = sents[0] if sents else 0
+        frame = None if nested else _frame_for(doc, span, attributions)
+        out.append(
+            Quotation(
+                doc.text[span.start : span.end],
+                span,
+                sentence,
+                True,
+                frame.speaker if frame else None,
+                frame.speaker_span if frame else None,
+                frame.cue if frame else None,
+                frame.cue_span if frame else None,
+            )
+        )
+    quoted = [s for s, _ in marked]
+    for a in attributions:
+        if not _unmarked_speech(doc, a, quoted):
+            continue
+        assert a.content_span is not None
+        span = a.content_span
+        out.append(
+            Quotation(
+                doc.text[span.start : span.end],
+                span,
+                a.sentence,
+                False,
+                a.speaker,
+                a.speaker_span,
+                a.cue,
+                a.cue_span,
+            )
+        )
+    return tuple(sorted(out, key=lambda q: (q.span.start, q.span.end)))
+
+
+def _unmarked_speech(doc: Annotated, a: Attribution, quoted: list[Span]) -> bool:
+    """ "No one wants an easy road, Peskov told reporters.": a clause with no quotation marks
+    followed by ", <speaker> <speech verb>" at the end of its sentence."""
+    if a.cue not in SPEECH_CUES or a.content_span is None or a.speaker_span is None:
+        return False
+    content = a.content_span
+    if content.end > a.speaker_span.start or any(q.overlaps(content) for q in quoted):
+        return False
+    sent = doc.sentences[a.sentence]
+    if content.start != sent.start:
+        return False
+    between = doc.text[content.end : a.speaker_span.start]
+    if between.strip(_SPACE) != ",":
+        return False
+    tail = doc.text[a.cue_span.end : sent.end]
+    return len(tail.split()) <= 3 and not any(ch in tail for ch in '“"‘')
