@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from email.message import Message
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -62,6 +63,19 @@ def _connect_reason(exc: Exception) -> str:
     return "the connection failed"
 
 
+def _check_address(url: str) -> None:
+    invalid = FetchError(f"{url} is not a valid http or https address.")
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # raises ValueError when out of range
+    except ValueError:
+        raise invalid from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise invalid
+    if any(c.isspace() for c in url) or (port is not None and port == 0):
+        raise invalid
+
+
 def fetch(
     url: str,
     *,
@@ -69,6 +83,7 @@ def fetch(
     max_bytes: int = MAX_INPUT_BYTES,
 ) -> FetchedPage:
     """GET ``url``; raise `FetchError` with one sentence naming the URL when that fails."""
+    _check_address(url)
     deadline = time.monotonic() + timeout
     too_large = f"{url} is larger than the {MAX_INPUT_MB} MB limit for one article."
     try:
