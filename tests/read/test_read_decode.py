@@ -102,3 +102,15 @@ def test_text_with_a_nul_byte_pattern_that_is_not_utf16_is_refused() -> None:
     data = ENGLISH_BRIEF.encode() + b"\x00\x00\x07\x00\x01\x00" + ENGLISH_BRIEF.encode()
     with pytest.raises(InputError, match="is a binary file"):
         read_bytes(data, origin="mixed.txt")
+
+
+def test_control_characters_without_nul_bytes_are_refused() -> None:
+    data = bytes(range(1, 32)) * 40 + ENGLISH_BRIEF.encode()
+    with pytest.raises(InputError) as err:
+        read_bytes(data, origin="terminal.log")
+    assert_one_sentence(str(err.value), "terminal.log", "is a binary file, not an article")
+
+
+def test_a_few_stray_control_characters_are_tolerated() -> None:
+    text = ENGLISH_REPORT.replace("Sunday.", "Sunday.\x1b", 1)
+    assert read_bytes(text.encode(), origin="pasted.txt").text == text

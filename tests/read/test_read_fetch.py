@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 from read_fixtures import ENGLISH_REPORT, assert_one_sentence, news_page
@@ -21,7 +22,7 @@ SLOW_SECONDS = 1.5
 
 
 class Handler(BaseHTTPRequestHandler):
-    user_agents: list[str] = []
+    user_agents: ClassVar[list[str]] = []
 
     def log_message(self, format: str, *args: object) -> None:  # silence the test output
         pass

@@ -196,3 +196,37 @@ def test_junk_in_extracted_html_is_marked() -> None:
     assert marked.get("Source: Reuters") == "declared_source"
     assert article.declared_source == "Reuters"
     assert "Forecasters expect the rain to ease" in article.body
+
+
+WORDPRESS_FOOTER = """Share this:
+Twitter
+Facebook
+Like this:
+Like Loading...
+Related
+Leave a Reply Cancel reply
+Your email address will not be published. Required fields are marked *
+Comment *
+Name *
+Email *
+Website
+Save my name, email, and website in this browser for the next time I comment.
+\u0394
+This site uses Akismet to reduce spam. Learn how your comment data is processed."""
+
+
+def test_wordpress_share_bar_and_comment_form_are_marked_line_by_line() -> None:
+    text = f"{ENGLISH_REPORT}{WORDPRESS_FOOTER}\n"
+    article = read_text(text)
+    marked = [e.span.of(text) for e in article.excluded]
+    assert marked == WORDPRESS_FOOTER.split("\n")
+    labels = {e.span.of(text): e.label for e in article.excluded}
+    assert labels["Twitter"] == "share line"
+    assert labels["Website"] == "comment form"
+    assert article.body.strip() == ENGLISH_REPORT.strip()
+
+
+def test_subheading_after_a_share_bar_stays_body() -> None:
+    text = f"{ENGLISH_BRIEF}\nShare this:\nRoads closed\n{ENGLISH_REPORT}Leave a Reply\n"
+    marked = [span for _, _, span in _marked(text)]
+    assert marked == ["Share this:", "Leave a Reply"]

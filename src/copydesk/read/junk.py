@@ -50,9 +50,10 @@ MAX_FURNITURE_WORDS = 12
 MAX_FORM_WORDS = 20
 # A declared source or wire credit names one to a few organisations ("Reuters, AFP").
 MAX_SOURCE_NAME_WORDS = 6
-# Unpunctuated lines inside an ad or recommendation widget (sponsored headlines, advertiser
-# names) are marked only between two furniture lines and only up to this many in a row: the
-# Taboola/Outbrain widgets seen in scraped pages list one to four items between markers.
+# Unpunctuated lines inside a furniture block (sponsored headlines and advertiser names in
+# an ad widget, network names in a share bar, field labels in a comment form) are marked
+# only between two furniture lines of the same block and only up to this many in a row:
+# the Taboola/Outbrain widgets and comment forms seen in scraped pages hold one to four.
 MAX_WIDGET_ITEMS = 6
 # A widget item is a headline or an advertiser's name, never a long line.
 MAX_WIDGET_ITEM_WORDS = 14
@@ -321,6 +322,7 @@ def _key(line: str) -> str:
     """The line as the whole-line rules see it: trimmed, collapsed, lower-cased."""
     key = _OPENS_IN_NEW_WINDOW.sub("", line)
     key = re.sub(r"\s+", " ", key).replace("’", "'").strip(_TRIM).lower()
+    key = re.sub(r"(?<!\.)\.$", "", key)  # one full stop ends a phrase; "..." is kept
     return key
 
 
@@ -432,36 +434,53 @@ def _is_widget_item(line: _Line) -> bool:
     return _word_count(line.text) <= MAX_WIDGET_ITEM_WORDS and not _SENTENCE_END.search(line.text)
 
 
-_WIDGET_LABELS = frozenset({ADVERTISING, RECOMMENDATION})
+# Furniture comes in blocks: an ad or recommendation widget, a share bar, a comment form.
+# Each group maps a line's label to the label its unmarked items get.
+_BLOCK_GROUPS: dict[str, str] = {
+    ADVERTISING: ADVERTISING,
+    RECOMMENDATION: ADVERTISING,
+    SHARE_LINE: SHARE_LINE,
+    FOLLOW_LINE: SHARE_LINE,
+    COMMENT_FORM: COMMENT_FORM,
+}
 # A lone "Advertisement" marks an ad slot, not a widget with items listed under it.
 _AD_SLOT_KEYS = frozenset({"advertisement", "advertisements", "advert", "ad", "ads"})
 
 
-def _opens_widget(line: _Line, marks: list[Excluded]) -> bool:
-    return any(m.label in _WIDGET_LABELS for m in marks) and _key(line.text) not in _AD_SLOT_KEYS
+def _block_of(line: _Line, marks: list[Excluded]) -> str | None:
+    """The block group a whole-line furniture mark belongs to, or None."""
+    for m in marks:
+        group = _BLOCK_GROUPS.get(m.label)
+        if group is not None:
+            return group
+    return None
 
 
-def _widget_items(lines: list[_Line], marks: dict[int, list[Excluded]]) -> None:
-    """Unpunctuated items between an ad/recommendation marker and the next furniture line."""
+def _block_items(lines: list[_Line], marks: dict[int, list[Excluded]]) -> None:
+    """Unpunctuated lines between two furniture lines of the same block (widget items,
+    advertiser names, form field labels) belong to the block."""
     whole = {
         i
         for i, ms in marks.items()
         if any(m.span == Span(lines[i].start, lines[i].end) for m in ms)
     }
-    opener = None
+    opener: int | None = None
+    opener_group: str | None = None
     for i in range(len(lines)):
         if i in whole:
-            closes = any(m.label in _WIDGET_LABELS for m in marks[i])
-            if opener is not None and closes and 0 < i - opener - 1 <= MAX_WIDGET_ITEMS:
-                items = range(opener + 1, i)
+            group = _block_of(lines[i], marks[i])
+            gap = i - opener - 1 if opener is not None else 0
+            if group is not None and group == opener_group and 0 < gap <= MAX_WIDGET_ITEMS:
+                items = range(i - gap, i)
                 if all(j not in marks and _is_widget_item(lines[j]) for j in items):
                     for j in items:
                         span = Span(lines[j].start, lines[j].end)
-                        marks[j] = [Excluded(span, JUNK, ADVERTISING)]
-            opener = i if _opens_widget(lines[i], marks[i]) else None
+                        marks[j] = [Excluded(span, JUNK, group)]
+            slot = _key(lines[i].text) in _AD_SLOT_KEYS
+            opener, opener_group = (None, None) if group is None or slot else (i, group)
             continue
         if opener is not None and (i - opener > MAX_WIDGET_ITEMS or i in marks):
-            opener = None
+            opener, opener_group = None, None
 
 
 def find_page_junk(text: str) -> PageJunk:
@@ -494,6 +513,6 @@ def find_page_junk(text: str) -> PageJunk:
             )
         if found:
             marks[i] = found
-    _widget_items(lines, marks)
+    _block_items(lines, marks)
     spans = sorted((m for ms in marks.values() for m in ms), key=lambda e: e.span)
     return PageJunk(tuple(spans), sources[0] if sources else None)
