@@ -590,7 +590,14 @@ def _chain_mentions(doc: Annotated, taken: set[int]) -> list[_Mention]:
     """Proper-noun chains the NER missed; kept later only with a role or a known surname."""
     out: list[_Mention] = []
     for tok in doc.tokens:
-        if tok.pos != "PROPN" or tok.i in taken or not _is_capitalised(tok):
+        if tok.i in taken or not _is_capitalised(tok):
+            continue
+        if tok.pos == "NOUN" and tok.ent_type == "" and tok.dep in {"nsubj", "nsubjpass", "dobj"}:
+            # A surname the tagger took for a common noun ("Zelenskyy outlines modest goals"):
+            # a candidate only, kept if it repeats a known name.
+            out.append(_Mention(tok.i, tok.i + 1, tok.i, tok.text, False))
+            continue
+        if tok.pos != "PROPN":
             continue
         parent = doc.tokens[tok.head]
         if (
