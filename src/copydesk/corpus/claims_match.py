@@ -1,0 +1,357 @@
+"""Deciding whether two documents speak of the same person, office, side, thing or words.
+
+Corroboration compares one article's ledger with other outlets' ledgers. Those were built
+independently, so the same person, office or quotation is written differently in each:
+"Volodymyr Zelenskyy" and "President Volodymyr Zelensky"; "head of delegation" and "leader
+of the team"; "Kyiv" and "Ukraine"; “very difficult” inside "It will be very difficult".
+These functions say when two such spellings are the same thing. They are pure functions of
+strings (and a parse, for an argument's side words), so they are tested on their own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from copydesk.ledger.model import Person
+from copydesk.ledger.places import place_of, side_of
+from copydesk.model import Span
+from copydesk.nlp.annotate import Annotated
+
+# --- text folding ------------------------------------------------------------------------------
+
+#: British spellings that news copy varies on, folded to one form before comparing words.
+SPELLING_VARIANTS: dict[str, str] = {
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "centre": "center",
+    "programme": "program",
+    "labour": "labor",
+    "counsellor": "counselor",
+    "advisor": "adviser",
+    "organisation": "organization",
+}
+
+_WORD = re.compile(r"[\w]+(?:[-'][\w]+)*", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower case, accents folded, typographic quotes and dashes made plain, spaces collapsed."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = (
+        text.replace("’", "'")
+        .replace("‘", "'")
+        .replace("“", '"')
+        .replace("”", '"')
+        .replace("–", "-")
+        .replace("—", "-")
+    )
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``, possessive endings dropped, spellings normalised."""
+    out = []
+    for w in _WORD.findall(fold(text)):
+        w = re.sub(r"'s?$", "", w)
+        out.append(SPELLING_VARIANTS.get(w, w))
+    return [w for w in out if w]
+
+
+# --- people ------------------------------------------------------------------------------------
+
+#: Least rapidfuzz ratio (0-100) between two surnames for them to be one person's name spelt
+#: two ways. Transliteration variants score 88-94 ("Zelensky"/"Zelenskyy" 94,
+#: "Medinsky"/"Medinskiy" 94, "Zelenskyy"/"Zelenskiy" 89); a one-letter change in a
+#: six-letter surname is as often another person and scores 83 ("Umerov"/"Umarov").
+SURNAME_MIN_SIMILARITY = 85.0
+
+#: Least ratio between two given names, when both documents give one. Transliteration
+#: variants ("Sergiy"/"Serhiy" 83, "Volodymyr"/"Volodimir" 78) against different names
+#: ("Volodymyr"/"Vladimir" 59): 75 keeps variants one or two letters apart.
+FIRST_NAME_MIN_SIMILARITY = 75.0
+
+#: Words that precede a name in copy without being part of it.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "prof", "president", "general"})
+
+
+def _name_words(name: str) -> list[str]:
+    ws = [w for w in re.split(r"[\s.]+", fold(name)) if w]
+    ws = [re.sub(r"'s?$", "", w) for w in ws]
+    return [w for w in ws if w and w not in HONORIFICS]
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when two names can be one person's: surnames alike, given names compatible.
+
+    "Zelensky" ~ "Volodymyr Zelenskyy"; "V. Putin" ~ "Vladimir Putin"; "Vladimir Medinsky"
+    is not "Volodymyr Medinsky"'s namesake unless the given names agree.
+    """
+    wa, wb = _name_words(a), _name_words(b)
+    if not wa or not wb:
+        return False
+    if fuzz.ratio(wa[-1], wb[-1]) < SURNAME_MIN_SIMILARITY:
+        return False
+    if len(wa) > 1 and len(wb) > 1:
+        fa, fb = wa[0], wb[0]
+        if len(fa) == 1 or len(fb) == 1:  # an initial
+            return fa[0] == fb[0]
+        return fuzz.ratio(fa, fb) >= FIRST_NAME_MIN_SIMILARITY
+    return True
+
+
+def find_person(people: tuple[Person, ...], name: str) -> Person | None:
+    """The person of a ledger that ``name`` names, exact name first, then by `same_person`."""
+    for p in people:
+        if p.name == name:
+            return p
+    for p in people:
+        if same_person(p.name, name):
+            return p
+    return None
+
+
+# --- sides ---------------------------------------------------------------------------------------
+
+
+def side_key(side: str | None) -> str | None:
+    """A side as compared: its canonical name where the places table knows it, else folded."""
+    if side is None or not side.strip():
+        return None
+    canonical = side_of(side) or side_of(side.strip().title())
+    return fold(canonical or side)
+
+
+def sides_exclusive(a: str, b: str) -> bool:
+    """True when one person cannot act for both sides at once: two different states.
+
+    A minister may also speak for an international organisation; two countries, never.
+    Sides the places table does not know are taken to be states.
+    """
+    if side_key(a) == side_key(b):
+        return False
+    pa, pb = place_of(a) or place_of(a.title()), place_of(b) or place_of(b.title())
+    kind_a = pa.kind if pa is not None else "country"
+    kind_b = pb.kind if pb is not None else "country"
+    return kind_a == "country" and kind_b == "country"
+
+
+# --- offices -------------------------------------------------------------------------------------
+
+#: Words that name one office in several ways, mapped to one form. A side's delegation at
+#: talks is also called its team or its negotiators; its head is also its leader or chief.
+TITLE_SYNONYMS: dict[str, str] = {
+    "leader": "head",
+    "chief": "head",
+    "lead": "head",
+    "led": "head",
+    "heads": "head",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairperson": "chair",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "team": "delegation",
+    "negotiators": "delegation",
+    "negotiating": "delegation",
+    "delegations": "delegation",
+}
+
+#: Words in a title that say nothing about which office it is.
+TITLE_FILLER = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "of",
+        "for",
+        "to",
+        "its",
+        "their",
+        "his",
+        "her",
+        "and",
+        "current",
+        "incumbent",
+        "then",
+        "sitting",
+        "former",
+        "ex",
+        "serving",
+        "new",
+        "also",
+        "again",
+    }
+)
+
+#: Heads of offices that one person holds for a side at a time: a second holder named by
+#: another outlet contradicts the article. "minister", "secretary" and "head" need the body or
+#: portfolio named ("defense minister", "head of delegation"); a bare "minister" is one of many.
+ONE_HOLDER_HEADS = frozenset({"head", "chair", "minister", "secretary", "governor", "mayor"})
+#: Offices unique to their side even when named by one word.
+ONE_HOLDER_ALONE = frozenset({"president", "premier", "chancellor"})
+#: Modifiers that make an office one of several ("deputy foreign minister").
+SHARED_OFFICE_WORDS = frozenset({"deputy", "vice", "assistant", "acting", "junior", "co"})
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """A title as compared: its head word and the other words that say which office it is."""
+
+    head: str
+    words: frozenset[str]  # every office word, the head included, sides left out
+
+    @property
+    def one_holder(self) -> bool:
+        if self.words & SHARED_OFFICE_WORDS:
+            return False
+        if self.head in ONE_HOLDER_ALONE or self.words == {"prime", "minister"}:
+            return True
+        return self.head in ONE_HOLDER_HEADS and len(self.words) >= 2
+
+
+@lru_cache(maxsize=4096)
+def office(title: str) -> Office:
+    """ "head of the Ukrainian delegation" -> Office("head", {"head", "delegation"})."""
+    raw = [TITLE_SYNONYMS.get(w, w) for w in words(title)]
+    kept: list[str] = []
+    head: str | None = None
+    for i, w in enumerate(raw):
+        if w == "of" and head is None and kept:
+            head = kept[-1]
+        if w in TITLE_FILLER or w.replace("-", "").isdigit():
+            continue
+        if side_of(w.title()) is not None and not (i + 1 < len(raw) and raw[i + 1] == "of"):
+            continue
+        kept.append(w)
+    if head is None:
+        head = kept[-1] if kept else ""
+    return Office(head, frozenset(kept))
+
+
+def same_office(a: str, b: str) -> bool:
+    """Exactly the same office: the same office words once synonyms and sides are folded."""
+    oa, ob = office(a), office(b)
+    return bool(oa.words) and oa.words == ob.words
+
+
+def compatible_office(a: str, b: str) -> bool:
+    """One title is the other or a fuller form of it, with the same head ("minister" and
+    "defense minister"; "adviser" and "presidential adviser")."""
+    oa, ob = office(a), office(b)
+    if not oa.words or not ob.words:
+        return False
+    if oa.words == ob.words:
+        return True
+    return oa.head == ob.head and (oa.words <= ob.words or ob.words <= oa.words)
+
+
+# --- frame arguments -------------------------------------------------------------------------------
+
+#: Pronouns and other words that do not say who is meant without resolving them.
+# fmt: off
+UNRESOLVED = frozenset({
+    "he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me", "his", "its",
+    "their", "our", "who", "whom", "which", "that", "this", "these", "those", "one", "someone",
+    "something", "what", "whatever", "there", "all", "both",
+})
+# fmt: on
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """A frame's subject or object as compared across documents.
+
+    ``person`` is the ledger name when the argument names a person; ``side`` when it names a
+    side itself ("Kyiv", "the Kremlin"); ``head`` is the phrase's last word otherwise, and
+    ``sides`` the side words inside the phrase ("Kyiv's delegation" -> {"ukraine"}).
+    """
+
+    text: str
+    person: str | None
+    side: str | None
+    head: str
+    sides: frozenset[str]
+
+    @property
+    def resolved(self) -> bool:
+        return self.person is not None or self.side is not None or self.head not in UNRESOLVED
+
+
+def argument(
+    doc: Annotated,
+    people: tuple[Person, ...],
+    text: str,
+    span: Span | None,
+    side: str | None = None,
+) -> Argument:
+    """Read a frame argument: which person or side it names, its head word and side words.
+
+    ``side`` is the side the ledger read for the phrase ("Kyiv's delegation" -> Ukraine);
+    without it the side words inside the phrase are used.
+    """
+    person = None
+    for p in people:
+        if p.name == text or (span is not None and any(m.overlaps(span) for m in p.mentions)):
+            person = p.name
+            break
+    named = side_key(text) if side_of(text) is not None else None
+    if side is not None:
+        sides = frozenset({k} if (k := side_key(side)) else ())
+    else:
+        phrase = span.of(doc.text) if span is not None else text
+        sides = frozenset(
+            k for w in re.findall(r"[A-Z][\w'’.-]*", phrase) if side_of(w) and (k := side_key(w))
+        )
+    ws = words(text)
+    head = ws[-1] if ws else fold(text)
+    return Argument(text, person, named, head, sides)
+
+
+def same_argument(a: Argument, b: Argument) -> bool:
+    """True when two arguments refer to the same person, side or thing."""
+    if not a.resolved or not b.resolved:
+        return False
+    if a.person is not None or b.person is not None:
+        return same_person(a.person or a.text, b.person or b.text)
+    if a.side is not None or b.side is not None:
+        return a.side == b.side
+    if a.head != b.head:
+        return False
+    return not (a.sides and b.sides and a.sides.isdisjoint(b.sides))
+
+
+# --- quotations -------------------------------------------------------------------------------------
+
+#: Least rapidfuzz partial ratio (0-100) for a quotation to count as found in another text.
+#: Verbatim quotes with different punctuation or quote marks score 100 after folding; a
+#: one-word change in a five-word quote ("expects"/"wants") scores 80; a two-word quote
+#: differing in one word ("very different" against "very difficult") scores 71.
+QUOTE_MIN_SIMILARITY = 90.0
+
+#: Fewest words a quotation needs to be looked for at all: a single quoted word ("puppet")
+#: is a label, not something said.
+QUOTE_MIN_WORDS = 2
+
+#: Fewest words the same quotation needs before giving it to someone else is a contradiction:
+#: two officials may both call talks "very difficult"; they do not both say a whole sentence.
+QUOTE_CONTRADICTION_MIN_WORDS = 5
+
+
+def quote_key(text: str) -> str:
+    """A quotation as compared: folded, punctuation and quote marks dropped."""
+    return " ".join(words(text))
+
+
+def quote_similarity(quote: str, text: str) -> float:
+    """How well ``quote`` is found inside ``text`` (or ``text`` inside ``quote`` when shorter)."""
+    q, t = quote_key(quote), quote_key(text)
+    if not q or not t:
+        return 0.0
+    return float(fuzz.partial_ratio(q, t))
