@@ -60,7 +60,7 @@ QUOTE_PAIR_MIN_SHARE = 0.5
 
 #: Fewest words a source quotation needs before its words are looked for outside quotation
 #: marks in the article: shorter ones ("very difficult") recur as ordinary prose.
-UNMARKED_MIN_WORDS = 3
+UNMARKED_MIN_WORDS = 2
 
 #: Share of a source quotation's words that must be found, in order, within one stretch of
 #: the article's unquoted text to call that stretch the quotation without its marks. Set so
@@ -409,7 +409,7 @@ def _ledger_titles(side: _Side) -> list[Title]:
     out: list[Title] = []
     span = side.span
     for p in side.ledger.people:
-        key = spelling_key(p.name.split()[-1]) if p.name.split() else ""
+        key = side_key(p.name.split()[-1]) if p.name.split() else ""
         for r in p.roles:
             if not span.contains(r.span):
                 continue
@@ -494,7 +494,16 @@ def _title_changes(
             continue
         same_head = [x for x in mine if x.head == t.head]
         if not same_head:
-            continue
+            # A different title altogether ("spokesperson" -> "adviser"): compare it with the
+            # source title that the article does not repeat, when there is exactly one.
+            unmatched = [
+                x
+                for x in mine
+                if not any(y.head == x.head for y in ta if _person_key(y.person) == p)
+            ]
+            if len(unmatched) != 1:
+                continue
+            same_head = unmatched
         same_words = [x for x in same_head if x.modifiers == t.modifiers]
         if same_words and t.side and same_words[0].side and same_words[0].side != t.side:
             was = same_words[0]
@@ -612,20 +621,29 @@ def _pair_reports(ra: list[Report], rs: list[Report]) -> list[tuple[Report, Repo
     return [(r, ra[pairs[i]] if i in pairs else None) for i, r in enumerate(rs)]
 
 
+def _still_named(speaker: Referent, a: _Side) -> bool:
+    """Whether the article still names the speaker somewhere in the pair (a pronoun speaker
+    counts as named when the article has any reporting frame with a speaker)."""
+    if speaker.kind == "pronoun":
+        return any(r.speaker is not None for r in reports(a.doc, a.tokens))
+    return any(
+        spelling_key(t.text) == speaker.key or side_key(t.text) == speaker.key for t in a.tokens
+    ) or any(spelling_key(t.lemma) == speaker.key for t in a.tokens)
+
+
 def _attribution_changes(a: _Side, s: _Side) -> list[Finding]:
     out: list[Finding] = []
     ra = [r for r in reports(a.doc, a.tokens) if not a.in_quote(r.cue_span)]
     rs = [r for r in reports(s.doc, s.tokens) if not s.in_quote(r.cue_span)]
     if not rs:
         return out
-    named_in_article = any(r.speaker is not None for r in ra)
     for r, x in _pair_reports(ra, rs):
         if r.speaker is None:
             continue
         assert r.speaker_span is not None
         who = s.text_of(r.speaker_span)
         if x is None:
-            if not named_in_article:
+            if not _still_named(r.speaker, a):
                 out.append(
                     _finding(
                         "source.speaker_dropped",

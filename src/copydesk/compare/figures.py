@@ -44,7 +44,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "pc": ("percent", 1.0),
 }
 
-#: Relative difference under which two values are the same number (rounding in conversions).
+#: Relative difference under which one quantity written in two different units is the same
+#: ("1,000 km" and "620 miles" differ by 0.2%); values in the same unit must be equal.
 SAME_VALUE_TOLERANCE = 0.005
 
 _WORDS = {
@@ -113,10 +114,17 @@ class Figure:
     base_value: float | None  # value in the dimension's base unit
 
     def same_as(self, other: Figure) -> bool:
-        if self.dimension and self.dimension == other.dimension and self.base_value is not None:
-            assert other.base_value is not None
-            return _close(self.base_value, other.base_value)
-        return _close(self.value, other.value) and self.comparable(other)
+        same_unit = self.unit == other.unit or self.unit is None or other.unit is None
+        if same_unit and abs(self.value - other.value) < 1e-9:
+            return self.comparable(other)
+        # written in different units ("1,000 km" and "620 miles"): allow rounding
+        return bool(
+            self.dimension
+            and self.dimension == other.dimension
+            and self.base_value is not None
+            and other.base_value is not None
+            and _close(self.base_value, other.base_value)
+        )
 
     def comparable(self, other: Figure) -> bool:
         if self.dimension or other.dimension:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from copydesk.ledger.places import side_of
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, Token
 
@@ -114,85 +115,21 @@ def title_word(lemma: str) -> str:
 
 # --- sides (countries, their capitals and demonyms) ---------------------------------------
 
-#: Capital or demonym -> country, for deciding whether two "sides" are the same. Small and
-#: general on purpose: any place not listed is compared by its own spelling.
-SIDE_ALIASES: dict[str, str] = {
-    "kyiv": "ukraine",
-    "kiev": "ukraine",
-    "ukrainian": "ukraine",
-    "ukrainians": "ukraine",
-    "moscow": "russia",
-    "kremlin": "russia",
-    "russian": "russia",
-    "russians": "russia",
-    "washington": "united states",
-    "us": "united states",
-    "u.s.": "united states",
-    "usa": "united states",
-    "american": "united states",
-    "americans": "united states",
-    "london": "united kingdom",
-    "uk": "united kingdom",
-    "britain": "united kingdom",
-    "british": "united kingdom",
-    "beijing": "china",
-    "chinese": "china",
-    "paris": "france",
-    "french": "france",
-    "berlin": "germany",
-    "german": "germany",
-    "ankara": "turkey",
-    "turkiye": "turkey",
-    "turkish": "turkey",
-    "jerusalem": "israel",
-    "israeli": "israel",
-    "israelis": "israel",
-    "tehran": "iran",
-    "iranian": "iran",
-    "brussels": "european union",
-    "eu": "european union",
-    "european": "european union",
-    "palestinian": "palestine",
-    "palestinians": "palestine",
-    "gaza": "palestine",
-    "indian": "india",
-    "delhi": "india",
-    "pakistani": "pakistan",
-    "islamabad": "pakistan",
-    "japanese": "japan",
-    "tokyo": "japan",
-    "canadian": "canada",
-    "ottawa": "canada",
-    "italian": "italy",
-    "rome": "italy",
-    "spanish": "spain",
-    "madrid": "spain",
-    "polish": "poland",
-    "warsaw": "poland",
-    "egyptian": "egypt",
-    "cairo": "egypt",
-    "brazilian": "brazil",
-    "mexican": "mexico",
-    "australian": "australia",
-    "canberra": "australia",
-}
+
+def side_key(text: str) -> str:
+    """Canonical side for a place, capital or demonym ("Kyiv's" -> "ukraine"); any other
+    phrase is keyed by its own spelling."""
+    found = side_of(text.strip())
+    if found is not None:
+        return found.lower()
+    t = text.lower().replace("’", "'").strip()
+    t = re.sub(r"'s?$", "", t).strip()
+    return re.sub(r"^the ", "", t)
 
 
 def is_side(text: str) -> bool:
-    """True for a known country, capital or demonym."""
-    k = side_key(text)
-    return k in _SIDES
-
-
-def side_key(text: str) -> str:
-    """Canonical side for a place, capital or demonym ("Kyiv's" -> "ukraine")."""
-    t = text.lower().replace("’", "'").strip()
-    t = re.sub(r"'s?$", "", t).strip()
-    t = re.sub(r"^the ", "", t)
-    return SIDE_ALIASES.get(t, t)
-
-
-_SIDES = frozenset(SIDE_ALIASES.values())
+    """True for a known country, capital, demonym or organisation."""
+    return side_of(text.strip()) is not None
 
 
 # --- tokens ------------------------------------------------------------------------------------
@@ -239,7 +176,7 @@ class Referent:
         if self.kind == "pronoun" or other.kind == "pronoun":
             return True
         if self.kind == "name" and other.kind == "name":
-            return side_key(self.key) == side_key(other.key)
+            return self.key == other.key
         if self.kind == "noun" and other.kind == "noun":
             return self.key == other.key and (
                 self.side is None or other.side is None or self.side == other.side
@@ -249,7 +186,7 @@ class Referent:
     def clearly_differs(self, other: Referent) -> bool:
         """True only when both are names (or sided nouns) that cannot be the same."""
         if self.kind == "name" and other.kind == "name":
-            return side_key(self.key) != side_key(other.key)
+            return self.key != other.key
         if self.kind == "noun" and other.kind == "noun" and self.key == other.key:
             return self.side is not None and other.side is not None and self.side != other.side
         return False
@@ -260,6 +197,8 @@ def _name_run(doc: Annotated, t: Token) -> list[Token]:
     run = [t]
     for c in doc.children(t.i):
         if c.i < t.i and c.pos == "PROPN" and c.dep in {"compound", "flat", "nmod"}:
+            if c.text.lower() in TITLE_HEADS:
+                continue  # "Prime Minister Imran Khan": the title is not part of the name
             run.extend(_name_run(doc, c))
     return sorted(run, key=lambda x: x.i)
 
@@ -274,15 +213,17 @@ def referent(doc: Annotated, t: Token) -> Referent:
         return Referent(t.lemma.lower(), "pronoun", t.span)
     if t.pos == "PROPN":
         run = _name_run(doc, t)
-        return Referent(spelling_key(t.text), "name", span_of(run))
+        return Referent(side_key(t.text), "name", span_of(run))
     if t.pos in {"NOUN", "ADJ"}:
         for c in doc.children(t.i):
             if c.dep in {"conj", "appos"} and c.pos == "PROPN":
                 run = _name_run(doc, c)
-                return Referent(spelling_key(c.text), "name", span_of(run))
+                return Referent(side_key(c.text), "name", span_of(run))
         side = None
         for c in doc.children(t.i):
-            if (
+            if c.dep == "poss" and c.pos == "NOUN":
+                side = spelling_key(c.lemma)
+            elif (
                 c.dep == "poss"
                 and c.pos == "PROPN"
                 or c.dep in {"amod", "compound"}
@@ -502,7 +443,7 @@ def _title_from(doc: Annotated, n: Token, person: Referent) -> Title | None:
             continue
         elif c.ent_type in {"GPE", "NORP"} or is_side(c.text):
             side = side or side_key(c.text)
-        elif is_content(c) or c.pos == "PROPN":
+        elif c.text.isalpha() and low not in STOP:
             mods.add(title_word(c.lemma if c.pos != "PROPN" else c.text))
     parts.sort(key=lambda x: x.i)
     parts = [p for p in parts if not p.is_punct and p.dep not in {"det"}]
@@ -526,12 +467,10 @@ def titles(doc: Annotated, tokens: Sequence[Token]) -> list[Title]:
             if c.dep == "appos" and c.pos == "NOUN":
                 cands.append(c)
                 cands.extend(x for x in doc.children(c.i) if x.dep == "conj" and x.pos == "NOUN")
-            elif (
-                c.dep == "conj"
-                and c.pos == "NOUN"
-                and c.lemma.lower() in TITLE_HEADS
-                or c.dep == "compound"
-                and c.pos == "NOUN"
+            elif (c.dep == "conj" and c.pos == "NOUN" and c.lemma.lower() in TITLE_HEADS) or (
+                c.dep == "compound"
+                and (c.pos == "NOUN" or c.text.lower() in TITLE_HEADS)
+                and c.i < t.i
             ):
                 cands.append(c)
         if t.dep == "conj":
@@ -638,9 +577,11 @@ def reports(doc: Annotated, tokens: Sequence[Token]) -> list[Report]:
         )
         passive = any(c.dep in {"nsubjpass", "auxpass"} for c in kids)
         speaker_t = _agent(doc, t) if passive else _arg(doc, t, {"nsubj"})
-        if speaker_t is None and t.dep in {"advcl", "conj"} and t.tag == "VBG":
-            # "..., saying such an outcome was ..." takes the main clause's subject
-            speaker_t = _arg(doc, doc.tokens[t.head], {"nsubj"})
+        if speaker_t is None and t.dep in {"advcl", "conj", "xcomp"} and t.tag == "VBG":
+            # "..., saying such an outcome was ..." takes the subject of the clause above it
+            speaker_t = _implicit_subject(doc, t)
+            if speaker_t is None:
+                continue
         if not reported and speaker_t is None:
             continue
         if not reported and not _has_quote_nearby(doc, t):
@@ -652,6 +593,26 @@ def reports(doc: Annotated, tokens: Sequence[Token]) -> list[Report]:
             ref = None
         out.append(Report(t.lemma.lower(), t.span, ref, ref.span if ref else None))
     return out
+
+
+def _implicit_subject(doc: Annotated, t: Token) -> Token | None:
+    """The subject a participle borrows: the nearest clause above it with a real subject."""
+    seen = {t.i}
+    h = doc.tokens[t.head]
+    while h.i not in seen:
+        seen.add(h.i)
+        kids = doc.children(h.i)
+        subj = next((c for c in kids if c.dep == "nsubj" and c.tag != "EX"), None)
+        if subj is not None and (
+            h.lemma.lower() in REPORTING_VERBS or subj.pos in {"PROPN", "PRON"}
+        ):
+            return subj
+        if any(c.dep == "auxpass" for c in kids):
+            agent = _agent(doc, h)
+            if agent is not None:
+                return agent
+        h = doc.tokens[h.head]
+    return None
 
 
 def _has_quote_nearby(doc: Annotated, t: Token) -> bool:
