@@ -247,3 +247,21 @@ def test_doc_id_can_be_given() -> None:
     article = read_bytes(ENGLISH_BRIEF.encode(), origin="warc:17", doc_id="rec-17")
     assert article.doc_id == "rec-17"
     assert article.format == "text"
+
+
+def test_page_without_a_date_gets_none_not_its_copyright_year() -> None:
+    article = read_html(news_page(ENGLISH_REPORT.strip().split("\n"), published=None))
+    assert article.published is None
+
+
+def test_visible_publication_date_is_found() -> None:
+    page = news_page(ENGLISH_REPORT.strip().split("\n"), published=None)
+    page = page.replace("<h1>", '<p class="date">Published July 24, 2025</p><h1>', 1)
+    assert read_html(page).published == "2025-07-24"
+
+
+def test_doc_id_skips_generic_url_segments() -> None:
+    page = news_page(ENGLISH_REPORT.strip().split("\n"))
+    article = read_html(page, url="https://example.com/2025/07/floods-north/index.html")
+    assert article.doc_id == "floods-north"
+    assert read_html(page, url="https://example.com/").doc_id == "example.com"

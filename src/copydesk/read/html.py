@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -26,6 +27,12 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""",
     re.IGNORECASE,
 )
+
+# htmldate's extensive search falls back on loose signals such as the footer's copyright
+# year, giving "2025-01-01" for a page that states no date; a missing date is better than
+# a wrong one. Without it, dates in metadata, <time> elements and a visible "Published
+# July 24, 2025" line are still found (checked on pages with and without each).
+EXTENSIVE_DATE_SEARCH = False
 
 # trafilatura reports pages it cannot use through logging; the reader says so itself.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -82,6 +89,11 @@ def extract(html: str, *, name: str, url: str | None = None) -> ExtractedPage:
             include_comments=False,
             include_images=False,
             include_links=False,
+            date_extraction_params={
+                "original_date": True,
+                "extensive_search": EXTENSIVE_DATE_SEARCH,
+                "max_date": date.today().isoformat(),
+            },
         )
     # trafilatura and lxml raise a variety of errors on malformed markup; every one of them
     # means the same thing to the user.

@@ -36,6 +36,8 @@ HTML_NAME = "The HTML page"
 # File extensions that say what a file is when its content type is not given.
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})
 _TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+# Last path segments that say nothing about the article ("/2025/07/talks/index.html").
+_GENERIC_STEMS = frozenset({"index", "default", "article", "story", "amp", "print", "news"})
 _URL_RE = re.compile(r"^https?://", re.IGNORECASE)
 _OTHER_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _WORD_RE = re.compile(r"\w*[^\W\d_]\w*")
@@ -53,8 +55,10 @@ def doc_id_for(origin: str | None, url: str | None = None) -> str:
     stem = ""
     if url:
         parts = urlsplit(url)
-        segments = [s for s in unquote(parts.path).split("/") if s]
-        stem = Path(segments[-1]).stem if segments else (domain_of(url) or "")
+        stems = [Path(s).stem for s in unquote(parts.path).split("/") if s]
+        while stems and stems[-1].lower() in _GENERIC_STEMS:
+            stems.pop()
+        stem = stems[-1] if stems else (domain_of(url) or "")
     elif origin == STDIN:
         stem = "stdin"
     elif origin:
