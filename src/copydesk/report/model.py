@@ -216,6 +216,12 @@ class Claim(_Model):
     negated: bool
     hedged: bool
     passive: bool
+    subject_side: str | None = Field(default=None, description="The side the subject stands for.")
+    object_side: str | None = Field(default=None, description="The side the object stands for.")
+    control: list[str] = Field(
+        default_factory=list,
+        description="Verbs governing the predicate through 'to', outermost first.",
+    )
 
 
 class Ledger(_Model):
@@ -522,6 +528,9 @@ def _ledger(ledger: lm.Ledger) -> Ledger:
                 negated=c.negated,
                 hedged=c.hedged,
                 passive=c.passive,
+                subject_side=c.subject_side,
+                object_side=c.object_side,
+                control=list(c.control),
             )
             for c in ledger.claims
         ],

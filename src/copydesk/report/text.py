@@ -76,10 +76,11 @@ def render_text(report: Report, console: Console) -> None:
 
 
 def text_report(report: Report, color: str = "never", width: int = PLAIN_WIDTH) -> str:
-    """The report as a string (what ``--format text --out FILE`` writes)."""
+    """The report as a string (what ``--format text --out FILE`` writes), lines right-trimmed
+    (rich pads table cells to the column width)."""
     buffer = io.StringIO()
     render_text(report, make_console(color, file=buffer, width=width))
-    return buffer.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 # --- parts -----------------------------------------------------------------------------------
@@ -272,7 +273,7 @@ def print_candidates(candidates: list[SourceCandidate], console: Console) -> Non
 def candidates_text(candidates: list[SourceCandidate], color: str = "never") -> str:
     buffer = io.StringIO()
     print_candidates(candidates, make_console(color, file=buffer, width=PLAIN_WIDTH))
-    return buffer.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def _candidates(report: Report) -> list[RenderableType]:
