@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from copydesk.compare.align import Alignment, Group, align
+from copydesk.compare import align as sentence_alignment
+from copydesk.compare.align import Alignment, Group
 from copydesk.compare.diff import diff_pair
 from copydesk.compare.model import AlignedSentence, Comparison, Label
 from copydesk.kinds import severity_of
@@ -26,7 +27,7 @@ UNMATCHED_MESSAGE = "No source sentence matches this sentence."
 
 def compare(article: Analysed, source: Analysed) -> Comparison:
     """Redline ``article`` against ``source``: one `AlignedSentence` per article body sentence."""
-    alignment = align(article.doc, source.doc)
+    alignment = sentence_alignment.align(article.doc, source.doc)
     group_of = alignment.group_of_article()
     pairs: list[AlignedSentence] = []
     findings: list[Finding] = []
