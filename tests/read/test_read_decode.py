@@ -114,3 +114,10 @@ def test_control_characters_without_nul_bytes_are_refused() -> None:
 def test_a_few_stray_control_characters_are_tolerated() -> None:
     text = ENGLISH_REPORT.replace("Sunday.", "Sunday.\x1b", 1)
     assert read_bytes(text.encode(), origin="pasted.txt").text == text
+
+
+@pytest.mark.parametrize("charset", ["base64", "zlib", "no-such-charset"])
+def test_bogus_declared_charsets_are_ignored(charset: str) -> None:
+    data = ("<p>" + ACCENTED + "</p>").encode("cp1252")
+    article = read_bytes(data, origin="page.html", content_type=f"text/html; charset={charset}")
+    assert ACCENTED in article.text

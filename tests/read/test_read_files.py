@@ -265,3 +265,15 @@ def test_doc_id_skips_generic_url_segments() -> None:
     article = read_html(page, url="https://example.com/2025/07/floods-north/index.html")
     assert article.doc_id == "floods-north"
     assert read_html(page, url="https://example.com/").doc_id == "example.com"
+
+
+def test_path_with_a_nul_character() -> None:
+    message = _error(read_input, "bad\x00name.txt")
+    assert "is not a valid file name" in message and "\n" not in message
+
+
+def test_short_html_article_and_bare_fragment_are_read() -> None:
+    assert ENGLISH_BRIEF in read_html(news_page([ENGLISH_BRIEF])).text.split("\n")
+    fragment = read_bytes(f"<p>{ENGLISH_BRIEF}</p>".encode(), origin="fragment")
+    assert fragment.format == "html"
+    assert fragment.text.strip() == ENGLISH_BRIEF

@@ -132,9 +132,11 @@ def _codec_name(charset: str | None) -> str | None:
     if not charset:
         return None
     try:
-        return codecs.lookup(charset.strip().strip("\"'")).name
+        info = codecs.lookup(charset.strip().strip("\"'"))
     except LookupError:
         return None
+    # codecs also knows byte transforms ("base64", "zlib") that are no text encoding.
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def normalise_newlines(text: str) -> str:

@@ -23,6 +23,7 @@ _HTML_START = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|h[1-6]|section|main|header)\b",
     re.IGNORECASE | re.DOTALL,
 )
+_DOCUMENT_TAG = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""",
     re.IGNORECASE,
@@ -81,6 +82,9 @@ def _clean(value: object) -> str | None:
 
 def extract(html: str, *, name: str, url: str | None = None) -> ExtractedPage:
     """Extract the article of an HTML page; `InputError` when it has no article text."""
+    if not _DOCUMENT_TAG.search(html[:SNIFF_CHARS]):
+        # trafilatura takes a bare fragment ("<p>...</p>") for something other than HTML.
+        html = f"<html><body>{html}</body></html>"
     try:
         doc = trafilatura.bare_extraction(
             html,

@@ -87,6 +87,8 @@ def _bounded_read(stream: BinaryIO, name: str) -> bytes:
 
 def read_stdin(stream: BinaryIO | None = None) -> Article:
     """Read an article (text or HTML) from standard input, or from ``stream``."""
+    if stream is None and sys.stdin is None:
+        raise InputError(f"{STDIN_NAME} is not available to this process.")
     source = stream if stream is not None else sys.stdin.buffer
     try:
         data = _bounded_read(source, STDIN_NAME)
@@ -102,6 +104,8 @@ def _reason(exc: OSError) -> str:
 def read_file(path: str | Path) -> Article:
     """Read an article from a file (plain text or HTML, judged by extension and content)."""
     name = str(path)
+    if "\x00" in name:
+        raise InputError(f"{name.replace(chr(0), '')} is not a valid file name (it holds a NUL).")
     p = Path(path)
     try:
         if not p.exists():
