@@ -8,6 +8,7 @@ import re
 import pytest
 from report_fixtures import TEXT, at, contradicted_result, finding, harbour_result
 
+from copydesk.model import Span
 from copydesk.pipeline import CheckResult
 from copydesk.report.model import build_report
 from copydesk.report.text import make_console, render_text, text_report
@@ -121,7 +122,7 @@ def test_empty_span_is_still_visible() -> None:
     gap = at(TEXT, "According to  ,")
     empty = finding(
         "attribution.empty_speaker",
-        type(gap)(gap.start + 13, gap.start + 13),
+        Span(gap.start + 13, gap.start + 13),
         "The attribution names no speaker.",
     )
     out = text_report(build_report(CheckResult(result.analysed, (empty,))))
