@@ -1,0 +1,73 @@
+"""The perturbation evaluation of the source diff must not drop below its pinned floors.
+
+Floors are the figures `eval/perturbations.py` measured, less `MARGIN`; the false-alarm
+ceiling is the measured rate plus `MARGIN_FALSE_ALARMS`. Raise a floor when the detector
+improves; never set one above what the evaluation measures.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Slack under each measured precision/recall: about one case in the smaller kinds.
+MARGIN = 0.05
+#: Slack over the measured false-alarm rate on meaning-preserving rewrites.
+MARGIN_FALSE_ALARMS = 0.03
+
+#: Measured with `.venv/bin/python eval/perturbations.py` (seed 7): (precision, recall).
+MEASURED: dict[str, tuple[float, float]] = {
+    "source.role_swap": (1.00, 1.00),
+    "source.agent_inverted": (1.00, 1.00),
+    "source.quote_altered": (1.00, 1.00),
+    "source.quote_unmarked": (1.00, 1.00),
+    "source.speaker_dropped": (1.00, 1.00),
+    "source.speaker_changed": (1.00, 1.00),
+    "source.number_changed": (1.00, 1.00),
+    "source.negation_flipped": (1.00, 1.00),
+    "source.hedge_removed": (1.00, 1.00),
+    "source.attribution_verb_changed": (1.00, 1.00),
+    "source.title_changed": (1.00, 0.93),
+}
+MEASURED_FALSE_ALARMS = 0.0
+
+
+def _load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "perturbations", ROOT / "eval" / "perturbations.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["perturbations"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scores():  # type: ignore[no-untyped-def]
+    return _load().run()
+
+
+def test_every_kind_is_evaluated(scores) -> None:  # type: ignore[no-untyped-def]
+    assert set(scores.per_kind) == set(MEASURED)
+    for kind, (_, _, cases) in scores.per_kind.items():
+        assert cases >= 5, f"{kind} has only {cases} perturbations"
+    assert scores.rewrites >= 40
+
+
+@pytest.mark.parametrize("kind", sorted(MEASURED))
+def test_precision_and_recall_floors(scores, kind: str) -> None:  # type: ignore[no-untyped-def]
+    precision, recall, _ = scores.per_kind[kind]
+    floor_p, floor_r = (m - MARGIN for m in MEASURED[kind])
+    assert precision >= floor_p, f"{kind} precision {precision:.2f} < {floor_p:.2f}"
+    assert recall >= floor_r, f"{kind} recall {recall:.2f} < {floor_r:.2f}"
+
+
+def test_false_alarms_ceiling(scores) -> None:  # type: ignore[no-untyped-def]
+    assert scores.false_alarm_rate <= MEASURED_FALSE_ALARMS + MARGIN_FALSE_ALARMS
