@@ -134,8 +134,9 @@ UNCHECKED_PREDICATES = frozenset({
 
 # --- quantities --------------------------------------------------------------------------------
 
-#: Tokens either side of a number read as its context ("the 1,000km front line").
-QUANTITY_CONTEXT_TOKENS = 4
+#: Tokens either side of a number read as its context: the thing counted and what is said of
+#: it ("the 1,200km pipeline would open in March"). Four missed the verb after "is due to".
+QUANTITY_CONTEXT_TOKENS = 6
 
 #: Context words two numbers must share to be about the same thing. One shared word
 #: ("people") matches unrelated counts; two ("front line", "drone strikes") did not in the
@@ -589,7 +590,7 @@ def _figure(a: Analysed, q: Quantity) -> _Figure:
         for t in window
         if t.pos in CONTEXT_POS and not t.like_num and not t.span.overlaps(q.span)
         for w in words(t.lemma)
-        if w not in UNRESOLVED and len(w) > 1
+        if w not in UNRESOLVED and w not in APPROXIMATORS and len(w) > 1
     )
     before = [t for t in toks[max(lo - 2, 0) : lo] if t.text.lower() in APPROXIMATORS]
     start = before[0].start if before else q.span.start
