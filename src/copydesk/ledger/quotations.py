@@ -208,7 +208,12 @@ def _find_speaker(doc: Annotated, verb: Token) -> Token | None:
     if verb.dep == "relcl":
         return doc.tokens[verb.head]
     after = doc.tokens[verb.i + 1] if verb.i + 1 < len(doc.tokens) else None
-    if after is not None and after.head == verb.i and after.pos in ("PROPN", "NOUN"):
+    if (
+        verb.lemma != "tell"  # "told reporters": the noun after is the hearer
+        and after is not None
+        and after.head == verb.i
+        and after.pos in ("PROPN", "NOUN")
+    ):
         return after  # inverted: "..., says Kremlin"
     if verb.dep == "conj" or (verb.tag == "VBG" and verb.dep in ("advcl", "xcomp")):
         head = doc.tokens[verb.head]
@@ -313,6 +318,10 @@ def _verb_frame(doc: Annotated, verb: Token, quotes: list[Span]) -> Frame | None
             content = _strip_end_punct(doc, Span(nxt.end + 1, sent.end))
     if content is None and _ends_after_clause(doc, verb):
         content = _content_around(doc, Span(verb.start, verb.end), verb.sent)
+    if content is None and _refers_back(doc, verb):
+        earlier = [q for q in quotes if q.end <= sent.start]
+        if earlier and verb.sent > 0 and earlier[-1].end >= doc.sentences[verb.sent - 1].start:
+            content = earlier[-1]  # "“...” The mayor said this on Tuesday."
     if content is None or content.end <= content.start:
         return None
     speaker = _find_speaker(doc, verb)
@@ -323,6 +332,27 @@ def _verb_frame(doc: Annotated, verb: Token, quotes: list[Span]) -> Frame | None
     return Frame(
         Attribution(verb.lemma, verb.span, phrase, span, content, verb.sent), verb.i, head.i
     )
+
+
+def _refers_back(doc: Annotated, verb: Token) -> bool:
+    """ "said this", "said so": the words reported are the ones just quoted."""
+    return any(
+        (c.dep == "dobj" and c.text.lower() in ("this", "that", "it"))
+        or (c.dep == "advmod" and c.text.lower() == "so")
+        for c in doc.children(verb.i)
+    )
+
+
+def _trim_content(text: str, span: Span | None) -> Span | None:
+    """Content without surrounding quotation marks, spaces and closing punctuation."""
+    if span is None:
+        return None
+    s, e = span.start, span.end
+    while s < e and text[s] in _SPACE + "“”\"‘’'«»„":
+        s += 1
+    while e > s and text[e - 1] in _SPACE + "“”\"‘’'«»„.,;:":
+        e -= 1
+    return Span(s, e) if e > s else span
 
 
 def _trim_span(doc: Annotated, span: Span) -> Span:
@@ -409,7 +439,15 @@ def empty_slot(doc: Annotated, attribution: Attribution) -> Span | None:
 
 
 def _frames(doc: Annotated, quotes: list[Span]) -> list[Frame]:
-    frames = _cue_frames(doc, quotes)
+    frames = [
+        replace(
+            f,
+            attribution=replace(
+                f.attribution, content_span=_trim_content(doc.text, f.attribution.content_span)
+            ),
+        )
+        for f in _cue_frames(doc, quotes)
+    ]
     return sorted(frames, key=lambda f: f.attribution.cue_span.start)
 
 
@@ -441,15 +479,34 @@ def _person_at(people: tuple[Person, ...], span: Span) -> Person | None:
     return None
 
 
-def _named_subjects(doc: Annotated, people: tuple[Person, ...]) -> list[tuple[int, str]]:
-    """(offset, person name) for every mention of a known person that is a clause subject,
-    in text order: what "he" and "she" are resolved to."""
+def _in_subject(doc: Annotated, tok: Token) -> bool:
+    """Whether a token is a clause subject or part of one through names and appositions
+    ("The mayor of Kyiv, Vitali Klitschko, opened ...")."""
+    seen = 0
+    while tok.dep in ("compound", "flat", "appos") and seen < 5:
+        tok = doc.tokens[tok.head]
+        seen += 1
+    return tok.dep in ("nsubj", "nsubjpass")
+
+
+def _named_subjects(
+    doc: Annotated, people: tuple[Person, ...], frames: list[Frame]
+) -> list[tuple[int, str]]:
+    """(offset, person name) for every mention of a known person that is a clause subject or
+    the named speaker of a frame ("quoting governor Oleksandr Prokudin"), in text order: what
+    "he" and "she" are resolved to."""
     out: list[tuple[int, str]] = []
     for p in people:
         for m in p.mentions:
-            toks = doc.tokens_in(m)
-            if any(t.dep in ("nsubj", "nsubjpass") for t in toks):
+            if any(_in_subject(doc, t) for t in doc.tokens_in(m)):
                 out.append((m.start, p.name))
+    for f in frames:
+        span = f.attribution.speaker_span
+        speaker = f.attribution.speaker
+        if span is not None and speaker is not None and speaker.lower() not in PRONOUNS:
+            person = _person_at(people, span)
+            if person is not None:
+                out.append((span.start, person.name))
     return sorted(out)
 
 
@@ -461,7 +518,7 @@ def _analyse(
 ) -> tuple[list[tuple[Span, bool]], list[Attribution], list[Frame]]:
     marked = marked_spans(doc.article.body)
     frames = _frames(doc, [s for s, nested in marked if not nested])
-    subjects = _named_subjects(doc, people)
+    subjects = _named_subjects(doc, people, frames)
     resolved = [_resolve(doc, people, f, subjects) for f in frames]
     return marked, resolved, frames
 
