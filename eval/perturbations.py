@@ -551,7 +551,8 @@ def title_changed(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
             return
     for head, new in TITLE_HEADS.items():
         m = re.search(rf"\b{head}\b", text, re.IGNORECASE)
-        if m and not in_quote(text, m.start()):
+        tok = next((t for t in doc.tokens if m and t.start == m.start()), None)
+        if m and tok is not None and tok.pos in {"NOUN", "PROPN"} and not in_quote(text, m.start()):
             yield "change the title", replace(text, m.start(), m.end(), new)
             return
 
