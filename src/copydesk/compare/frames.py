@@ -588,10 +588,10 @@ def reports(doc: Annotated, tokens: Sequence[Token]) -> list[Report]:
             continue
         if speaker_t is not None and speaker_t.text.lower() == "it" and passive is False:
             speaker_t = None
-        ref = referent(doc, speaker_t) if speaker_t is not None else None
-        if ref is not None and ref.kind == "pronoun" and ref.key == "it":
-            ref = None
-        out.append(Report(t.lemma.lower(), t.span, ref, ref.span if ref else None))
+        who: Referent | None = referent(doc, speaker_t) if speaker_t is not None else None
+        if who is not None and who.kind == "pronoun" and who.key == "it":
+            who = None
+        out.append(Report(t.lemma.lower(), t.span, who, who.span if who else None))
     return out
 
 
