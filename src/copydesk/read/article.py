@@ -45,11 +45,17 @@ class Article:
     body: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        body = self.text
-        for ex in self.excluded:
-            blank = "".join("\n" if c == "\n" else " " for c in ex.span.of(body))
-            body = body[: ex.span.start] + blank + body[ex.span.end :]
-        object.__setattr__(self, "body", body)
+        pieces: list[str] = []
+        at = 0
+        for ex in sorted(self.excluded, key=lambda e: e.span.start):
+            start = max(ex.span.start, at)
+            if start >= ex.span.end:
+                continue
+            pieces.append(self.text[at:start])
+            pieces.append("".join("\n" if c == "\n" else " " for c in self.text[start : ex.span.end]))
+            at = ex.span.end
+        pieces.append(self.text[at:])
+        object.__setattr__(self, "body", "".join(pieces))
 
     def is_body(self, span: Span) -> bool:
         return not any(ex.span.overlaps(span) for ex in self.excluded)
