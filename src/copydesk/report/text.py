@@ -167,7 +167,7 @@ def _finding(number: int, f: Finding, report: Report, styled: bool) -> Renderabl
         if e.note:
             line.append(f" — {e.note}", style="dim")
         body.append(line)
-    return Group(head, *(_Indented(b, 5) for b in body))
+    return Group(_Indented(head, 5, first=0), *(_Indented(b, 5) for b in body))
 
 
 def _context(f: Finding, report: Report, styled: bool) -> Text:
@@ -322,15 +322,16 @@ class _Indented:
     """Text wrapped with a hanging indent and no trailing padding (rich's `Padding` pads every
     line to the full width, which litters piped output with trailing spaces)."""
 
-    def __init__(self, text: Text, indent: int) -> None:
+    def __init__(self, text: Text, indent: int, *, first: int | None = None) -> None:
         self.text = text
         self.indent = indent
+        self.first = indent if first is None else first
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(options.max_width - self.indent, 20)
-        for line in self.text.wrap(console, width):
+        for i, line in enumerate(self.text.wrap(console, width)):
             line.rstrip()
-            yield Text(" " * self.indent) + line
+            yield Text(" " * (self.first if i == 0 else self.indent)) + line
 
 
 def _table(title: str, *columns: str) -> Table:

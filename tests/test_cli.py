@@ -1,0 +1,203 @@
+"""The ``copydesk`` command, run as a user runs it: a subprocess, its exit code, its output."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, ROOT
+
+from copydesk.report.model import Report, schema_json
+
+CLEAN = """Library extends weekend opening hours
+The city library will open on Sundays from next month, the council said on Monday.
+The branch in the old market hall will stay open until six in the evening on weekdays.
+“Readers asked for this for years, and we listened,” said Anna Berg, the head librarian.
+The change will be reviewed after a year, the council said.
+"""
+
+# A number broken by a stray space is a major copy error under any reading of the rules.
+BROKEN = """Bridge repairs to close the river road
+The council said on Monday that repairs to the old bridge will cost 4, 500 pounds more than planned.
+Work will start in May and last about six weeks, the council said.
+"""
+
+HOSTILE = """Council <script>alert("x")</script> votes on the harbour plan
+The council said on Tuesday that it would vote on the harbour plan next week.
+Members said the plan would need more money before work could start in the spring.
+"""
+
+
+def copydesk(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "copydesk", *args],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+def assert_usage_error(run: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert run.returncode == 2, run.stderr
+    assert "Traceback" not in run.stderr
+    last = run.stderr.strip().splitlines()[-1]
+    assert last.startswith("copydesk: ")
+    for word in words:
+        assert word in last
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("articles")
+    (folder / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    (folder / "broken.txt").write_text(BROKEN, encoding="utf-8")
+    (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reworded_json() -> subprocess.CompletedProcess[str]:
+    return copydesk(
+        "compare",
+        str(EXAMPLES / "reworded.txt"),
+        str(EXAMPLES / "original.txt"),
+        "--format",
+        "json",
+    )
+
+
+def test_clean_article_exits_0(files: Path) -> None:
+    run = copydesk("check", str(files / "clean.txt"), "--format", "json")
+    assert run.returncode == 0, run.stdout + run.stderr
+    report = Report.model_validate_json(run.stdout)
+    assert report.summary.by_severity["major"] == 0
+
+
+def test_major_finding_exits_1_and_points_at_it(files: Path) -> None:
+    run = copydesk("check", str(files / "broken.txt"), "--format", "json")
+    assert run.returncode == 1, run.stderr
+    report = Report.model_validate_json(run.stdout)
+    broken = [f for f in report.findings if f.kind == "copy.broken_number"]
+    assert len(broken) == 1 and broken[0].text.startswith("4, 500")
+    assert report.has_major()
+
+
+def test_text_report_on_a_pipe_is_plain(files: Path) -> None:
+    run = copydesk("check", str(files / "broken.txt"))
+    assert run.returncode == 1
+    assert "\x1b[" not in run.stdout
+    assert "MAJOR (1)" in run.stdout and "[[4, 500" in run.stdout
+
+
+def test_colour_can_be_forced(files: Path) -> None:
+    run = copydesk("check", str(files / "broken.txt"), "--color", "always")
+    assert run.returncode == 1
+    assert "\x1b[" in run.stdout and "[[4, 500" not in run.stdout
+
+
+def test_stdin_is_read_with_a_dash() -> None:
+    run = copydesk("check", "-", "--format", "json", stdin=BROKEN)
+    assert run.returncode == 1, run.stderr
+    assert Report.model_validate_json(run.stdout).article.text == BROKEN
+
+
+def test_compare_reports_the_source_and_validates(
+    reworded_json: subprocess.CompletedProcess[str],
+) -> None:
+    assert reworded_json.returncode == 1, reworded_json.stderr
+    report = Report.model_validate_json(reworded_json.stdout)
+    assert report.comparison is not None
+    assert report.comparison.source.origin is not None
+    assert report.comparison.source.origin.endswith("original.txt")
+    assert report.article.declared_source == "Iberian Press"
+    assert any(f.kind.startswith("source.") for f in report.findings)
+    for f in report.findings:
+        assert f.text == report.article.text[f.span.start : f.span.end]
+
+
+def test_missing_file_is_a_usage_error(files: Path) -> None:
+    assert_usage_error(copydesk("check", str(files / "nowhere.txt")), "nowhere.txt")
+
+
+def test_empty_file_is_a_usage_error(files: Path) -> None:
+    assert_usage_error(copydesk("check", str(files / "empty.txt")), "empty.txt")
+
+
+def test_bad_option_is_a_usage_error(files: Path) -> None:
+    assert_usage_error(copydesk("check", str(files / "clean.txt"), "--format", "pdf"), "pdf")
+    assert_usage_error(copydesk("check", str(files / "clean.txt"), "--colour", "never"))
+    assert_usage_error(copydesk("frobnicate"))
+
+
+def test_out_into_a_missing_folder_is_a_usage_error(files: Path) -> None:
+    target = files / "no" / "such" / "report.html"
+    run = copydesk("check", str(files / "clean.txt"), "--format", "html", "--out", str(target))
+    assert_usage_error(run, "does not exist")
+    assert not target.exists()
+
+
+def test_out_onto_a_folder_is_a_usage_error(files: Path) -> None:
+    run = copydesk("check", str(files / "clean.txt"), "--out", str(files))
+    assert_usage_error(run, "folder")
+
+
+def test_html_out_writes_an_escaped_page(files: Path, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    run = copydesk("check", str(files / "hostile.txt"), "--format", "html", "--out", str(page))
+    assert run.returncode in (0, 1), run.stderr
+    assert run.stdout == ""
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "&lt;script&gt;" in html
+    assert "<script" not in html.lower()
+
+
+def test_json_out_writes_the_report(files: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    run = copydesk("check", str(files / "broken.txt"), "--format", "json", "--out", str(target))
+    assert run.returncode == 1 and run.stdout == ""
+    report = Report.model_validate_json(target.read_text(encoding="utf-8"))
+    assert report.article.origin is not None and report.article.origin.endswith("broken.txt")
+
+
+def test_schema_command_prints_the_committed_schema() -> None:
+    run = copydesk("schema")
+    assert run.returncode == 0
+    assert run.stdout == schema_json()
+    committed = ROOT / "src" / "copydesk" / "report" / "schema.json"
+    assert run.stdout == committed.read_text(encoding="utf-8")
+
+
+def test_corpus_commands_need_an_existing_corpus(files: Path) -> None:
+    run = copydesk("find-source", str(files / "clean.txt"), "--db", str(files / "none.db"))
+    assert_usage_error(run, "copydesk ingest")
+    assert not (files / "none.db").exists()
+    assert_usage_error(copydesk("find-source", str(files / "clean.txt")), "--db")
+
+
+def test_interrupt_exits_130_without_a_traceback() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "copydesk", "check", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    time.sleep(1.5)  # let it start and block reading stdin
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert err.strip() == "copydesk: interrupted."
