@@ -118,9 +118,10 @@ def _table() -> dict[str, Unit]:
 
 UNITS: dict[str, Unit] = _table()
 
-#: Units written after the number as letters that may only follow it directly or after one
-#: space; the single letters would otherwise read ordinary words ("5 m" yes, "in 5 in a row").
-_AMBIGUOUS_WORD_UNITS = frozenset({"in", "t", "l", "c", "f", "g", "m", "ha"})
+#: Unit abbreviations that are also words or labels: read as units only when written onto the
+#: number ("5in", "30C", "2t"), never after a space ("5 in a row", "grade 5 C"). "m" is not
+#: among them: "a 2 m wall" is common and "m" alone is no word.
+_AMBIGUOUS_WORD_UNITS = frozenset({"in", "t", "l", "c", "f", "g", "ha"})
 
 _CURRENCY_SYMBOLS = {
     "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₴": "UAH",
