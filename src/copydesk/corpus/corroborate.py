@@ -411,13 +411,18 @@ def _predicate_key(c: Claim) -> tuple[str, ...]:
     return (*(fold(v) for v in c.control), fold(c.predicate))
 
 
-def _frame_text(c: Claim) -> str:
-    neg = "not " if c.negated else ""
-    verbs = " to ".join((*c.control, c.predicate))
-    return f"{c.subject} {neg}{verbs} {c.object}"
+def _frame_text(a: Analysed, c: Claim) -> str:
+    """The frame in the document's own words: the clause it was read from."""
+    return " ".join(c.span.of(a.doc.text).split())
 
 
 def _frame_verdicts(article: Analysed, coverage: Sequence[_Doc]) -> list[_Judged]:
+    by_predicate: dict[tuple[str, ...], list[tuple[_Doc, Claim, Argument, Argument]]] = {}
+    for d in coverage:
+        for k in d.analysed.ledger.claims:
+            kargs = _frame_args(d.analysed, k)
+            if kargs is not None:
+                by_predicate.setdefault(_predicate_key(k), []).append((d, k, *kargs))
     out = []
     for c in article.ledger.claims:
         pred = _predicate_key(c)
@@ -432,26 +437,20 @@ def _frame_verdicts(article: Analysed, coverage: Sequence[_Doc]) -> list[_Judged
         if same_argument(subj, obj):
             continue
         tally = _Tally()
-        for d in coverage:
-            for k in d.analysed.ledger.claims:
-                if _predicate_key(k) != pred:
-                    continue
-                kargs = _frame_args(d.analysed, k)
-                if kargs is None:
-                    continue
-                ks, ko = kargs
-                if same_argument(subj, ks) and same_argument(obj, ko):
-                    if k.negated == c.negated:
-                        tally.add(d, _evidence(d, k.span, _frame_text(k)), contradicts=False)
-                    else:
-                        note = _frame_text(k) + " (negation differs)"
-                        tally.add(d, _evidence(d, k.span, note), contradicts=True)
-                elif same_argument(subj, ko) and same_argument(obj, ks) and k.negated == c.negated:
-                    note = _frame_text(k) + " (who did what to whom is reversed)"
+        for d, k, ks, ko in by_predicate.get(pred, ()):
+            said = _frame_text(d.analysed, k)
+            if same_argument(subj, ks) and same_argument(obj, ko):
+                if k.negated == c.negated:
+                    tally.add(d, _evidence(d, k.span, said), contradicts=False)
+                else:
+                    note = f"{said} (negation differs)"
                     tally.add(d, _evidence(d, k.span, note), contradicts=True)
+            elif same_argument(subj, ko) and same_argument(obj, ks) and k.negated == c.negated:
+                note = f"{said} (who did what to whom is reversed)"
+                tally.add(d, _evidence(d, k.span, note), contradicts=True)
         out.append(
             _verdict(
-                _frame_text(c),
+                _frame_text(article, c),
                 "frame",
                 c.span,
                 tally,
@@ -653,7 +652,7 @@ def _quantity_verdicts(article: Analysed, coverage: Sequence[_Doc]) -> list[_Jud
             differs = _differs(mine, f)
             if differs is None:
                 continue
-            note = f"{f.quantity.text} ({', '.join(sorted(mine.context & f.context))})"
+            note = f.phrase.of(d.text)
             tally.add(d, _evidence(d, f.quantity.span, note), contradicts=differs)
         out.append(
             _verdict(
