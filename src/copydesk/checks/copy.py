@@ -253,13 +253,19 @@ def broken_numbers(doc: Annotated, ledger: Ledger) -> list[Finding]:
     return findings
 
 
+def _junk_message(label: str) -> str:
+    if label.strip().lower() in ("", "page furniture", "junk"):
+        return "Page furniture is left in the article text; remove it."
+    return f"Page furniture ({label}) is left in the article text; remove it."
+
+
 def page_junk(doc: Annotated, ledger: Ledger) -> list[Finding]:
     """Page furniture the reader recognised in the text (comment forms, embed links...)."""
     return [
         Finding(
             "copy.page_junk",
             severity_of("copy.page_junk"),
-            f"Page furniture ({ex.label}) is left in the article text; remove it.",
+            _junk_message(ex.label),
             ex.span,
         )
         for ex in doc.article.excluded
