@@ -524,3 +524,35 @@ def test_seed_a_copy_of_the_article_changes_nothing(
     assert [(v.span, v.verdict) for v in after.verdicts] == [
         (v.span, v.verdict) for v in before.verdicts
     ]
+
+
+# --- from a store ---------------------------------------------------------------------------------
+
+ORCHARD = (
+    "Late frost destroyed about a third of the apple blossom in South Tyrol this week, growers "
+    "said on Thursday. Farmers in the valley lit candles between the rows overnight to keep the "
+    "temperature above freezing, but many orchards were lost."
+)
+
+
+def test_corroborate_from_a_store_retrieves_the_coverage_and_judges_it(
+    seed: tuple[Analysed, list[Analysed], Corroboration], tmp_path: Path
+) -> None:
+    from copydesk.corpus.corroborate import corroborate_from_store
+    from copydesk.corpus.store import Store
+
+    article, coverage, _ = seed
+    with Store.open(tmp_path / "corpus.db") as store:
+        for c in coverage:
+            assert store.add(c.article) is not None
+        store.add(Article(ORCHARD, outlet="Alpine Post", url="https://alpinepost.example/frost"))
+        store.add(Article(article.article.text, outlet="Mirror Site", url="https://m.example/1"))
+        result = corroborate_from_store(store, article)
+    text = article.doc.text
+    medinsky = verdict_at(result, text, "will lead Kyiv’s delegation", "role")
+    assert medinsky.verdict is Verdict.CONTRADICTED
+    assert {KYIV_INDEPENDENT, TIMES_OF_INDIA, THE_SUN} <= set(_outlet_sentences(medinsky))
+    assert verdict_at(result, text, "very difficult", "quotation").verdict is Verdict.CORROBORATED
+    cited = {ev.outlet for v in result.verdicts for ev in v.evidence}
+    assert "Alpine Post" not in cited and "Mirror Site" not in cited
+    assert len(result.findings) == 2
