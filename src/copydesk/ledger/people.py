@@ -570,6 +570,8 @@ def _entity_mentions(doc: Annotated) -> list[_Mention]:
             toks.pop(0)
         if not toks or not any(t.pos == "PROPN" for t in toks):
             continue
+        while toks[0].i > 0 and _missed_first_name(doc, doc.tokens[toks[0].i - 1], toks):
+            toks.insert(0, doc.tokens[toks[0].i - 1])
         text = doc.text[toks[0].start : toks[-1].end]
         if "\n" in text or side_of(text) is not None:
             continue
@@ -584,6 +586,22 @@ def _entity_mentions(doc: Annotated) -> list[_Mention]:
             continue  # "a Putin-Zelensky meeting" names a meeting, not a person
         out.append(_Mention(toks[0].i, toks[-1].i + 1, head.i, text, True))
     return out
+
+
+def _missed_first_name(doc: Annotated, tok: Token, name: Sequence[Token]) -> bool:
+    """A capitalised word the tagger left out of the name it modifies ("Taras" tagged as a
+    plural noun in "Taras Melnyk will serve ...")."""
+    return (
+        _is_capitalised(tok)
+        and tok.dep == "compound"
+        and name[0].i <= tok.head <= name[-1].i
+        and tok.pos in {"NOUN", "PROPN"}
+        and tok.ent_type == ""
+        and not _is_title_word(tok)
+        and _token_side(doc, tok) is None
+        and _norm_word(tok.text) not in INSTITUTION_WORDS
+        and tok.sent == name[0].sent
+    )
 
 
 def _chain_mentions(doc: Annotated, taken: set[int]) -> list[_Mention]:
@@ -672,12 +690,6 @@ def _pre_name_titles(
             j -= 1
             continue
         if t.pos in {"NOUN", "PROPN", "ADJ"} or low in FORMER_WORDS or low in CURRENT_WORDS:
-            if (
-                t.pos == "PROPN"
-                and j == sent.token_start
-                and not (_is_title_word(t) or _token_side(doc, t) or _is_name_like(doc, t))
-            ):
-                break
             run.insert(0, t)
             j -= 1
             continue
@@ -714,10 +726,6 @@ def _pre_name_titles(
         tail = merged.pop()
         merged[-1] = [*merged[-1], *tail]
     return [seg for seg in merged if any(_is_title_word(t) for t in seg)]
-
-
-def _is_name_like(doc: Annotated, tok: Token) -> bool:
-    return tok.ent_type in {"ORG", "PERSON", "NORP", "GPE"}
 
 
 def _attached(doc: Annotated, tok: Token, members: set[int]) -> bool:
