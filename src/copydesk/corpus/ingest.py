@@ -364,17 +364,28 @@ def _progress_bar(show: bool, total: int) -> Any:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m copydesk.corpus.ingest PATH... [--db FILE] [--quiet]``."""
+    """``python -m copydesk.corpus.ingest PATH... [--db FILE] [--quiet] [--batch-size N]``."""
     parser = argparse.ArgumentParser(
         prog="copydesk ingest", description="Store coverage in a copydesk corpus."
     )
     parser.add_argument("paths", nargs="+", help="folders, WARC files, URL lists or pages")
     parser.add_argument("--db", default=DEFAULT_DB, help=f"store file (default {DEFAULT_DB})")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=BATCH_SIZE,
+        help=f"documents per transaction (default {BATCH_SIZE})",
+    )
     args = parser.parse_args(argv)
     try:
         with Store.open(args.db) as store:
-            report = ingest(args.paths, store, progress=False if args.quiet else None)
+            report = ingest(
+                args.paths,
+                store,
+                progress=False if args.quiet else None,
+                batch_size=max(1, args.batch_size),
+            )
     except CopydeskError as exc:
         print(f"copydesk: {exc}", file=sys.stderr)
         return 2

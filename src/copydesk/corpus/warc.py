@@ -14,7 +14,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -66,44 +66,43 @@ def read_warc(path: str | Path) -> Iterator[WarcPage | WarcFailure]:
         while pos < size:
             raw.seek(pos)
             iterator = ArchiveIterator(raw, no_record_parse=False, arc2warc=True)
-            offset = pos
             try:
                 for record in iterator:
-                    offset = pos + iterator.get_record_offset()
-                    page = _page(record, f"{p}@{offset}")
+                    page = _page(record)
+                    # Asking for the offset reads the record to its end: the page first.
+                    offset = iterator.get_record_offset()
                     if page is not None:
-                        yield page
+                        url, content_type, data = page
+                        yield WarcPage(f"{p}@{offset}", url, content_type, data)
                 return
             except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
-                failed = offset
-                if failed == pos and iterator.offset:
-                    failed = pos + iterator.get_record_offset()
+                # The iterator counts offsets from the start of the file (it asks the file
+                # where it is): its offset is where the record it could not read begins.
+                failed = max(iterator.offset, pos)
                 yield WarcFailure(
                     f"{p}@{failed}",
                     f"The record at byte {failed} of {p} is damaged and was skipped "
                     f"({_describe(exc)}).",
                 )
-                pos = _next_boundary(raw, max(failed, pos) + 1, gzipped, size)
+                pos = _next_boundary(raw, failed + 1, gzipped, size)
 
 
-def _page(record: object, origin: str) -> WarcPage | None:
-    rec_type = getattr(record, "rec_type", None)
-    if rec_type not in PAGE_RECORDS:
+def _page(record: Any) -> tuple[str | None, str | None, bytes] | None:
+    """``(url, content type, bytes)`` of a page record; None for any other record."""
+    if record.rec_type not in PAGE_RECORDS:
         return None
-    headers = getattr(record, "http_headers", None)
-    content_type = None
+    headers = record.http_headers
     if headers is not None:
         content_type = headers.get_header("Content-Type")
     else:
-        content_type = record.rec_headers.get_header("Content-Type")  # type: ignore[attr-defined]
+        content_type = record.rec_headers.get_header("Content-Type")
     mime = (content_type or "").split(";")[0].strip().lower()
     if mime and mime not in HTML_TYPES:
         return None
     if headers is not None and headers.get_statuscode() not in (None, "200"):
         return None
-    url = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
-    data = record.content_stream().read()  # type: ignore[attr-defined]
-    return WarcPage(origin, url, content_type, data)
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    return url, content_type, record.content_stream().read()
 
 
 def _describe(exc: BaseException) -> str:

@@ -1,0 +1,252 @@
+"""Ingesting folders, WARC crawls and URL lists into a real store; failures and resumption."""
+
+from __future__ import annotations
+
+import html
+import io
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from copydesk.corpus.ingest import ingest, read_sidecar
+from copydesk.corpus.store import Store
+from copydesk.corpus.synthetic import synthetic_articles
+from copydesk.read.article import Article
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def page(article: Article) -> str:
+    """An article as a news web page, with navigation around it."""
+    paragraphs = "\n".join(f"<p>{html.escape(p)}</p>" for p in article.text.split("\n")[1:] if p)
+    return (
+        f"<html><head><title>{html.escape(article.title or '')}</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<article><h1>{html.escape(article.title or '')}</h1>{paragraphs}</article>"
+        "<footer>© Example News</footer></body></html>"
+    )
+
+
+def write_texts(folder: Path, n: int, seed: int) -> list[Article]:
+    folder.mkdir(parents=True, exist_ok=True)
+    articles = list(synthetic_articles(n, seed=seed))
+    for a in articles:
+        (folder / f"{a.doc_id}.txt").write_text(a.text, encoding="utf-8")
+    return articles
+
+
+def test_folder_ingest_is_idempotent(tmp_path: Path) -> None:
+    write_texts(tmp_path / "docs" / "a", 12, seed=1)
+    write_texts(tmp_path / "docs" / "b", 8, seed=2)
+    (tmp_path / "docs" / "b" / "notes.json").write_text("{}")  # not an article: not read
+    with Store.open(tmp_path / "c.db") as store:
+        first = ingest([tmp_path / "docs"], store, progress=False)
+        assert (first.added, first.duplicates, first.failed) == (20, 0, ())
+        again = ingest([tmp_path / "docs"], store, progress=False)
+        assert (again.added, again.duplicates, again.failed) == (0, 20, ())
+        assert store.counts().documents == 20
+        assert store.counts().consistent
+
+
+def test_sidecar_index_supplies_url_outlet_and_date(tmp_path: Path) -> None:
+    folder = tmp_path / "coverage"
+    articles = write_texts(folder, 2, seed=3)
+    (folder / "index.tsv").write_text(
+        "file\turl\toutlet\tdate\twire\n"
+        f"{articles[0].doc_id}.txt\thttps://gazette.example/a1\tThe Gazette\t2024-03-02\tAFP\n"
+    )
+    assert read_sidecar(folder / "index.tsv")[f"{articles[0].doc_id}.txt"].outlet == "The Gazette"
+    with Store.open(tmp_path / "c.db") as store:
+        report = ingest([folder], store, progress=False)
+        assert report.added == 2
+        docs = {Path(d.origin or "").name: d for d in store.get_many(["1", "2"])}
+    described = docs[f"{articles[0].doc_id}.txt"]
+    assert (described.url, described.outlet, described.published) == (
+        "https://gazette.example/a1",
+        "The Gazette",
+        "2024-03-02",
+    )
+    assert docs[f"{articles[1].doc_id}.txt"].url is None
+
+
+def test_seed_coverage_takes_its_metadata_from_index_tsv(tmp_path: Path, seed_dir: Path) -> None:
+    with Store.open(tmp_path / "c.db") as store:
+        report = ingest([seed_dir / "coverage"], store, progress=False)
+        assert report.added == 5 and not report.failed
+        outlets = {a.outlet for a in store.get_many([str(i) for i in range(1, 6)])}
+    assert "Dawn (Pakistan)" in outlets and "The Kyiv Independent" in outlets
+
+
+def test_binary_and_empty_files_are_recorded_and_the_rest_ingested(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    write_texts(folder, 5, seed=4)
+    (folder / "photo.html").write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2048))
+    (folder / "empty.txt").write_bytes(b"   \n")
+    (folder / "short.txt").write_text("Breaking: more soon.\n")
+    with Store.open(tmp_path / "c.db") as store:
+        report = ingest([folder, tmp_path / "missing-folder"], store, progress=False)
+        assert report.added == 5
+        reasons = {Path(f.origin).name: f.reason for f in report.failed}
+        assert set(reasons) == {"photo.html", "empty.txt", "short.txt", "missing-folder"}
+        assert "PNG" in reasons["photo.html"]
+        assert "empty" in reasons["empty.txt"]
+        assert "does not exist" in reasons["missing-folder"]
+        stored = {Path(f.origin).name: f.reason for f in store.failures()}
+        assert stored == reasons
+
+
+def _warc_record(writer: WARCWriter, url: str, body: bytes, content_type: str) -> None:
+    headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+    record = writer.create_warc_record(
+        url, "response", payload=io.BytesIO(body), http_headers=headers, length=len(body)
+    )
+    writer.write_record(record)
+
+
+def _warc(articles: list[Article], gzip: bool) -> tuple[bytes, list[int]]:
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gzip)
+    offsets = []
+    for i, a in enumerate(articles):
+        offsets.append(buf.tell())
+        _warc_record(writer, f"https://crawl.example/{i}", page(a).encode(), "text/html")
+    offsets.append(buf.tell())
+    _warc_record(writer, "https://crawl.example/logo.png", b"\x89PNG....", "image/png")
+    return buf.getvalue(), offsets
+
+
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+def test_warc_with_broken_records_ingests_the_good_ones(tmp_path: Path, gzip: bool) -> None:
+    articles = list(synthetic_articles(5, seed=5))
+    data, at = _warc(articles, gzip)
+    # Record 1 cut short, garbage bytes between records 2 and 3; 0, 2, 3, 4 are intact.
+    broken = (
+        data[: at[1]]
+        + data[at[1] : at[1] + 90]
+        + data[at[2] : at[3]]
+        + b"\x00garbage between records\r\n" * 4
+        + data[at[3] :]
+    )
+    path = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
+    path.write_bytes(broken)
+    with Store.open(tmp_path / "c.db") as store:
+        report = ingest([path], store, progress=False)
+        stored = {a.url for a in store.get_many([str(i) for i in range(1, 10)])}
+        assert store.counts().failures == len(report.failed)
+    assert report.failed, "the damage must be reported"
+    assert all("damaged" in f.reason and str(path) in f.origin for f in report.failed)
+    assert {"https://crawl.example/0", "https://crawl.example/3"} <= stored
+    assert "https://crawl.example/4" in stored
+    assert "https://crawl.example/logo.png" not in stored
+    assert report.added >= 3
+
+
+@pytest.fixture
+def news_server() -> Iterator[tuple[str, list[str]]]:
+    articles = list(synthetic_articles(3, seed=6))
+    served: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            served.append(self.path)
+            index = self.path.strip("/").removeprefix("story-")
+            if index.isdigit() and int(index) < len(articles):
+                body = page(articles[int(index)]).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+            else:
+                body = b"not found"
+                self.send_response(404)
+                self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", served
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_url_list_is_fetched_and_not_refetched(
+    tmp_path: Path, news_server: tuple[str, list[str]]
+) -> None:
+    base, served = news_server
+    urls = tmp_path / "links.txt"
+    urls.write_text("".join(f"{base}/story-{i}\n\n" for i in range(4)))
+    with Store.open(tmp_path / "c.db") as store:
+        report = ingest([urls], store, progress=False)
+        assert report.added == 3
+        assert [f.origin for f in report.failed] == [f"{base}/story-3"]
+        assert "404" in report.failed[0].reason
+        served.clear()
+        again = ingest([urls], store, progress=False)
+        assert again.added == 0 and again.duplicates == 3
+        assert served == ["/story-3"], "stored URLs are skipped before fetching"
+
+
+def _counts(db: Path) -> tuple[int, int, int]:
+    import sqlite3
+
+    conn = sqlite3.connect(db, timeout=5)
+    try:
+        return tuple(  # type: ignore[return-value]
+            conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("documents", "documents_fts_docsize", "signatures")
+        )
+    except sqlite3.OperationalError:
+        return (0, 0, 0)  # tables not created yet
+    finally:
+        conn.close()
+
+
+def test_killed_ingest_leaves_a_consistent_store_and_resumes(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    total = 600
+    write_texts(folder, total, seed=7)
+    db = tmp_path / "c.db"
+    command = [sys.executable, "-m", "copydesk.corpus.ingest", str(folder), "--db", str(db)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen(
+        [*command, "--quiet", "--batch-size", "10"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            if db.exists() and _counts(db)[0] >= 30:
+                break
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == -signal.SIGKILL
+    with Store.open(db) as store:
+        counts = store.counts()
+        assert 0 < counts.documents < total, "the kill must land mid-way"
+        assert counts.consistent
+        assert store.check_integrity()
+        report = ingest([folder], store, progress=False)
+        assert report.added == total - counts.documents
+        assert report.duplicates == counts.documents
+        assert store.counts().documents == total
+        assert store.counts().consistent
