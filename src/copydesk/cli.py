@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument("paths", metavar="PATH", nargs="+")
     ingest.add_argument("--db", metavar="FILE", default=DEFAULT_DB, help=f"(default: {DEFAULT_DB})")
-    ingest.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
     ingest.set_defaults(run=_ingest)
 
     find = commands.add_parser(
@@ -220,12 +220,11 @@ def _ingest(args: argparse.Namespace) -> int:
     for path in args.paths:
         if not Path(path).exists():
             raise InputError(f"{path} does not exist.")
-    progress = None if args.quiet else _progress
     with _open_store(args.db, create=True) as store:
-        summary = ingest([Path(p) for p in args.paths], store, progress=progress)
-    if not args.quiet:
-        print(file=sys.stderr)
-    print(summary)
+        report = ingest(args.paths, store, progress=False if args.quiet else None)
+    for failure in report.failed:
+        print(f"failed: {failure.origin}: {failure.reason}", file=sys.stderr)
+    print(report.summary())
     return EXIT_OK
 
 
@@ -296,11 +295,6 @@ def _write(content: str, out: str | None) -> None:
         Path(out).write_text(content, encoding="utf-8")
     except OSError as exc:
         raise InputError(f"Cannot write the report to {out}: {exc.strerror or exc}.") from None
-
-
-def _progress(done: int, total: int | None = None, name: str | None = None) -> None:
-    counter = f"{done}/{total}" if total else str(done)
-    print(f"\ringested {counter}" + (f"  {name}"[:60] if name else ""), end="", file=sys.stderr)
 
 
 def _positive(value: str) -> int:

@@ -17,13 +17,6 @@ from copydesk.read.article import Article
 if TYPE_CHECKING:
     from copydesk.corpus.store import Store
 
-#: A corpus document is taken as the article's source (and redlined against) when it holds at
-#: least this share of the article's body. A republished or reworded copy holds most of its
-#: source; the seed article keeps about a third of its recovered source's text (the source
-#: recovered is only the first third), while independent coverage of the same event by other
-#: outlets, even from the same wire, shares well under a fifth of its sentences.
-SOURCE_MIN_REUSE = 0.25
-
 #: Source candidates kept in a report made with a corpus.
 SOURCE_CANDIDATES = 5
 
@@ -91,17 +84,17 @@ def check_many(articles: Iterable[Article]) -> list[CheckResult]:
 
 def check_with_corpus(article: Article, store: Store, source: Article | None = None) -> CheckResult:
     """`check`, plus what a corpus adds: the source found in the store (the top candidate, when
-    it holds at least `SOURCE_MIN_REUSE` of the article) redlined against, and every claim
+    its reuse share reaches `find_source.MIN_SOURCE_SHARE`) redlined against, and every claim
     corroborated against the other coverage. A ``source`` given explicitly is used instead of
     the one found."""
     from copydesk.compare import compare
     from copydesk.corpus.corroborate import corroborate_from_store
-    from copydesk.corpus.find_source import find_source
+    from copydesk.corpus.find_source import MIN_SOURCE_SHARE, find_source
 
     analysed = analyse(article)
     findings = list(run_checks(analysed.doc, analysed.ledger))
     candidates = tuple(find_source(store, article, limit=SOURCE_CANDIDATES))
-    if source is None and candidates and candidates[0].reuse_share >= SOURCE_MIN_REUSE:
+    if source is None and candidates and candidates[0].reuse_share >= MIN_SOURCE_SHARE:
         source = store.get(candidates[0].doc_id)
     comparison = None
     if source is not None:

@@ -115,6 +115,7 @@ def test_corroboration_table_and_evidence_outlet() -> None:
     assert "Moe told the council the pier would bring <b>about 30</b> jobs." in out
     table = out[out.index("Corroboration (4 other documents considered)") :]
     assert "contradicted" in table and "the project brings 300 jobs" in table
+    assert "30 ≠ 300" in table
 
 
 def test_empty_span_is_still_visible() -> None:

@@ -39,6 +39,7 @@ MARK_OPEN, MARK_CLOSE = "[[", "]]"
 
 SEVERITY_ORDER = (Severity.MAJOR, Severity.MINOR, Severity.INFO)
 SEVERITY_STYLE = {Severity.MAJOR: "bold red", Severity.MINOR: "yellow", Severity.INFO: "cyan"}
+VERDICT_STYLE = {"corroborated": "green", "contradicted": "bold red", "unverified": "dim"}
 HIGHLIGHT_STYLE = {
     Severity.MAJOR: "bold white on red",
     Severity.MINOR: "bold black on yellow",
@@ -295,24 +296,33 @@ def _candidate_table(candidates: list[SourceCandidate]) -> Table:
 
 
 def _corroboration(report: Report) -> list[RenderableType]:
+    """Contradicted claims first, then corroborated ones, each with the reason naming the
+    outlets; unverified claims are only counted (the JSON and HTML reports list them all)."""
     c = report.corroboration
     assert c is not None
-    verdict_style = {"corroborated": "green", "contradicted": "bold red", "unverified": "dim"}
-    table = _table(
-        f"Corroboration ({c.documents_considered} other documents considered)",
-        "verdict",
-        "claim",
-        "evidence",
-        "why",
+    title = f"Corroboration ({c.documents_considered} other documents considered)"
+    shown = sorted(
+        (v for v in c.verdicts if v.verdict != "unverified"),
+        key=lambda v: (v.verdict != "contradicted", v.span.start),
     )
-    for v in c.verdicts:
-        evidence = "\n".join(
-            f"{e.outlet or e.doc_id}: “{_cut(e.text, MAX_CELL_CHARS)}”" for e in v.evidence
+    unverified = len(c.verdicts) - len(shown)
+    parts: list[RenderableType] = [Text(title, style="bold underline")]
+    if shown:
+        table = _table("", "verdict", "claim", "why")
+        for v in shown:
+            _row(table, Text(v.verdict, style=VERDICT_STYLE[v.verdict]), v.claim, v.reason)
+        parts.append(table)
+    if unverified or not c.verdicts:
+        parts.append(
+            Text(
+                f"{unverified} claim{'' if unverified == 1 else 's'} unverified: "
+                "no other document bears on them."
+            )
+            if c.verdicts
+            else Text("No checkable claims.", style="dim")
         )
-        _row(table, Text(v.verdict, style=verdict_style[v.verdict]), v.claim, evidence, v.reason)
-    if not c.verdicts:
-        return [Text("Corroboration: no checkable claims.", style="dim"), Text()]
-    return [table, Text()]
+    parts.append(Text())
+    return parts
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -335,7 +345,12 @@ class _Indented:
 
 
 def _table(title: str, *columns: str) -> Table:
-    table = Table(title=Text(title), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
+    table = Table(
+        title=Text(title) if title else None,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+    )
     for column in columns:
         table.add_column(Text(column), overflow="fold")
     return table
