@@ -177,13 +177,17 @@ class _Doc:
 
 
 def _outlet(a: Analysed) -> tuple[str, str]:
+    """(name shown, key counted): the outlet, else the web host, else the file it came from."""
     art = a.article
     if art.outlet:
         return art.outlet, fold(art.outlet)
     if art.url:
         host = re.sub(r"^(?:https?://)?(?:www\.)?", "", art.url).split("/")[0]
         return host, fold(host)
-    return art.doc_id, art.doc_id
+    if art.origin and art.origin != "-":
+        name = re.split(r"[\\/]", art.origin.rstrip("/\\"))[-1]
+        return name, f"{name} ({art.doc_id})"
+    return f"document {art.doc_id}", art.doc_id
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
