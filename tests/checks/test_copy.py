@@ -57,6 +57,20 @@ def test_invented_misspelling_is_flagged_with_the_word_meant() -> None:
     assert f.suggestion == "unproductive"
 
 
+def test_a_verb_ending_on_an_adjective_is_a_non_word() -> None:
+    text = "“This is a workabled compromise for the river,” the minister said."
+    (f,) = _run(non_words, text)
+    assert (f.span.of(text), f.suggestion) == ("workabled", "workable")
+
+
+def test_rare_british_spellings_and_inflections_are_words() -> None:
+    text = (
+        "Spain will release 2,700 cubic hectometres of water. Hydrologists recalibrated the "
+        "gauges, councillors' manoeuvres were scrutinised and volunteers sandbagged doorways."
+    )
+    assert _run(non_words, text) == []
+
+
 def test_names_urls_numbers_and_compounds_are_not_non_words() -> None:
     text = (
         "Kyslytsya arrived on Monday. First Deputy Foreign Minister Sergiy Kyslytsya and "

@@ -47,7 +47,6 @@ NAME_ENTITIES = frozenset(
 
 _WORD = re.compile(r"^[A-Za-z]+(?:[-'’][A-Za-z]+)*$")
 _ADJECTIVE_ENDINGS = ("ous", "al", "ic", "ful", "ive", "able", "ible", "ant", "ent", "ary", "less")
-_SUFFIXES = ("'s", "’s", "s", "es", "ed", "d", "ing", "ly", "er", "ers", "est", "ness")
 
 
 @lru_cache(maxsize=1)
@@ -75,19 +74,52 @@ def _by_prefix() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+def _listed(w: str) -> bool:
+    return _zipf()(w, "en") >= ZIPF_MIN or w in _speller()
+
+
+#: British spellings rewritten to the American ones the spelling dictionary holds, for words
+#: too rare for wordfreq to list in both ("hectometres" -> "hectometers").
+_SPELLING_VARIANTS = (
+    (re.compile(r"tre(s?)$"), r"ter\1"),
+    (re.compile(r"our(s|ed|ing|ite|ites)?$"), r"or\1"),
+    (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"ogue(s?)$"), r"og\1"),
+    (re.compile(r"ence$"), "ense"),
+    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
+)
+
+#: Inflections stripped to find a listed base: plurals and third persons ("-s", "-es") of
+#: any word; "-ed"/"-ing" only where the base is a verb form wordfreq also lists with "-s"
+#: or "-ing", so that an adjective given a verb ending ("workable" -> "workabled") is not
+#: excused as an inflection.
+_PLURAL = ("'s", "’s", "s", "es")
+_VERBAL = ("ed", "d", "ing")
+
+
 @lru_cache(maxsize=65536)
 def is_english(word: str) -> bool:
-    """Whether a lower-case word is English: listed by wordfreq, known to the spelling
-    dictionary, or an inflection of a word that is."""
+    """Whether a lower-case word is English: listed by wordfreq or the spelling dictionary,
+    as written, in its American spelling, or as a regular inflection of a listed word."""
     w = word.lower().replace("’", "'")
-    if _zipf()(w, "en") >= ZIPF_MIN or w in _speller():
+    if _listed(w):
         return True
-    for suffix in _SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= MIN_WORD_LENGTH:
-            stem = w[: -len(suffix)]
-            for cand in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem):
-                if _zipf()(cand, "en") >= ZIPF_MIN or cand in _speller():
-                    return True
+    for pattern, repl in _SPELLING_VARIANTS:
+        variant = pattern.sub(repl, w)
+        if variant != w and _listed(variant):
+            return True
+    for suffix in _PLURAL:
+        stem = w[: -len(suffix)]
+        if w.endswith(suffix) and len(stem) >= MIN_WORD_LENGTH and _listed(stem):
+            return True
+    for suffix in _VERBAL:
+        stem = w[: -len(suffix)]
+        if not w.endswith(suffix) or len(stem) < MIN_WORD_LENGTH:
+            continue
+        for base in {stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}:
+            if _listed(base) and (_listed(base + "s") or _listed(base.rstrip("e") + "ing")):
+                return True
     return False
 
 
