@@ -19,7 +19,8 @@ Frames (``kind="frame"``): a who-did-what-to-whom claim with both a subject and 
 The same predicate with the same subject and object corroborates it; the same predicate with
 subject and object exchanged, or with the negation differing, contradicts it. Reporting verbs
 ("say", "tell") and light verbs are left to the quotation check; a frame that restates a role
-given in the same place ("P will lead Kyiv's delegation") is judged as that role.
+given in the same place ("P will lead Kyiv's delegation") is judged as that role, and one whose
+object is a date or time ("announced on Wednesday") says when, not to whom, and is left out.
 
 Quotations (``kind="quotation"``): the article's quoted words, found in another document with
 at least `claims_match.QUOTE_MIN_SIMILARITY`, corroborate it when that document gives them to
