@@ -113,6 +113,10 @@ HEAD_WORDS = frozenset({"head", "chief"})
 #: Words for a negotiating team; "head of" any of them is ``head of delegation``.
 DELEGATION_WORDS = frozenset({"delegation", "team", "negotiators", "mission", "negotiating team"})
 
+#: Modifiers that keep a team a negotiating team ("the Ukrainian negotiating team"); any
+#: other ("the legal team", "the medical team") makes it a different team.
+DELEGATION_MODIFIERS = frozenset({"negotiating", "negotiation", "peace", "official", "national"})
+
 #: Titles that already mean "head of delegation".
 DELEGATION_TITLES = frozenset({"chief negotiator", "lead negotiator", "head negotiator"})
 
@@ -128,6 +132,7 @@ INSTITUTION_WORDS = frozenset(
         "directorate", "guard", "police", "company", "corporation", "union", "fund",
         "foundation", "university", "institute", "authority", "staff", "forces", "army",
         "navy", "presidency", "secretariat", "chamber", "duma", "rada", "congress",
+        "federation", "association", "organization", "alliance", "coalition", "league",
     }
 )
 
@@ -161,6 +166,12 @@ PLACE_NOUNS = frozenset(
         "city", "town", "village", "region", "province", "oblast", "district", "port", "area",
         "county", "state", "capital", "settlement", "island", "republic", "territory",
     }
+)
+
+#: Prepositions after which a name is a place ("the race in Valencia", "walked out at
+#: Rotterdam"); people are met "with", spoken "to" or quoted "by", not found "in".
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "into", "throughout", "around", "within"}
 )
 
 #: Possessive pronouns whose side is read from the clause around them ("Ukraine said its
@@ -544,8 +555,10 @@ def _reaches(doc: Annotated, tok: Token, head: int, lo: int) -> bool:
 
 
 def _in_place_context(doc: Annotated, head: Token) -> bool:
-    """True for "the city of Kherson", "Sumy region": a town, not a person."""
+    """True for "the city of Kherson", "Sumy region", "in Valencia": a town, not a person."""
     parent = doc.tokens[head.head]
+    if head.dep == "pobj" and parent.text.lower() in LOCATIVE_PREPOSITIONS:
+        return True
     if head.dep == "pobj" and parent.text.lower() == "of":
         return _norm_word(doc.tokens[parent.head].lemma) in PLACE_NOUNS
     if head.dep == "compound" and parent.i > head.i:
@@ -578,6 +591,8 @@ def _entity_mentions(doc: Annotated) -> list[_Mention]:
         head = max(toks, key=lambda t: (t.head < toks[0].i or t.head > toks[-1].i, t.i))
         if _in_place_context(doc, head):
             continue
+        if len(toks) == 1 and toks[0].pos != "PROPN":
+            continue  # "Turnout reached 61.4 percent": a common noun, kept only as a surname
         if (
             "-" in text
             and head.dep in {"compound", "amod", "nmod"}
@@ -961,11 +976,15 @@ def _lead_role(
     """ "lead Kyiv's delegation" → head of delegation (Ukraine); "heads the ministry" → head
     of ministry; "leads the offensive" → no role."""
     word = _norm_word(obj.lemma)
-    compound = " ".join(
-        _norm_word(c.text) for c in doc.children(obj.i) if c.dep == "compound" and c.i < obj.i
-    )
-    if word in DELEGATION_WORDS or f"{compound} {word}".strip() in DELEGATION_WORDS:
+    modifiers = [
+        _norm_word(c.text)
+        for c in doc.children(obj.i)
+        if c.dep in {"compound", "amod"} and c.i < obj.i and _token_side(doc, c) is None
+    ]
+    if word in DELEGATION_WORDS and set(modifiers) <= DELEGATION_MODIFIERS:
         title = HEAD_OF_DELEGATION
+    elif word in DELEGATION_WORDS:
+        title = "head of " + " ".join([*modifiers, word])  # "the legal team": not talks
     elif word in INSTITUTION_WORDS:
         core = [
             t
