@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, ROOT
 
+from copydesk.corpus.store import Store
 from copydesk.report.model import Report, schema_json
 
 CLEAN = """Library extends weekend opening hours
@@ -201,3 +203,51 @@ def test_interrupt_exits_130_without_a_traceback() -> None:
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130
     assert err.strip() == "copydesk: interrupted."
+
+
+OTHER_COVERAGE = """Portugal and Spain settle Tagus flow dispute
+LISBON, Thursday. Spanish and Portuguese officials settled a long dispute over the Tagus on
+Thursday, agreeing that Spain will send more water downstream in summer.
+The Spanish side was led by Environment Minister Lucía Serrano; Rui Antunes, Portugal's
+infrastructure minister, headed his country's team.
+Both governments are expected to sign the accord before the end of the year.
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("coverage")
+    (folder / "wire.txt").write_text(
+        (EXAMPLES / "original.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (folder / "other.txt").write_text(OTHER_COVERAGE, encoding="utf-8")
+    (folder / "library.txt").write_text(CLEAN, encoding="utf-8")
+    db = folder / "corpus.db"
+    run = copydesk("ingest", str(folder), "--db", str(db), "--quiet")
+    assert run.returncode == 0, run.stderr
+    assert "3 added" in run.stdout
+    return db
+
+
+def test_find_source_ranks_the_original_first(corpus: Path) -> None:
+    run = copydesk(
+        "find-source", str(EXAMPLES / "reworded.txt"), "--db", str(corpus), "--format", "json"
+    )
+    assert run.returncode == 0, run.stderr
+    candidates = json.loads(run.stdout)
+    assert candidates and candidates[0]["reuse_share"] > 0.3
+    with Store.open(corpus) as store:
+        origins = [store.get(c["doc_id"]).origin or "" for c in candidates]
+    assert origins[0].endswith("wire.txt")
+    assert not any(origin.endswith("library.txt") for origin in origins)
+
+
+def test_check_with_a_corpus_redlines_against_the_source_found(corpus: Path) -> None:
+    run = copydesk("check", str(EXAMPLES / "reworded.txt"), "--db", str(corpus), "--format", "json")
+    assert run.returncode == 1, run.stderr
+    report = Report.model_validate_json(run.stdout)
+    assert report.source_candidates
+    assert report.comparison is not None
+    assert report.comparison.source.doc_id == report.source_candidates[0].doc_id
+    assert report.corroboration is not None
+    assert any(f.kind == "source.role_swap" for f in report.findings)
