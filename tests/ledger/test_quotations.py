@@ -131,3 +131,15 @@ def test_empty_speaker_slots_have_no_speaker() -> None:
     text = "“We will not back down,” said. The talks will go on, told reporters."
     attributions = extract_attributions(_doc(text), ())
     assert [(a.cue, a.speaker) for a in attributions] == [("say", None), ("tell", None)]
+
+
+def test_colon_frames_and_quotations_over_several_paragraphs() -> None:
+    text = (
+        "The minister told parliament:\n"
+        "“We will rebuild every school that was destroyed, and we will do it this year.\n"
+        "“It will cost money, whatever the budget office says about the deficit.”"
+    )
+    quotes = extract_quotations(_doc(text), ())
+    assert [(q.speaker, q.cue) for q in quotes] == [("The minister", "tell")] * 2
+    # "says" inside the quotation is the minister's word, not an attribution
+    assert [a.cue for a in extract_attributions(_doc(text), ())] == ["tell"]

@@ -109,6 +109,8 @@ def _pairs(line: str, offset: int, double: bool) -> list[tuple[int, int]]:
         if c not in marks:
             continue
         role = _role(line, i)
+        if role == "" and c == '"':  # 'said,"We': a straight mark between words toggles
+            role = "open" if open_at is None else "close"
         if role == "open" and (open_at is None or c == '"'):
             open_at = i
         elif (
@@ -318,6 +320,11 @@ def _verb_frame(doc: Annotated, verb: Token, quotes: list[Span]) -> Frame | None
             content = _strip_end_punct(doc, Span(nxt.end + 1, sent.end))
     if content is None and _ends_after_clause(doc, verb):
         content = _content_around(doc, Span(verb.start, verb.end), verb.sent)
+    if content is None and doc.text[verb.end : sent.end].rstrip().endswith(":"):
+        later = [q for q in quotes if q.start >= sent.end]
+        following = doc.sentences[verb.sent + 1] if verb.sent + 1 < len(doc.sentences) else None
+        if later and following is not None and later[0].start <= following.end:
+            content = later[0]  # "The minister told parliament:\n“...”"
     if content is None and _refers_back(doc, verb):
         earlier = [q for q in quotes if q.end <= sent.start]
         if earlier and verb.sent > 0 and earlier[-1].end >= doc.sentences[verb.sent - 1].start:
@@ -447,6 +454,8 @@ def _frames(doc: Annotated, quotes: list[Span]) -> list[Frame]:
             ),
         )
         for f in _cue_frames(doc, quotes)
+        # a cue inside quoted words is part of what was said, not the article's attribution
+        if not any(q.contains(f.attribution.cue_span) for q in quotes)
     ]
     return sorted(frames, key=lambda f: f.attribution.cue_span.start)
 
@@ -573,10 +582,15 @@ def extract_quotations(doc: Annotated, people: tuple[Person, ...]) -> tuple[Quot
     """Marked quotations (double, single, nested) and unmarked direct speech, with speakers."""
     marked, attributions, _ = _analyse(doc, people)
     out: list[Quotation] = []
+    previous: tuple[Span, Attribution | None] | None = None
     for span, nested in marked:
         sents = _sentences_of(doc, span)
         sentence = sents[0] if sents else 0
         frame = None if nested else _frame_for(doc, span, attributions)
+        if not nested and frame is None and previous and _continues(doc.text, previous[0], span):
+            frame = previous[1]  # a quotation running on over several paragraphs
+        if not nested:
+            previous = (span, frame)
         out.append(
             Quotation(
                 doc.text[span.start : span.end],
@@ -608,6 +622,16 @@ def extract_quotations(doc: Annotated, people: tuple[Person, ...]) -> tuple[Quot
             )
         )
     return tuple(sorted(out, key=lambda q: (q.span.start, q.span.end)))
+
+
+def _continues(text: str, before: Span, quote: Span) -> bool:
+    """Whether ``quote`` opens the paragraph after one whose quotation was left open: news
+    style's way of running one quotation over several paragraphs."""
+    line_end = text.find("\n", before.end)
+    if line_end < 0 or any(c in text[before.end : line_end] for c in '”"»'):
+        return False
+    next_start = line_end + 1
+    return not text[next_start : quote.start].strip(_SPACE + '“"«„\n')
 
 
 def _unmarked_speech(doc: Annotated, a: Attribution, quoted: list[Span]) -> bool:
