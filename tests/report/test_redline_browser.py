@@ -1,0 +1,180 @@
+"""The redline page in a real headless Chromium: findings shown, changes marked in both texts,
+pairs linked, and document text that looks like HTML shown as text, never run."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from copydesk.compare import UNMATCHED_MESSAGE, Label
+from copydesk.pipeline import CheckResult, check
+from copydesk.read.article import Article
+from copydesk.report.redline import CSP, article_row_id, render_redline
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+
+SCRIPT = "<script>document.title='pwned';window.__pwned=1</script>"
+IMAGE = "<img src=x onerror=\"window.__pwned=2;document.title='pwned'\">"
+
+SOURCE = (
+    "Wildfire forces evacuation near Karvale\n"
+    "About 3,000 residents were ordered to leave their homes near Karvale on Sunday as a "
+    "wildfire spread across 1,200 hectares of forest, the regional fire service said.\n"
+    "Two firefighters were treated in hospital for smoke inhalation.\n"
+    f"The fire service posted {SCRIPT} and {IMAGE} on its website.\n"
+)
+
+ARTICLE = (
+    "The regional fire service said about 3,000 people near Karvale were told to leave their "
+    "homes on Sunday as a wildfire spread across 1,200 hectares of forest.\n"
+    "Five firefighters were treated in hospital for smoke inhalation.\n"
+    "Readers sent us <b>photos</b> of the smoke over the valley.\n"
+)
+
+TITLE = f"Karvale fire </title>{SCRIPT}"
+
+
+@pytest.fixture(scope="module")
+def result() -> CheckResult:
+    article = Article(ARTICLE, title=TITLE, url="javascript:window.__pwned=3")
+    source = Article(SOURCE, doc_id="source", title=f"Fire service {IMAGE}")
+    return check(article, source)
+
+
+@pytest.fixture(scope="module")
+def page(result: CheckResult) -> Iterator[Path]:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "redline.html"
+        path.write_text(render_redline(result), encoding="utf-8")
+        yield path
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
+        pytest.skip(
+            "Debian's chromium and chromium-driver are not installed "
+            "(make test installs them: apt-get install chromium chromium-driver)"
+        )
+    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+    from selenium.webdriver.chrome.service import Service
+
+    with tempfile.TemporaryDirectory() as profile:
+        options = webdriver.ChromeOptions()
+        options.binary_location = str(CHROMIUM)
+        for flag in (
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--window-size=1400,1000",
+        ):
+            options.add_argument(flag)
+        driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+        driver.set_page_load_timeout(30)
+        try:
+            yield driver
+        finally:
+            driver.quit()
+
+
+@pytest.fixture()
+def opened(browser: Any, page: Path) -> Any:
+    browser.get(page.as_uri())
+    return browser
+
+
+def _by() -> Any:
+    from selenium.webdriver.common.by import By
+
+    return By
+
+
+def test_document_text_that_looks_like_html_runs_nothing(opened: Any) -> None:
+    by = _by()
+    assert opened.title == f"Redline: {TITLE}"
+    assert opened.execute_script("return typeof window.__pwned") == "undefined"
+    assert opened.find_elements(by.TAG_NAME, "img") == []
+    assert opened.find_elements(by.TAG_NAME, "script") == []
+    assert opened.find_elements(by.TAG_NAME, "b") == []
+    # the markup is there to read, as text
+    omitted = [c.text for c in opened.find_elements(by.CSS_SELECTOR, "tr.omitted td.source")]
+    assert any(SCRIPT in text and IMAGE in text for text in omitted)
+    assert "<b>photos</b>" in opened.find_element(by.ID, article_row_id(2)).text
+    # a javascript: URL is shown, not linked
+    assert not opened.find_elements(by.CSS_SELECTOR, "a[href^='javascript']")
+    csp = opened.find_element(by.CSS_SELECTOR, "meta[http-equiv='Content-Security-Policy']")
+    assert csp.get_attribute("content") == CSP
+
+
+def test_findings_are_shown_beside_their_sentences(opened: Any, result: CheckResult) -> None:
+    by = _by()
+    assert result.comparison is not None
+    shown = [f for f in result.findings if f.kind in {"source.number_changed", "source.unmatched"}]
+    assert len(shown) == 2
+    for finding in shown:
+        (pair,) = [p for p in result.comparison.pairs if p.article_span.contains(finding.span)]
+        row = opened.find_element(by.ID, article_row_id(pair.article_sentence))
+        items = [
+            li
+            for li in row.find_elements(by.CSS_SELECTOR, "td.findings li")
+            if finding.message in li.text
+        ]
+        assert items and items[0].is_displayed()
+        assert finding.kind in items[0].text
+    added = opened.find_element(by.ID, article_row_id(2))
+    assert "added" in added.get_attribute("class").split()
+    assert UNMATCHED_MESSAGE in added.text
+
+
+def test_the_changed_number_is_marked_in_the_article_and_in_the_source(opened: Any) -> None:
+    by = _by()
+    row = opened.find_element(by.ID, article_row_id(1))
+    assert "changed" in row.get_attribute("class").split()
+    (in_article,) = row.find_elements(by.CSS_SELECTOR, "td.article mark.change")
+    (in_source,) = row.find_elements(by.CSS_SELECTOR, "td.source mark.change")
+    assert in_article.text == "Five" and in_source.text == "Two"
+    assert in_article.is_displayed() and in_source.is_displayed()
+    highlight = in_article.value_of_css_property("background-color")
+    plain = row.find_element(by.CSS_SELECTOR, "td.article .sentence")
+    assert highlight != plain.value_of_css_property("background-color")
+
+
+def test_each_side_links_to_the_other_and_the_target_row_lights_up(
+    opened: Any, page: Path, result: CheckResult
+) -> None:
+    by = _by()
+    assert result.comparison is not None
+    pair = next(p for p in result.comparison.pairs if p.label is Label.CHANGED)
+    row = opened.find_element(by.ID, article_row_id(pair.article_sentence))
+    to_source = row.find_element(by.CSS_SELECTOR, "td.article a.pair")
+    target = to_source.get_attribute("href").rsplit("#", 1)[1]
+    source_sentence = opened.find_element(by.ID, target)
+    assert source_sentence.text.startswith("Two firefighters were treated")
+    back = source_sentence.find_element(by.CSS_SELECTOR, "a.pair")
+    assert back.get_attribute("href").endswith(f"#{article_row_id(pair.article_sentence)}")
+
+    cell = row.find_element(by.CSS_SELECTOR, "td.source")
+    before = cell.value_of_css_property("background-color")
+    opened.get(f"{page.as_uri()}#{article_row_id(pair.article_sentence)}")
+    row = opened.find_element(by.ID, article_row_id(pair.article_sentence))
+    after = row.find_element(by.CSS_SELECTOR, "td.source").value_of_css_property("background-color")
+    assert after != before
+
+
+def test_reuse_figures_are_in_the_header(opened: Any, result: CheckResult) -> None:
+    by = _by()
+    assert result.comparison is not None
+    header = opened.find_element(by.TAG_NAME, "header").text
+    assert f"{round(100 * result.comparison.article_reuse)}% of the article" in header
+    assert f"{round(100 * result.comparison.source_reuse)}% of the source" in header
