@@ -135,14 +135,23 @@ def test_titles_and_pronouns_resolve_to_the_person() -> None:
         "Putin's aide, Viktor Danilov, would again lead the Russian team.\n"
         "He said the talks would be difficult.\n"
     )
-    lead = the_claim(text, "lead")
-    assert frame(lead) == ("Viktor Danilov", "lead", "team", "Russia")
+    lead = the_claim(text, "lead")  # a negotiating team is a delegation
+    assert frame(lead) == ("Viktor Danilov", "lead", "delegation", "Russia")
     assert the_claim(text, "say").subject == "Viktor Danilov"
 
 
-def test_serve_as_head_of_reads_as_lead() -> None:
+def test_serve_as_head_of_and_headed_by_read_as_lead() -> None:
     claim = the_claim("Taras Melnyk will serve as the head of Ukraine's delegation.", "lead")
     assert frame(claim) == ("Taras Melnyk", "lead", "delegation", "Ukraine")
+    claim = the_claim("The Kremlin's team is headed by Viktor Danilov.", "lead")
+    assert frame(claim) == ("Viktor Danilov", "lead", "delegation", "Russia")
+    legal = the_claim("Elena Ruiz heads the opposition's legal team.", "lead")
+    assert legal.object == "team"  # a legal team is not a delegation
+
+
+def test_head_for_a_place_is_not_lead() -> None:
+    claims = claims_of("The delegation will head for Istanbul on Monday.")
+    assert [c.predicate for c in claims] == ["head for"]
 
 
 # --- the seed case ------------------------------------------------------------------------

@@ -31,7 +31,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from copydesk.ledger.model import Claim, Person
-from copydesk.ledger.people import dominant_side, np_side, token_people
+from copydesk.ledger.people import (
+    DELEGATION_MODIFIERS,
+    dominant_side,
+    np_side,
+    token_people,
+)
 from copydesk.ledger.places import side_of
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, Token
@@ -92,6 +97,13 @@ ATTRIBUTION_ONLY = frozenset({"accord"})
 #: normalised to that frame so a role stated either way compares equal.
 AS_LEAD_VERBS = frozenset({"serve", "act", "be"})
 LEADER_NOUNS = frozenset({"head", "chief", "leader"})
+
+#: Verbs that mean "lead" when they take an object ("heads the team", "is headed by"); without
+#: one, "head" is a verb of motion ("will head for Istanbul").
+LEAD_SYNONYMS = frozenset({"head", "helm", "spearhead"})
+
+#: Nouns for a negotiating team as a body; "negotiators" stay people.
+TEAM_WORDS = frozenset({"delegation", "team"})
 
 #: Heads that only quantify: "four of its regions" is about "region".
 QUANTIFIER_HEADS = frozenset({"some", "many", "most", "all", "part", "one", "none", "each"})
@@ -205,13 +217,23 @@ def _np_span(doc: Annotated, tok: Token) -> Span:
 
 
 def _head_phrase(doc: Annotated, tok: Token) -> str:
-    """A phrase's head lemma with its compound modifiers: "prisoner exchange", "delegation"."""
+    """A phrase's head lemma with its compound modifiers: "prisoner exchange", "delegation".
+    A negotiating team ("the Kremlin's team", "the negotiating team") is "delegation", as in
+    the people ledger's "head of delegation"."""
     parts = [
         c.lemma.lower()
         for c in doc.children(tok.i)
         if c.dep == "compound" and c.i < tok.i and side_of(c.text) is None
     ]
-    return " ".join([*parts, tok.lemma.lower()])
+    head = tok.lemma.lower()
+    modifiers = {
+        c.text.lower()
+        for c in doc.children(tok.i)
+        if c.dep in {"compound", "amod"} and c.i < tok.i and side_of(c.text) is None
+    }
+    if head in TEAM_WORDS and modifiers <= DELEGATION_MODIFIERS:
+        return "delegation"
+    return " ".join([*parts, head])
 
 
 def _resolve(ctx: _Context, tok: Token) -> _Arg | None:
@@ -416,6 +438,19 @@ def _objects(doc: Annotated, verb: Token, passive: bool) -> tuple[list[Token], s
     return [], None
 
 
+def _unique(args: list[_Arg | None]) -> list[_Arg | None]:
+    """One argument per name: a title and the name it stands for ("Security Council Secretary
+    and former defence minister Rustem Umerov") are one person. [None] when there is none."""
+    out: list[_Arg | None] = []
+    seen: set[str] = set()
+    for arg in args:
+        if arg is None or arg.name in seen:
+            continue
+        seen.add(arg.name)
+        out.append(arg)
+    return out or [None]
+
+
 def _content_head(doc: Annotated, tok: Token) -> Token:
     """ "four of its regions" → "regions": a number or quantifier gives way to its "of" noun."""
     if tok.pos == "NUM" or tok.lemma.lower() in QUANTIFIER_HEADS:
@@ -507,13 +542,13 @@ def _sentence_claims(ctx: _Context, sent_index: int) -> list[Claim]:
             continue
         negated = frame.negated ^ _has_neg(doc, verb)
         predicate, pred_span = _predicate(doc, verb)
-        if led is not None:
+        if led is not None or (lemma in LEAD_SYNONYMS and objects and prep is None):
             predicate = "lead"
         if prep is not None:
             predicate = f"{predicate} {prep}"
         hedged = frame.hedged or _has_hedge(doc, verb)
-        subj_args = [_resolve(ctx, c) for s in subjects for c in _conjuncts(doc, s)] or [None]
-        obj_args = [_resolve(ctx, c) for o in objects for c in _conjuncts(doc, o)] or [None]
+        subj_args = _unique([_resolve(ctx, c) for s in subjects for c in _conjuncts(doc, s)])
+        obj_args = _unique([_resolve(ctx, c) for o in objects for c in _conjuncts(doc, o)])
         neg_args = any(_is_negative(doc, t) for t in (*subjects, *objects))
         for subj in subj_args:
             for obj in obj_args:

@@ -1234,7 +1234,26 @@ def _carries_role(doc: Annotated, m: _Mention, names: frozenset[int]) -> bool:
     ):
         return True
     parent = doc.tokens[head.head]
-    return head.dep in {"appos", "conj"} and _is_title_word(parent) and parent.i < head.i
+    if head.dep in {"appos", "conj"} and _is_title_word(parent) and parent.i < head.i:
+        return True
+    # The agent or subject of a leading verb with a delegation or institution as its object:
+    # "the team is headed by Viktor Danilov", "Viktor Danilov heads the Russian team".
+    if head.dep == "pobj" and parent.dep == "agent":
+        verb = doc.tokens[parent.head]
+        led = [c for c in doc.children(verb.i) if c.dep == "nsubjpass"]
+        if verb.dep == "acl":
+            led.append(doc.tokens[verb.head])
+    elif head.dep == "nsubj":
+        verb = parent
+        led = [c for c in doc.children(verb.i) if c.dep == "dobj"]
+    else:
+        return False
+    return verb.lemma.lower() in LEAD_VERBS and any(_leads_body(doc, o) for o in led)
+
+
+def _leads_body(doc: Annotated, obj: Token) -> bool:
+    word = _norm_word(obj.lemma)
+    return word in DELEGATION_WORDS or word in INSTITUTION_WORDS
 
 
 def _dedupe(roles: Iterable[Role]) -> tuple[Role, ...]:
