@@ -24,16 +24,20 @@ from __future__ import annotations
 
 import argparse
 import csv
+import multiprocessing
 import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from copydesk.corpus import minhash
 from copydesk.corpus.store import DEFAULT_DB, Store, content_hash
 from copydesk.corpus.warc import WarcFailure, WarcPage, is_warc, read_warc
 from copydesk.errors import CopydeskError, InputError
@@ -54,6 +58,13 @@ SIDECAR = "index.tsv"
 
 #: How much of a ``.txt`` file is examined to decide whether it is a list of URLs.
 URL_LIST_PROBE_BYTES = 1 << 16
+
+#: Reading and hashing run in worker processes on runs of at least this many files (below it
+#: starting the workers costs more than it saves), on at most MAX_WORKERS processes; files go
+#: to a worker PARALLEL_CHUNK at a time.
+PARALLEL_MIN_ITEMS = 500
+MAX_WORKERS = 4
+PARALLEL_CHUNK = 32
 
 #: Inputs after which a progress bar is worth showing.
 PROGRESS_MIN_ITEMS = 50
@@ -121,19 +132,26 @@ def ingest(
     progress: bool | None = None,
     batch_size: int = BATCH_SIZE,
     fetch: Fetcher = read_url,
+    workers: int | None = None,
 ) -> IngestReport:
     """Store every document found under ``paths``; failures are recorded and skipped.
 
     ``progress``: True shows a progress bar on standard error, False never does, None shows
     one when standard error is a terminal and the run is long enough to need it.
+    ``workers``: processes that read files and compute their signatures while this one
+    writes; None uses up to `MAX_WORKERS` of the machine's cores on runs of at least
+    `PARALLEL_MIN_ITEMS` files, 1 reads everything in this process.
     """
     started = time.perf_counter()
     items = list(_items(paths))
     tally = _Tally()
     show = progress if progress is not None else sys.stderr.isatty()
     show = bool(show) and (progress is True or len(items) >= PROGRESS_MIN_ITEMS)
-    with _progress_bar(show, len(items)) as advance:
-        outcomes = _outcomes(items, store, fetch, advance)
+    files = sum(1 for item in items if item.kind == "file")
+    if workers is None:
+        workers = min(MAX_WORKERS, os.cpu_count() or 1) if files >= PARALLEL_MIN_ITEMS else 1
+    with _progress_bar(show, len(items)) as advance, _prepared(items, workers) as prepared:
+        outcomes = _outcomes(prepared, store, fetch, advance)
         done = False
         while not done:
             done = True
@@ -148,12 +166,58 @@ def ingest(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A document file read (or refused) away from the writing process."""
+
+    origin: str
+    article: Article | None
+    signature: np.ndarray | None
+    reason: str = ""
+
+
+def _prepare(item: _Item) -> _Item | _Prepared:
+    """Read a document file and compute its signature; other items pass through."""
+    if item.kind != "file":
+        return item
+    try:
+        article = _with_meta(read_file(item.target), item.meta)
+    except CopydeskError as exc:
+        return _Prepared(item.target, None, None, str(exc))
+    return _Prepared(item.target, article, minhash.signature(article.body))
+
+
+@contextmanager
+def _prepared(items: list[_Item], workers: int) -> Iterator[Iterator[_Item | _Prepared]]:
+    if workers <= 1:
+        yield (_prepare(item) for item in items)
+        return
+    with multiprocessing.get_context().Pool(workers) as pool:
+        yield pool.imap(_prepare, items, chunksize=PARALLEL_CHUNK)
+
+
 def _outcomes(
-    items: list[_Item], store: Store, fetch: Fetcher, advance: Callable[[], None]
+    prepared: Iterator[_Item | _Prepared],
+    store: Store,
+    fetch: Fetcher,
+    advance: Callable[[], None],
 ) -> Iterator[str | IngestFailure]:
-    for item in items:
-        yield from _process(item, store, fetch)
+    for item in prepared:
+        if isinstance(item, _Prepared):
+            yield _store_prepared(item, store)
+        else:
+            yield from _process(item, store, fetch)
         advance()
+
+
+def _store_prepared(item: _Prepared, store: Store) -> str | IngestFailure:
+    if item.article is None:
+        return IngestFailure(item.origin, item.reason)
+    try:
+        doc_id = store.add(item.article, signature=item.signature)
+    except InputError as exc:
+        return IngestFailure(item.origin, str(exc))
+    return "added" if doc_id is not None else "duplicate"
 
 
 def _count(outcome: str | IngestFailure, tally: _Tally, store: Store) -> None:
@@ -170,7 +234,9 @@ def _process(item: _Item, store: Store, fetch: Fetcher) -> Iterator[str | Ingest
     if item.kind == "failure":
         yield IngestFailure(item.target, item.reason)
     elif item.kind == "file":
-        yield _store(lambda: _with_meta(read_file(item.target), item.meta), item.target, store)
+        prepared = _prepare(item)
+        assert isinstance(prepared, _Prepared)
+        yield _store_prepared(prepared, store)
     elif item.kind == "url":
         if store.has_url(item.target) or store.has_origin(item.target):
             yield "duplicate"
@@ -334,8 +400,6 @@ def _cell(row: dict[str, Any], key: str) -> str | None:
 def _progress_bar(show: bool, total: int) -> Any:
     if not show:
         return nullcontext(lambda: None)
-    from contextlib import contextmanager
-
     from rich.console import Console
     from rich.progress import (
         BarColumn,
