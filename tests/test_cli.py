@@ -189,6 +189,22 @@ def test_corpus_commands_need_an_existing_corpus(files: Path) -> None:
     assert_usage_error(copydesk("find-source", str(files / "clean.txt")), "--db")
 
 
+@pytest.mark.parametrize("form", ["text", "json"])
+def test_closed_output_pipe_is_reported_in_one_line(files: Path, form: str) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "copydesk", "check", str(files / "broken.txt"), "--format", form],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader goes away before the report is written
+    err = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert process.returncode == 141
+    assert err.strip() == "copydesk: the output was closed before the report was written."
+
+
 def test_interrupt_exits_130_without_a_traceback() -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "copydesk", "check", "-"],

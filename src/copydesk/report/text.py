@@ -47,6 +47,15 @@ HIGHLIGHT_STYLE = {
 }
 
 
+class ReportConsole(Console):
+    """A rich console that lets a closed pipe surface as `BrokenPipeError` (rich's default
+    exits with status 1, which copydesk uses for "major findings")."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def make_console(
     color: str = "auto", file: TextIO | None = None, width: int | None = None
 ) -> Console:
@@ -54,16 +63,16 @@ def make_console(
     if color not in COLOR_CHOICES:
         raise ValueError(f"color must be one of {COLOR_CHOICES}")
     if color == "always":
-        return Console(file=file, force_terminal=True, width=width, highlight=False)
+        return ReportConsole(file=file, force_terminal=True, width=width, highlight=False)
     if color == "never":
-        return Console(
+        return ReportConsole(
             file=file,
             force_terminal=False,
             no_color=True,
             width=width or PLAIN_WIDTH,
             highlight=False,
         )
-    console = Console(file=file, width=width, highlight=False)
+    console = ReportConsole(file=file, width=width, highlight=False)
     if not console.is_terminal and width is None:
         console.width = PLAIN_WIDTH
     return console
