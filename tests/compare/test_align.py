@@ -30,7 +30,8 @@ SOURCE = (
 )
 
 # Reworded throughout; the last source sentence moved to second place; two source sentences
-# merged into one; one source sentence split in two; one sentence added; the cost left out.
+# merged into one; one source sentence split in two; one sentence added where the cost was,
+# which is left out.
 ARTICLE = (
     "Marlow's councillors decided on Tuesday that the Elm Street bridge will shut for half a "
     "year while it is repaired.\n"
@@ -38,9 +39,9 @@ ARTICLE = (
     "A routine inspection in March turned up cracks in two of its steel supports.\n"
     "Commuters will be able to cross the river on a temporary ferry from next week, Mayor "
     "Linda Ortiz said, with boats running every 20 minutes between 6am and 10pm.\n"
+    "Local shop owners fear they will lose customers while the bridge is closed.\n"
     "Residents against the closure have gathered more than 2,000 signatures on a petition. "
     "They intend to appeal the decision when the council next meets on May 14.\n"
-    "Local shop owners fear they will lose customers while the bridge is closed.\n"
 )
 
 BACKENDS = ["minilm", "lexical"]
@@ -201,6 +202,39 @@ def test_a_sentence_repeated_in_the_source_matches_the_copy_in_the_same_place() 
     )
     al = align(article, source)
     assert [(g.article, g.source) for g in al.groups] == [((0,), (1,)), ((1,), (2,)), ((2,), (3,))]
+
+
+ECONOMIST = (
+    "Karl Lindqvist, a port economist at the University of Marenburg, said automation was "
+    "likely to reduce the number of jobs at Halverton over time.\n"
+    "Lindqvist said the company's offer to retrain workers was more generous than similar "
+    "offers elsewhere.\n"
+    "Local businesses near the harbour said the strike had already hit trade.\n"
+)
+ECONOMIST_REWORDED = [
+    (
+        "Karl Lindqvist, a port economist at the University of Marenburg, said automation would "
+        "probably cut the number of jobs at Halverton over time."
+    ),
+    # reworded and its meaning reversed: little likeness left, but its place says where it is from
+    "In his view, the retraining offer was less generous than similar offers at other ports.",
+    "Trade has already suffered, according to local businesses near the harbour.",
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_changed_sentence_between_aligned_neighbours_finds_its_source(backend: str) -> None:
+    source = annotate(Article(ECONOMIST, doc_id="source"))
+    article = annotate(Article("\n".join(ECONOMIST_REWORDED)))
+    al = align(article, source, _backend(backend))
+    assert [(g.article, g.source) for g in al.groups] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+
+
+def test_without_an_aligned_neighbour_after_it_a_weak_likeness_is_not_enough() -> None:
+    source = annotate(Article(ECONOMIST, doc_id="source"))
+    article = annotate(Article("\n".join(ECONOMIST_REWORDED[:2])))
+    al = align(article, source, _backend("minilm"))
+    assert [(g.article, g.source) for g in al.groups] == [((0,), (0,))]
 
 
 def test_identical_words_are_verbatim_whatever_the_quotation_marks_and_case() -> None:

