@@ -362,7 +362,7 @@ def _fill_gaps(
         return (lo, hi) if lo < hi else None
 
     while True:
-        found = []
+        found: list[tuple[float, int, int]] = []
         for i in range(scores.shape[0]):
             if i in a_group or (gap := bracket(i)) is None:
                 continue
