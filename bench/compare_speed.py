@@ -51,7 +51,17 @@ He added that the port's long-term future depended on attracting the largest con
 Local businesses near the harbour said the strike had already hit trade.
 The owner of a cafe near the main gate said she had served fewer than half her usual customers on Monday.
 Police said the protest outside the port was peaceful and that no arrests had been made.
+The port was founded in 1874 and expanded rapidly after the opening of the northern rail line in the 1920s.
+Today it employs about 9,000 people directly and supports an estimated 25,000 further jobs in logistics and warehousing.
+The last major dispute at the port, in 2011, ended after nine days with an agreement on shift patterns.
+That agreement included a clause requiring the company to consult the union before any change to working methods.
+The union says Halverton Terminals broke that clause by announcing the automation plan without consultation.
+The company denies this, saying it informed union representatives of the plan at a meeting in March.
+Legal experts said the clause was vaguely worded and that a court could take months to rule on the dispute.
+The union's lawyers have asked the labour court for an urgent hearing, which is expected next week.
 The union plans to hold a rally in the city centre on Wednesday, the last day of the strike.
+Organisers expect several thousand people to attend, including delegations from dockworkers' unions in three neighbouring countries.
+The company said it would publish a revised timetable for the automation project by the end of the month.
 """
 
 ARTICLE = """Dockers shut Halverton port in row over robots
@@ -83,7 +93,17 @@ In his view, the retraining offer was less generous than similar offers at other
 Trade has already suffered, according to local businesses near the harbour.
 A cafe owner near the main gate said fewer than half of her regular customers came in on Monday.
 The protest outside the port was peaceful and no one was arrested, police said.
+Founded in 1874, the port grew quickly once the northern railway opened in the 1920s.
+It now directly employs around 9,000 people and supports an estimated 25,000 other jobs in logistics and warehousing.
+The previous big dispute at Halverton, in 2011, lasted nine days and ended with a deal on shift patterns.
+Under that deal, the company must consult the union before it changes working methods, and the union accuses Halverton Terminals of breaching it by announcing the automation plan without consultation.
+The company rejects the charge and says union representatives were told about the plan at a meeting in March.
+Legal experts described the clause as vague and said a court ruling could take months.
+Lawyers for the union have requested an urgent hearing at the labour court, expected next week.
+The city's mayor has so far declined to comment on the strike.
 On Wednesday, the final day of the strike, the union will hold a rally in the city centre.
+Several thousand people are expected, organisers said, among them dockworkers' union delegations from three neighbouring countries.
+A revised timetable for the automation project will be published by the end of the month, the company said.
 Shares in the company's parent group fell by 3 percent in early trading on Tuesday.
 The strike comes as the port prepares to celebrate its 150th anniversary next year.
 """
@@ -107,8 +127,9 @@ def main() -> None:
     t0 = time.perf_counter()
     load_model()
     spacy_load = time.perf_counter() - t0
-    embed_load = embed.load_seconds()
-    backend = embed.backend().name
+    t0 = time.perf_counter()
+    backend = embed.backend().name  # loads the MiniLM session unless told to use the lexical one
+    embed_load = time.perf_counter() - t0
 
     article = Article(ARTICLE, doc_id="article")
     source = Article(SOURCE, doc_id="source")
@@ -119,11 +140,11 @@ def main() -> None:
     analyse(article)  # warm-up: first calls build caches (lemmatiser tables, ledger tables)
     compare(analyse(article), analyse(source))
 
-    parse, alignment, diff, total = [], [], [], []
+    parse, alignment, diff, total, cpu = [], [], [], [], []
     for _ in range(args.runs):
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         a, s = analyse(article), analyse(source)
-        t1 = time.perf_counter()
+        c1, t1 = time.process_time(), time.perf_counter()
         al = sentence_alignment.align(a.doc, s.doc)
         t2 = time.perf_counter()
         for g in al.groups:
@@ -133,13 +154,14 @@ def main() -> None:
                 s,
                 tuple(al.source[k].sentence for k in g.source),
             )
-        t3 = time.perf_counter()
-        compare(a, s)
-        t4 = time.perf_counter()
+        c3, t3 = time.process_time(), time.perf_counter()
+        compare(a, s)  # the whole stage as the pipeline calls it
+        c4, t4 = time.process_time(), time.perf_counter()
         parse.append(t1 - t0)
         alignment.append(t2 - t1)
         diff.append(t3 - t2)
         total.append((t1 - t0) + (t4 - t3))
+        cpu.append((c1 - c0) + (c4 - c3))
 
     def ms(xs: list[float]) -> float:
         return statistics.mean(xs) * 1000
@@ -152,7 +174,8 @@ def main() -> None:
     print(f"runs: {args.runs}")
     print(
         f"per comparison: {ms(total):.0f} ms end to end (parse both + compare), "
-        f"{ms(total) - ms(parse):.0f} ms compare alone"
+        f"{ms(total) - ms(parse):.0f} ms compare alone; CPU time {ms(cpu):.0f} ms end to end "
+        "(the wall-clock figure on an idle core)"
     )
     print(
         f"  parsing   {ms(parse):6.0f} ms  {ms(parse) / whole:5.1%}\n"
