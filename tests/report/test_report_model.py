@@ -41,8 +41,9 @@ def test_schema_is_versioned_and_documented() -> None:
     assert schema["$id"].endswith(SCHEMA_VERSION)
     assert schema["title"] and schema["description"]
     assert schema["properties"]["schema_version"]["const"] == SCHEMA_VERSION
-    finding = schema["$defs"]["Finding"]
-    assert all(field.get("description") for field in finding["properties"].values())
+    for name, model in [("Report", schema), *schema["$defs"].items()]:
+        for field, spec in model.get("properties", {}).items():
+            assert spec.get("description"), f"{name}.{field} has no description"
 
 
 def test_schema_enumerates_exactly_the_finding_kinds() -> None:

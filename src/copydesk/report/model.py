@@ -53,7 +53,7 @@ class Span(_Model):
 class Excerpt(_Model):
     """A span of a document with the text it covers."""
 
-    span: Span
+    span: Span = Field(description="Offsets into the document's text.")
     text: str = Field(description="The document's text at `span`.")
 
 
@@ -100,7 +100,7 @@ class Finding(_Model):
 class Excluded(_Model):
     """A stretch of the article text that is not body: page junk or a declared-source footer."""
 
-    span: Span
+    span: Span = Field(description="Offsets into the article text.")
     text: str = Field(description="The excluded text.")
     reason: str = Field(
         description="'junk' for page furniture, 'declared_source' for a footer naming the source."
@@ -111,12 +111,12 @@ class Excluded(_Model):
 class ArticleInfo(_Model):
     """The article as read: metadata, the stretches excluded from the body, and its text."""
 
-    doc_id: str
-    title: str | None = None
-    byline: str | None = None
+    doc_id: str = Field(description="Identifier of the article.")
+    title: str | None = Field(default=None, description="Headline, when found.")
+    byline: str | None = Field(default=None, description="Author line, when found.")
     published: str | None = Field(default=None, description="Publication date as found.")
-    url: str | None = None
-    outlet: str | None = None
+    url: str | None = Field(default=None, description="Where it was published, when known.")
+    outlet: str | None = Field(default=None, description="The publishing outlet, when known.")
     declared_source: str | None = Field(
         default=None, description="The source the article names itself ('Aljazeera')."
     )
@@ -125,7 +125,10 @@ class ArticleInfo(_Model):
     )
     origin: str | None = Field(default=None, description="Path, URL or '-' it was read from.")
     format: str = Field(description="'text' or 'html': what was read.")
-    excluded: list[Excluded] = Field(default_factory=list)
+    excluded: list[Excluded] = Field(
+        default_factory=list,
+        description="Stretches of the text that are not body (page junk, declared source).",
+    )
     length: int = Field(ge=0, description="Length of `text` in characters.")
     text: str = Field(description="The article text every span in this report points into.")
 
@@ -133,7 +136,7 @@ class ArticleInfo(_Model):
 class Summary(_Model):
     """How many findings there are, per severity and per kind."""
 
-    total: int = Field(ge=0)
+    total: int = Field(ge=0, description="Number of findings.")
     by_severity: dict[str, int] = Field(
         description="Counts for 'major', 'minor' and 'info' (all three always present)."
     )
@@ -144,78 +147,90 @@ class Quotation(_Model):
     """Words the article presents as someone's."""
 
     text: str = Field(description="The quoted words, without quotation marks.")
-    span: Span
+    span: Span = Field(description="The quoted words, without quotation marks.")
     sentence: int = Field(description="Index of the sentence it is in.")
     marked: bool = Field(description="False for a quotation the article gives without marks.")
-    speaker: str | None = None
-    speaker_span: Span | None = None
+    speaker: str | None = Field(
+        default=None, description="Who says it, or null when no speaker is found."
+    )
+    speaker_span: Span | None = Field(default=None, description="Where the speaker is named.")
     cue: str | None = Field(default=None, description="Lemma of the reporting verb.")
-    cue_span: Span | None = None
+    cue_span: Span | None = Field(default=None, description="Where the reporting verb is.")
 
 
 class Attribution(_Model):
     """A reporting frame: speaker, cue verb and what is reported; no speaker when it is missing."""
 
-    cue: str
-    cue_span: Span
-    speaker: str | None = None
-    speaker_span: Span | None = None
-    content_span: Span | None = None
-    sentence: int
+    cue: str = Field(description="Lemma of the reporting verb or phrase ('say', 'according to').")
+    cue_span: Span = Field(description="Where the cue is.")
+    speaker: str | None = Field(
+        default=None, description="Who is reported, or null when the speaker is missing."
+    )
+    speaker_span: Span | None = Field(default=None, description="Where the speaker is named.")
+    content_span: Span | None = Field(default=None, description="What is reported.")
+    sentence: int = Field(description="Index of the sentence it is in.")
 
 
 class Role(_Model):
     """A title or function given to a person, with the side it belongs to when stated."""
 
-    title: str
-    side: str | None = None
-    former: bool = False
-    span: Span
+    title: str = Field(description="Normalised title ('head of delegation', 'defense minister').")
+    side: str | None = Field(
+        default=None, description="The country or organisation it belongs to, when stated."
+    )
+    former: bool = Field(default=False, description="A former role ('former defence minister').")
+    span: Span = Field(description="Where the role is given.")
 
 
 class Person(_Model):
     """A person named in the article, merged across mentions."""
 
-    name: str
-    mentions: list[Span]
-    roles: list[Role]
+    name: str = Field(description="Canonical name (the fullest form used).")
+    mentions: list[Span] = Field(description="Every place the person is named.")
+    roles: list[Role] = Field(description="Titles and functions given to the person.")
 
 
 class Quantity(_Model):
     """A number as written, with its value and unit normalised."""
 
-    text: str
-    span: Span
-    value: float
-    unit: str | None = None
-    dimension: str | None = None
+    text: str = Field(description="The number as written.")
+    span: Span = Field(description="Where it is written.")
+    value: float = Field(description="Its numeric value.")
+    unit: str | None = Field(
+        default=None, description="Normalised unit ('km', 'mi', '%'), or null."
+    )
+    dimension: str | None = Field(
+        default=None, description="What it measures ('length', 'currency', 'count' ...)."
+    )
     si_value: float | None = Field(default=None, description="Value in the dimension's base unit.")
-    sentence: int
+    sentence: int = Field(description="Index of the sentence it is in.")
 
 
 class Conversion(_Model):
     """A value and its bracketed conversion, and whether they agree."""
 
-    original: Quantity
-    converted: Quantity
-    agrees: bool
+    original: Quantity = Field(description="The value as first given.")
+    converted: Quantity = Field(description="Its conversion in brackets.")
+    agrees: bool = Field(description="The two agree within rounding.")
     expected: float = Field(description="The converted value the original implies.")
 
 
 class Claim(_Model):
     """A sentence's who-did-what-to-whom frame, voice normalised."""
 
-    sentence: int
-    span: Span
-    subject: str | None = None
-    subject_span: Span | None = None
-    predicate: str
-    predicate_span: Span
-    object: str | None = None
-    object_span: Span | None = None
-    negated: bool
-    hedged: bool
-    passive: bool
+    sentence: int = Field(description="Index of the sentence it is in.")
+    span: Span = Field(description="The sentence or clause that states it.")
+    subject: str | None = Field(
+        default=None, description="Who or what acts (canonical name where resolved)."
+    )
+    subject_span: Span | None = Field(default=None, description="Where the subject is.")
+    predicate: str = Field(description="The content verb's lemma, with a particle or preposition.")
+    predicate_span: Span = Field(description="Where the verb is.")
+    object: str | None = Field(default=None, description="Who or what is acted on.")
+    object_span: Span | None = Field(default=None, description="Where the object is.")
+    negated: bool = Field(description="The statement is negated.")
+    hedged: bool = Field(description="A modal or hedge qualifies it ('could', 'is expected to').")
+    passive: bool = Field(description="Written in the passive voice.")
     subject_side: str | None = Field(default=None, description="The side the subject stands for.")
     object_side: str | None = Field(default=None, description="The side the object stands for.")
     control: list[str] = Field(
@@ -227,24 +242,34 @@ class Claim(_Model):
 class Ledger(_Model):
     """What the article asserts."""
 
-    quotations: list[Quotation] = Field(default_factory=list)
-    attributions: list[Attribution] = Field(default_factory=list)
-    people: list[Person] = Field(default_factory=list)
-    quantities: list[Quantity] = Field(default_factory=list)
-    conversions: list[Conversion] = Field(default_factory=list)
-    claims: list[Claim] = Field(default_factory=list)
+    quotations: list[Quotation] = Field(
+        default_factory=list, description="Direct and reported quotations, with speakers."
+    )
+    attributions: list[Attribution] = Field(
+        default_factory=list, description="Reporting frames, including those with no speaker."
+    )
+    people: list[Person] = Field(
+        default_factory=list, description="People named, with their roles and sides."
+    )
+    quantities: list[Quantity] = Field(
+        default_factory=list, description="Numbers with their units."
+    )
+    conversions: list[Conversion] = Field(
+        default_factory=list, description="Values given with a bracketed conversion."
+    )
+    claims: list[Claim] = Field(default_factory=list, description="Who-did-what-to-whom frames.")
 
 
 class DocumentInfo(_Model):
     """Another document's metadata (the source an article was compared with)."""
 
-    doc_id: str
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    published: str | None = None
-    origin: str | None = None
-    length: int = Field(ge=0)
+    doc_id: str = Field(description="Identifier of the document.")
+    title: str | None = Field(default=None, description="Headline, when found.")
+    url: str | None = Field(default=None, description="Where it was published, when known.")
+    outlet: str | None = Field(default=None, description="The publishing outlet, when known.")
+    published: str | None = Field(default=None, description="Publication date as found.")
+    origin: str | None = Field(default=None, description="Path, URL or '-' it was read from.")
+    length: int = Field(ge=0, description="Length of its text in characters.")
 
 
 class Label(str, Enum):
@@ -257,22 +282,24 @@ class Label(str, Enum):
 class AlignedPair(_Model):
     """An article sentence and the source sentence(s) it comes from (none when added)."""
 
-    article_sentence: int
+    article_sentence: int = Field(description="Index of the article sentence.")
     article: Excerpt = Field(description="The article sentence.")
-    source_sentences: list[int]
+    source_sentences: list[int] = Field(
+        description="Indexes of the source sentence(s), empty when added."
+    )
     source: list[Excerpt] = Field(description="The source sentence(s), in source order.")
     label: Label = Field(
         description="verbatim, paraphrase (meaning kept), changed (a meaning change found) "
         "or added (no counterpart in the source)."
     )
-    similarity: float
+    similarity: float = Field(description="How alike the two are, 0 to 1.")
 
 
 class ComparisonInfo(_Model):
     """The article against its source: every body sentence aligned, labelled and diffed."""
 
-    source: DocumentInfo
-    pairs: list[AlignedPair]
+    source: DocumentInfo = Field(description="The source's metadata.")
+    pairs: list[AlignedPair] = Field(description="One per article body sentence, in article order.")
     omitted: list[Excerpt] = Field(description="Source sentences the article does not use.")
     article_reuse: float = Field(description="Share of the article's body taken from the source.")
     source_reuse: float = Field(description="Share of the source's body the article reuses.")
@@ -282,12 +309,14 @@ class ComparisonInfo(_Model):
 class SourceCandidate(_Model):
     """A document of the corpus that may be the article's source, best first."""
 
-    doc_id: str
-    url: str | None = None
-    outlet: str | None = None
-    title: str | None = None
+    doc_id: str = Field(description="Identifier of the document in the corpus.")
+    url: str | None = Field(default=None, description="Where it was published, when known.")
+    outlet: str | None = Field(default=None, description="The publishing outlet, when known.")
+    title: str | None = Field(default=None, description="Headline, when found.")
     reuse_share: float = Field(description="Share of the article's text found in this document.")
-    score: float
+    score: float = Field(
+        description="Ranking score (reuse share with date and declared-source adjustments)."
+    )
     reason: str = Field(description="One line: why it ranks here.")
 
 
@@ -296,18 +325,24 @@ class ClaimVerdict(_Model):
 
     claim: str = Field(description="The claim in words.")
     kind: str = Field(description="'frame', 'role', 'quantity' or 'quotation'.")
-    span: Span
+    span: Span = Field(description="Where the claim is in the article.")
     text: str = Field(description="The article text at `span`.")
-    verdict: Literal["corroborated", "contradicted", "unverified"]
-    evidence: list[Evidence] = Field(default_factory=list)
-    reason: str
+    verdict: Literal["corroborated", "contradicted", "unverified"] = Field(
+        description="What other outlets' reports say of it."
+    )
+    evidence: list[Evidence] = Field(
+        default_factory=list, description="The other outlets' sentences the verdict rests on."
+    )
+    reason: str = Field(description="Why, in one line.")
 
 
 class CorroborationInfo(_Model):
     """The article's claims judged against other coverage in the corpus."""
 
-    verdicts: list[ClaimVerdict]
-    documents_considered: int = Field(ge=0)
+    verdicts: list[ClaimVerdict] = Field(description="One per checkable claim, in text order.")
+    documents_considered: int = Field(
+        ge=0, description="Other documents the claims were checked against."
+    )
 
 
 class Report(_Model):
@@ -329,10 +364,14 @@ class Report(_Model):
     schema_version: Literal["1.0"] = Field(description="Version of this document's schema.")
     tool_version: str = Field(description="The copydesk version that wrote it.")
     generated_at: datetime = Field(description="When it was written (UTC).")
-    article: ArticleInfo
+    article: ArticleInfo = Field(
+        description="The article checked, with the text every span points into."
+    )
     findings: list[Finding] = Field(description="All findings, in text order.")
-    summary: Summary
-    ledger: Ledger
+    summary: Summary = Field(description="Counts of findings.")
+    ledger: Ledger = Field(
+        description="What the article asserts: quotations, people, quantities, claims."
+    )
     comparison: ComparisonInfo | None = Field(
         default=None, description="Present when the article was compared with a source."
     )
