@@ -178,3 +178,40 @@ def test_reuse_figures_are_in_the_header(opened: Any, result: CheckResult) -> No
     header = opened.find_element(by.TAG_NAME, "header").text
     assert f"{round(100 * result.comparison.article_reuse)}% of the article" in header
     assert f"{round(100 * result.comparison.source_reuse)}% of the source" in header
+
+
+SPLIT_SOURCE = (
+    "Residents who opposed the closure have collected more than 2,000 signatures on a petition "
+    "and plan to appeal the decision at the council's next meeting on May 14.\n"
+    "The repairs are expected to cost about $4.2 million.\n"
+    "The bridge, built in 1962, carries about 18,000 vehicles a day.\n"
+)
+SPLIT_ARTICLE = (
+    "Residents against the closure have gathered more than 2,000 signatures on a petition. "
+    "They intend to appeal the decision when the council next meets on May 14.\n"
+    "The crossing, which dates from 1962, is used by roughly 18,000 vehicles daily.\n"
+)
+
+
+def test_a_split_shares_one_source_cell_and_omitted_sentences_keep_their_place(
+    browser: Any,
+) -> None:
+    by = _by()
+    result = check(Article(SPLIT_ARTICLE), Article(SPLIT_SOURCE, doc_id="source"))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "split.html"
+        path.write_text(render_redline(result), encoding="utf-8")
+        browser.get(path.as_uri())
+        rows = browser.find_elements(by.CSS_SELECTOR, "table.redline tbody tr")
+        kinds = [r.get_attribute("class") for r in rows]
+        assert kinds == ["paraphrase", "paraphrase", "omitted", "paraphrase"]
+        shared = rows[0].find_element(by.CSS_SELECTOR, "td.source")
+        assert shared.get_attribute("rowspan") == "2"
+        assert shared.text.startswith("Residents who opposed the closure")
+        assert rows[1].find_elements(by.CSS_SELECTOR, "td") and not rows[1].find_elements(
+            by.CSS_SELECTOR, "td.source"
+        )
+        # the shared cell reaches down beside the second half of the split
+        second = rows[1].find_element(by.CSS_SELECTOR, "td.article")
+        assert shared.rect["y"] + shared.rect["height"] >= second.rect["y"] + second.rect["height"]
+        assert "cost about $4.2 million" in rows[2].text

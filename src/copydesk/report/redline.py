@@ -410,8 +410,11 @@ class _Page:
             for e, f in evidence
             if e.span.overlaps(span)
         ]
+        back = list(back or ())
         links = "".join(
-            f'<a class="pair" href="#{article_row_id(a)}">&#8592; article</a>' for a in back or ()
+            f'<a class="pair" href="#{article_row_id(a)}">&#8592; article'
+            f"{f' sentence {a + 1}' if len(back) > 1 else ''}</a>"
+            for a in back
         )
         text = _marked(self.source.text, span, marks)
         return f'<span class="sentence" id="{source_sentence_id(span)}">{text}{links}</span>'
