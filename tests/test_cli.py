@@ -267,3 +267,16 @@ def test_check_with_a_corpus_redlines_against_the_source_found(corpus: Path) -> 
     assert report.comparison.source.doc_id == report.source_candidates[0].doc_id
     assert report.corroboration is not None
     assert any(f.kind == "source.role_swap" for f in report.findings)
+
+
+def test_corroborate_labels_claims_against_the_corpus(corpus: Path) -> None:
+    run = copydesk(
+        "corroborate", str(EXAMPLES / "reworded.txt"), "--db", str(corpus), "--format", "json"
+    )
+    assert run.returncode in (0, 1), run.stderr
+    report = Report.model_validate_json(run.stdout)
+    assert report.corroboration is not None
+    assert report.corroboration.documents_considered >= 1
+    assert report.corroboration.verdicts
+    assert all(f.kind.startswith("corroboration.") for f in report.findings)
+    assert run.returncode == (1 if report.has_major() else 0)
