@@ -103,6 +103,9 @@ def test_binary_and_empty_files_are_recorded_and_the_rest_ingested(tmp_path: Pat
         assert "does not exist" in reasons["missing-folder"]
         stored = {Path(f.origin).name: f.reason for f in store.failures()}
         assert stored == reasons
+        again = ingest([folder], store, progress=False)
+        assert again.added == 0 and len(again.failed) == 3
+        assert len(store.failures()) == 4, "a failure seen twice is recorded once"
 
 
 def _warc_record(writer: WARCWriter, url: str, body: bytes, content_type: str) -> None:
@@ -157,7 +160,7 @@ def news_server() -> Iterator[tuple[str, list[str]]]:
     served: list[str] = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        def do_GET(self) -> None:
             served.append(self.path)
             index = self.path.strip("/").removeprefix("story-")
             if index.isdigit() and int(index) < len(articles):

@@ -184,6 +184,8 @@ def _prepare(item: _Item) -> _Item | _Prepared:
         article = _with_meta(read_file(item.target), item.meta)
     except CopydeskError as exc:
         return _Prepared(item.target, None, None, str(exc))
+    except Exception as exc:  # noqa: BLE001 (a page that breaks a parser must not end a run)
+        return _Prepared(item.target, None, None, _unexpected(item.target, exc))
     return _Prepared(item.target, article, minhash.signature(article.body))
 
 
@@ -267,6 +269,8 @@ def _store(read: Callable[[], Article], origin: str, store: Store) -> str | Inge
         article = read()
     except CopydeskError as exc:
         return IngestFailure(origin, str(exc))
+    except Exception as exc:  # noqa: BLE001 (a page that breaks a parser must not end a run)
+        return IngestFailure(origin, _unexpected(origin, exc))
     digest = content_hash(article.text)
     if store.has_hash(digest) or (article.url and store.has_url(article.url)):
         return "duplicate"
@@ -275,6 +279,10 @@ def _store(read: Callable[[], Article], origin: str, store: Store) -> str | Inge
     except InputError as exc:
         return IngestFailure(origin, str(exc))
     return "added" if doc_id is not None else "duplicate"
+
+
+def _unexpected(origin: str, exc: Exception) -> str:
+    return f"{origin} could not be read ({type(exc).__name__}: {str(exc)[:120]})."
 
 
 def _with_meta(article: Article, meta: SidecarEntry | None) -> Article:

@@ -352,8 +352,14 @@ class Store:
         return str(rowid)
 
     def record_failure(self, origin: str, reason: str) -> None:
-        """Note that ``origin`` could not be stored and why (one sentence a user can act on)."""
+        """Note that ``origin`` could not be stored and why (one sentence a user can act on).
+
+        The same failure recorded again (a re-run) replaces the earlier note.
+        """
         with self.transaction():
+            self._conn.execute(
+                "DELETE FROM failures WHERE origin = ? AND reason = ?", (origin, reason)
+            )
             self._conn.execute(
                 "INSERT INTO failures(origin, reason, at) VALUES (?, ?, ?)",
                 (origin, reason, _now()),
