@@ -20,7 +20,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-import time
 import unicodedata
 import zlib
 from collections.abc import Sequence
@@ -215,13 +214,6 @@ def backend() -> Backend:
             "compare without it."
         )
     return LexicalBackend()
-
-
-def load_seconds() -> float:
-    """Load the MiniLM session (if not loaded yet) and return how long that took."""
-    t0 = time.perf_counter()
-    _minilm()
-    return time.perf_counter() - t0
 
 
 @dataclass(frozen=True, slots=True)
