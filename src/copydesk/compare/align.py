@@ -11,6 +11,10 @@ merges several source sentences, or several article sentences split from one sou
 A neighbour joins a group when it has some likeness of its own to the other side and the
 group's score rises clearly when it is read as part of it.
 
+A last pass pairs a sentence left between two aligned neighbours with a free source sentence
+between their sources, at a lower score: a sentence reworded and changed in meaning keeps its
+place even when little of its wording is left.
+
 Article sentences left without a group have no source counterpart (added); source sentences
 left without one were not used (omitted).
 """
