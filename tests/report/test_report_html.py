@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections import defaultdict
+from collections.abc import Iterator
 from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
 
 import pytest
 from report_fixtures import TEXT, at, contradicted_result, finding, harbour_result
@@ -213,3 +217,69 @@ def test_with_a_source_the_page_is_the_redline(result: CheckResult) -> None:
         assert page.article_text == TEXT
     else:
         assert render_html(with_source) == render_redline(with_source)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+PWN = "<script>window.__pwned=1;document.title='pwned'</script>"
+PWN_IMAGE = '<img src=x onerror="window.__pwned=2">'
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's headless Chromium through selenium (``make test`` installs them)."""
+    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
+        pytest.skip("Debian's chromium and chromium-driver are not installed")
+    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+    from selenium.webdriver.chrome.service import Service
+
+    with tempfile.TemporaryDirectory() as profile:
+        options = webdriver.ChromeOptions()
+        options.binary_location = str(CHROMIUM)
+        for flag in (
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--disable-background-networking",
+            f"--user-data-dir={profile}",
+        ):
+            options.add_argument(flag)
+        driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+        driver.set_page_load_timeout(30)
+        try:
+            yield driver
+        finally:
+            driver.quit()
+
+
+def test_in_a_browser_nothing_runs_and_marks_link_to_findings(browser: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    text = (
+        f"Harbour vote {PWN}\nThe council said the pier would cost {PWN_IMAGE} 45 million crowns.\n"
+    )
+    article = Article(text, title=f"Pier </title>{PWN}", url="javascript:window.__pwned=3")
+    findings = (
+        finding("copy.page_junk", at(text, PWN), "Script text left in the body."),
+        finding("copy.broken_number", at(text, "45 million"), "A number.", suggestion="45m"),
+    )
+    page = tmp_path / "report.html"
+    page.write_text(
+        render_html(CheckResult(Analysed(annotate(article), Ledger()), findings)), encoding="utf-8"
+    )
+    browser.get(page.as_uri())
+    assert browser.title == f"copydesk: Pier </title>{PWN}"
+    assert browser.execute_script("return typeof window.__pwned") == "undefined"
+    assert browser.find_elements(By.TAG_NAME, "img") == []
+    assert not browser.find_elements(By.CSS_SELECTOR, "a[href^='javascript']")
+    assert browser.find_element(By.CSS_SELECTOR, "div.article").text.startswith(
+        f"Harbour vote {PWN}"
+    )
+    for number, f in enumerate(findings, start=1):
+        mark = browser.find_element(By.ID, f"f{number}")
+        assert mark.get_attribute("textContent") == f.span.of(text)
+        assert f.severity.value in mark.get_attribute("class").split()
+        browser.find_element(By.CSS_SELECTOR, f"a[href='#f{number}']").click()
+        assert browser.execute_script("return location.hash") == f"#f{number}"
