@@ -8,6 +8,7 @@ plain data with character offsets into ``Article.text``. The parser reads ``Arti
 from __future__ import annotations
 
 import os
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -88,6 +89,12 @@ class Annotated:
     sentences: tuple[Sentence, ...]
     entities: tuple[Entity, ...]
     _children: tuple[tuple[int, ...], ...] = field(repr=False, compare=False)
+    _token_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _sentence_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_token_starts", tuple(t.start for t in self.tokens))
+        object.__setattr__(self, "_sentence_starts", tuple(s.start for s in self.sentences))
 
     @property
     def text(self) -> str:
@@ -115,16 +122,19 @@ class Annotated:
         return self.tokens[s.token_start : s.token_end]
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        k = bisect_right(self._sentence_starts, offset) - 1
+        if k >= 0 and offset < self.sentences[k].end:
+            return self.sentences[k]
         return None
 
     def entities_in(self, span: Span) -> tuple[Entity, ...]:
         return tuple(e for e in self.entities if span.contains(e.span))
 
     def tokens_in(self, span: Span) -> tuple[Token, ...]:
-        return tuple(t for t in self.tokens if span.contains(t.span))
+        """Tokens lying wholly inside ``span`` (tokens are in text order: a binary search)."""
+        lo = bisect_left(self._token_starts, span.start)
+        hi = bisect_left(self._token_starts, span.end, lo)
+        return tuple(t for t in self.tokens[lo:hi] if t.end <= span.end)
 
 
 def model_name() -> str:
