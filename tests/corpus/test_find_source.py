@@ -190,3 +190,33 @@ def test_related_documents_exclude_the_article_itself(seed_store: Store, seed_di
     names = {Path(d.origin or "").name for d in related}
     assert "07_dawn.txt" not in names
     assert "10_kyivindependent.txt" in names
+
+
+def test_corroboration_from_the_store_finds_the_coverage_among_distractors(
+    seed_store: Store, seed_article: Article
+) -> None:
+    """The corpus acceptance: coverage is found among 250 unrelated articles by entities and
+    text, the swapped delegation heads are contradicted by at least two outlets each, and
+    Peskov's "very difficult" expectation is corroborated."""
+    from copydesk.corpus.corroborate import corroborate_from_store
+    from copydesk.corpus.model import Verdict
+
+    analysed = analyse(seed_article)
+    result = corroborate_from_store(seed_store, analysed)
+    text = seed_article.text
+
+    def verdict(phrase: str, kind: str) -> tuple[Verdict, set[str]]:
+        found = [v for v in result.verdicts if v.kind == kind and phrase in v.span.of(text)]
+        assert len(found) == 1, [(v.claim, v.span.of(text)) for v in result.verdicts]
+        return found[0].verdict, {ev.outlet or ev.doc_id for ev in found[0].evidence}
+
+    medinsky, medinsky_outlets = verdict("will lead Kyiv’s delegation", "role")
+    assert medinsky is Verdict.CONTRADICTED and len(medinsky_outlets) >= 2
+    umerov, umerov_outlets = verdict("head of Russia’s delegation", "role")
+    assert umerov is Verdict.CONTRADICTED and len(umerov_outlets) >= 2
+    peskov, _ = verdict("very difficult", "quotation")
+    assert peskov is Verdict.CORROBORATED
+    assert {f.kind for f in result.findings} == {"corroboration.contradicted"}
+    for verdict_ in result.verdicts:
+        for ev in verdict_.evidence:
+            assert "distractor" not in (seed_store.get(ev.doc_id).origin or "")
