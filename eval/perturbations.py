@@ -500,10 +500,11 @@ def attribution_verb_changed(text: str, rng: random.Random) -> Iterator[tuple[st
             and not in_quote(text, t.start)
         ):
             new = rng.choice(LOADED)
-            if t.lemma == "tell":
-                nxt = doc.tokens[t.i + 1] if t.i + 1 < len(doc.tokens) else None
-                if nxt is not None and nxt.dep == "dobj":
-                    new = new + " to"
+            # "told Reuters news agency" -> "claimed to Reuters news agency"
+            if t.lemma == "tell" and any(
+                c.dep in {"dobj", "dative"} and c.i > t.i for c in doc.children(t.i)
+            ):
+                new = new + " to"
             yield "load the reporting verb", replace(text, t.start, t.end, new)
             return
 
@@ -760,12 +761,21 @@ def said_inversion(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
             )
 
 
+def participle_report(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
+    """ "X rejected Y, saying Z." -> "X rejected Y and said Z.": the speaker stays the
+    subject of the joined reporting verb."""
+    m = re.match(r"^([A-Z].+?), saying (.+)$", text)
+    if m and not in_quote(text, m.start(2)) and not quote_spans(m.group(1)):
+        yield "join the 'saying' clause with 'and said'", f"{m.group(1)} and said {m.group(2)}"
+
+
 REWRITES: dict[str, Callable[[str, random.Random], Iterator[tuple[str, str]]]] = {
     "synonyms": synonyms,
     "spelling": spelling,
     "reorder": reorder,
     "voice": voice,
     "said_inversion": said_inversion,
+    "participle_report": participle_report,
 }
 
 

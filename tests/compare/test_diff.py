@@ -154,6 +154,48 @@ def test_speaker_dropped_fires_when_the_attribution_goes() -> None:
     assert "Silva" in f.evidence[0].text
 
 
+@pytest.mark.parametrize(
+    ("source", "article"),
+    [
+        (
+            "The company rejected the charge, saying the report was wrong.",
+            "The company rejects the charge and says the report was wrong.",
+        ),
+        (
+            "The ministry denied the report, saying it was false.",
+            "The ministry denies the report and says it is false.",
+        ),
+        (
+            "Peskov rejected the claim, saying it was baseless.",
+            "Peskov rejects the claim and says it is baseless.",
+        ),
+        (
+            "Legal experts said the fine was unusually large.",
+            "The fine was unusually large, legal experts said.",
+        ),
+        (
+            "Legal experts said the ruling was flawed. The ministry said it would appeal.",
+            "The ruling was flawed, legal experts said. The ministry will appeal, it said.",
+        ),
+        (
+            "The company rejected the charge, saying it had followed the rules.",
+            "The company rejected the charge. It said it had followed the rules.",
+        ),
+    ],
+)
+def test_speaker_dropped_silent_when_the_article_still_names_the_speaker(
+    source: str, article: str
+) -> None:
+    assert "source.speaker_dropped" not in kinds(redline(source, article))
+
+
+def test_speaker_dropped_fires_when_a_joined_report_loses_its_speaker() -> None:
+    source = "The company rejected the charge, saying the report was wrong."
+    article = "The charge is rejected and the report was wrong, it is said."
+    f = only(redline(source, article), "source.speaker_dropped")
+    assert "company" in f.message
+
+
 def test_speaker_changed_fires_on_another_name_not_on_a_pronoun() -> None:
     source = "The bridge will reopen in May, Mayor Ana Silva said."
     article = "The bridge will reopen in May, Governor Tom Reyes said."

@@ -662,6 +662,8 @@ def _attribution_changes(a: _Side, s: _Side) -> list[Finding]:
                 )
             continue
         if x.speaker is None:
+            if _still_named(r.speaker, a):
+                continue  # "The company rejects ... and says": the speaker is still there
             out.append(
                 _finding(
                     "source.speaker_dropped",
