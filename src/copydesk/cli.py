@@ -171,7 +171,7 @@ def _check(args: argparse.Namespace) -> int:
     source = _read(args.source) if args.source else None
     if args.db:
         with _open_store(args.db) as store:
-            result = pipeline.check_with_corpus(article, store, source)
+            result = pipeline.check(article, source, store)
     else:
         result = pipeline.check(article, source)
     return _emit_result(result, args)

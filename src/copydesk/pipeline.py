@@ -51,17 +51,35 @@ def analyse(article: Article) -> Analysed:
     return Analysed(doc, build_ledger(doc))
 
 
-def check(article: Article, source: Article | None = None) -> CheckResult:
-    """Run the copy checks, and the source comparison when a source is given."""
+def check(
+    article: Article, source: Article | None = None, store: Store | None = None
+) -> CheckResult:
+    """Run the copy checks; with a ``source``, redline against it; with a corpus ``store``,
+    also find the source there (the top candidate, when its reuse share reaches
+    `find_source.MIN_SOURCE_SHARE`, unless a ``source`` is given) and corroborate every claim
+    against the other coverage."""
     analysed = analyse(article)
     findings = list(run_checks(analysed.doc, analysed.ledger))
+    candidates: tuple[SourceCandidate, ...] = ()
+    if store is not None:
+        from copydesk.corpus.find_source import MIN_SOURCE_SHARE, find_source
+
+        candidates = tuple(find_source(store, article, limit=SOURCE_CANDIDATES))
+        if source is None and candidates and candidates[0].reuse_share >= MIN_SOURCE_SHARE:
+            source = store.get(candidates[0].doc_id)
     comparison = None
     if source is not None:
         from copydesk.compare import compare
 
         comparison = compare(analysed, analyse(source))
         findings.extend(comparison.findings)
-    return CheckResult(analysed, _ordered(findings), comparison)
+    corroboration = None
+    if store is not None:
+        from copydesk.corpus.corroborate import corroborate_from_store
+
+        corroboration = corroborate_from_store(store, analysed)
+        findings.extend(corroboration.findings)
+    return CheckResult(analysed, _ordered(findings), comparison, candidates, corroboration)
 
 
 def _ordered(findings: list[Finding]) -> tuple[Finding, ...]:
@@ -80,29 +98,6 @@ def check_many(articles: Iterable[Article]) -> list[CheckResult]:
         findings = run_checks(analysed.doc, analysed.ledger)
         results.append(CheckResult(analysed, _ordered(findings)))
     return results
-
-
-def check_with_corpus(article: Article, store: Store, source: Article | None = None) -> CheckResult:
-    """`check`, plus what a corpus adds: the source found in the store (the top candidate, when
-    its reuse share reaches `find_source.MIN_SOURCE_SHARE`) redlined against, and every claim
-    corroborated against the other coverage. A ``source`` given explicitly is used instead of
-    the one found."""
-    from copydesk.compare import compare
-    from copydesk.corpus.corroborate import corroborate_from_store
-    from copydesk.corpus.find_source import MIN_SOURCE_SHARE, find_source
-
-    analysed = analyse(article)
-    findings = list(run_checks(analysed.doc, analysed.ledger))
-    candidates = tuple(find_source(store, article, limit=SOURCE_CANDIDATES))
-    if source is None and candidates and candidates[0].reuse_share >= MIN_SOURCE_SHARE:
-        source = store.get(candidates[0].doc_id)
-    comparison = None
-    if source is not None:
-        comparison = compare(analysed, analyse(source))
-        findings.extend(comparison.findings)
-    corroboration = corroborate_from_store(store, analysed)
-    findings.extend(corroboration.findings)
-    return CheckResult(analysed, _ordered(findings), comparison, candidates, corroboration)
 
 
 def corroborate(article: Article, store: Store) -> CheckResult:
