@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from copydesk.compare.figures import Figure, figures
 from copydesk.compare.frames import (
+    PRONOUNS,
     Frame,
     Predicate,
     Referent,
@@ -29,7 +30,6 @@ from copydesk.compare.frames import (
     frames,
     is_content,
     predicates,
-    reports,
     role_mentions,
     side_key,
     spelling_key,
@@ -38,7 +38,8 @@ from copydesk.compare.frames import (
 )
 from copydesk.compare.quotes import Quote, Word, marked_quotes, word_stream
 from copydesk.kinds import severity_of
-from copydesk.ledger.model import Ledger
+from copydesk.ledger.model import Attribution, Ledger
+from copydesk.ledger.people import np_side
 from copydesk.model import Evidence, Finding, Span
 from copydesk.nlp.annotate import Annotated, Token
 
@@ -621,11 +622,48 @@ def _pair_reports(ra: list[Report], rs: list[Report]) -> list[tuple[Report, Repo
     return [(r, ra[pairs[i]] if i in pairs else None) for i, r in enumerate(rs)]
 
 
+def _reports(side: _Side) -> list[Report]:
+    """The ledger's reporting frames in these sentences, with their speakers as referents.
+    Cues inside quoted words are already left out by the ledger."""
+    out: list[Report] = []
+    for at in side.ledger.attributions:
+        if at.sentence not in side.sentences:
+            continue
+        who = _speaker_referent(side, at)
+        out.append(Report(at.cue, at.cue_span, who, who.span if who else None))
+    return out
+
+
+def _speaker_referent(side: _Side, at: Attribution) -> Referent | None:
+    """What a frame's speaker refers to: a person (keyed by surname) or a named body, a
+    pronoun, or a common noun with the side it names ("a Ukrainian diplomatic source")."""
+    if at.speaker is None or at.speaker_span is None:
+        return None
+    doc = side.doc
+    toks = [t for t in doc.tokens_in(at.speaker_span) if not t.is_punct]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    head = next((t for t in toks if t.head not in inside or t.head == t.i), toks[-1])
+    span = at.speaker_span
+    if head.pos == "PRON" or head.lemma.lower() in PRONOUNS:
+        return Referent(head.lemma.lower(), "pronoun", span)
+    person = side.ledger.person(at.speaker)
+    if person is not None:
+        # the name itself, not the title before it ("Governor Tom Reyes" -> "Tom Reyes")
+        named = [m for m in person.mentions if span.contains(m)]
+        return Referent(side_key(person.name.split()[-1]), "name", named[-1] if named else span)
+    if head.pos == "PROPN":
+        return Referent(side_key(head.text), "name", span)
+    found, _ = np_side(doc, head)
+    return Referent(spelling_key(head.lemma), "noun", span, side_key(found) if found else None)
+
+
 def _still_named(speaker: Referent, a: _Side) -> bool:
     """Whether the article still names the speaker somewhere in the pair (a pronoun speaker
     counts as named when the article has any reporting frame with a speaker)."""
     if speaker.kind == "pronoun":
-        return any(r.speaker is not None for r in reports(a.doc, a.tokens))
+        return any(r.speaker is not None for r in _reports(a))
     return any(
         spelling_key(t.text) == speaker.key or side_key(t.text) == speaker.key for t in a.tokens
     ) or any(spelling_key(t.lemma) == speaker.key for t in a.tokens)
@@ -633,8 +671,8 @@ def _still_named(speaker: Referent, a: _Side) -> bool:
 
 def _attribution_changes(a: _Side, s: _Side) -> list[Finding]:
     out: list[Finding] = []
-    ra = [r for r in reports(a.doc, a.tokens) if not a.in_quote(r.cue_span)]
-    rs = [r for r in reports(s.doc, s.tokens) if not s.in_quote(r.cue_span)]
+    ra = [r for r in _reports(a) if not a.in_quote(r.cue_span)]
+    rs = [r for r in _reports(s) if not s.in_quote(r.cue_span)]
     if not rs:
         return out
     for r, x in _pair_reports(ra, rs):

@@ -491,7 +491,7 @@ def titles(doc: Annotated, tokens: Sequence[Token]) -> list[Title]:
 #: Reporting verbs whose choice carries no judgement; swapping one for another is not a change.
 NEUTRAL_CUES = wordset(
     """say tell add state note report explain write comment remark speak according_to confirm
-    announce reply respond describe"""
+    announce reply respond describe reiterate cite quote"""
 )
 
 #: Loaded reporting verbs grouped by what they imply; within a group a swap is not a change.
@@ -535,11 +535,9 @@ CUE_CLASSES: dict[str, str] = {
     "urge": "urge",
 }
 
-REPORTING_VERBS = NEUTRAL_CUES | frozenset(CUE_CLASSES)
-
 
 def cue_class(lemma: str) -> str:
-    low = lemma.lower()
+    low = lemma.lower().replace(" ", "_")
     if low in NEUTRAL_CUES:
         return "neutral"
     return CUE_CLASSES.get(low, low)
@@ -547,77 +545,13 @@ def cue_class(lemma: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Report:
+    """A reporting frame as the diff compares it: the ledger's `Attribution` with its speaker
+    read as a `Referent`."""
+
     cue: str
     cue_span: Span
     speaker: Referent | None
     speaker_span: Span | None
-
-
-def reports(doc: Annotated, tokens: Sequence[Token]) -> list[Report]:
-    """Reporting frames: "Peskov told reporters", "according to the source", "he said"."""
-    out: list[Report] = []
-    for i, t in enumerate(tokens):
-        low = t.text.lower()
-        if low == "according" and i + 1 < len(tokens) and tokens[i + 1].text.lower() == "to":
-            to = tokens[i + 1]
-            obj = next((c for c in doc.children(to.i) if c.dep == "pobj"), None)
-            cue_span = Span(t.start, to.end)
-            if obj is None:
-                out.append(Report("according_to", cue_span, None, None))
-            else:
-                ref = referent(doc, obj)
-                out.append(Report("according_to", cue_span, ref, ref.span))
-            continue
-        if t.pos != "VERB" or t.lemma.lower() not in REPORTING_VERBS:
-            continue
-        kids = doc.children(t.i)
-        reported = any(c.dep in {"ccomp", "parataxis", "xcomp"} for c in kids) or (
-            t.dep in {"ROOT", "parataxis", "advcl", "conj"}
-            and any(c.dep in {"ccomp", "parataxis"} for c in doc.children(t.head))
-        )
-        passive = any(c.dep in {"nsubjpass", "auxpass"} for c in kids)
-        speaker_t = _agent(doc, t) if passive else _arg(doc, t, {"nsubj"})
-        if speaker_t is None and t.dep in {"advcl", "conj", "xcomp"} and t.tag == "VBG":
-            # "..., saying such an outcome was ..." takes the subject of the clause above it
-            speaker_t = _implicit_subject(doc, t)
-            if speaker_t is None:
-                continue
-        if not reported and speaker_t is None:
-            continue
-        if not reported and not _has_quote_nearby(doc, t):
-            continue
-        if speaker_t is not None and speaker_t.text.lower() == "it" and passive is False:
-            speaker_t = None
-        who: Referent | None = referent(doc, speaker_t) if speaker_t is not None else None
-        if who is not None and who.kind == "pronoun" and who.key == "it":
-            who = None
-        out.append(Report(t.lemma.lower(), t.span, who, who.span if who else None))
-    return out
-
-
-def _implicit_subject(doc: Annotated, t: Token) -> Token | None:
-    """The subject a participle borrows: the nearest clause above it with a real subject."""
-    seen = {t.i}
-    h = doc.tokens[t.head]
-    while h.i not in seen:
-        seen.add(h.i)
-        kids = doc.children(h.i)
-        subj = next((c for c in kids if c.dep == "nsubj" and c.tag != "EX"), None)
-        if subj is not None and (
-            h.lemma.lower() in REPORTING_VERBS or subj.pos in {"PROPN", "PRON"}
-        ):
-            return subj
-        if any(c.dep == "auxpass" for c in kids):
-            agent = _agent(doc, h)
-            if agent is not None:
-                return agent
-        h = doc.tokens[h.head]
-    return None
-
-
-def _has_quote_nearby(doc: Annotated, t: Token) -> bool:
-    s = doc.sentences[t.sent]
-    return any(ch in s.text for ch in '“”"‘')
 
 
 # --- predicates, negation, hedging ----------------------------------------------------------
