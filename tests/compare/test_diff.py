@@ -73,7 +73,7 @@ def test_role_swap_silent_on_passive_rewording() -> None:
 def test_agent_inverted_fires_on_swapped_subject_and_object() -> None:
     found = redline("The unions criticised the plan.", "The plan criticised the unions.")
     f = only(found, "source.agent_inverted")
-    assert f.evidence[0].text == "unions criticised the plan"
+    assert f.evidence[0].text == "The unions criticised the plan"
 
 
 def test_agent_inverted_fires_when_the_accuser_becomes_the_accused() -> None:

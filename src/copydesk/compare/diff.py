@@ -27,8 +27,8 @@ from copydesk.compare.frames import (
     Title,
     content_lemmas,
     cue_class,
-    frames,
     is_content,
+    is_side,
     predicates,
     role_mentions,
     side_key,
@@ -547,10 +547,46 @@ def _strict_same(x: Referent | None, y: Referent | None) -> bool:
     return x.same_as(y)
 
 
+def _frames(side: _Side) -> list[Frame]:
+    """The ledger's claims in these sentences as frames whose arguments can be compared
+    across documents. A copula ("X is Y") states no agent and is left out."""
+    out: list[Frame] = []
+    for c in side.ledger.claims:
+        if c.sentence not in side.sentences or c.predicate == "be":
+            continue
+        subject = _argument(side, c.subject, c.subject_span, c.subject_side)
+        obj = _argument(side, c.object, c.object_span, c.object_side)
+        if subject is None and obj is None:
+            continue
+        out.append(Frame(c.predicate, c.predicate_span, subject, obj, c.negated))
+    return out
+
+
+def _argument(
+    side: _Side, name: str | None, span: Span | None, arg_side: str | None
+) -> Referent | None:
+    """A claim argument as a `Referent`: a person (keyed by surname), a place's side or
+    another name, a pronoun as written, or a common noun with the side it names."""
+    if name is None or span is None:
+        return None
+    toks = [t for t in side.doc.tokens_in(span) if not t.is_punct]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    head = next((t for t in toks if t.head not in inside or t.head == t.i), toks[-1])
+    if len(toks) == 1 and (head.pos == "PRON" or head.lemma.lower() in PRONOUNS):
+        return Referent(head.lemma.lower(), "pronoun", span)
+    if side.ledger.person(name) is not None:
+        return Referent(side_key(name.split()[-1]), "name", span)
+    if head.pos == "PROPN" or is_side(name):
+        return Referent(side_key(name), "name", span)
+    return Referent(spelling_key(name), "noun", span, side_key(arg_side) if arg_side else None)
+
+
 def _agent_changes(a: _Side, s: _Side) -> list[Finding]:
     out: list[Finding] = []
-    fs = frames(s.doc, s.tokens)
-    for f in frames(a.doc, a.tokens):
+    fs = _frames(s)
+    for f in _frames(a):
         if f.subject is None or f.object is None or f.subject.kind == "pronoun":
             continue
         if a.in_quote(f.predicate_span):

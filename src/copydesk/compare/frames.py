@@ -239,6 +239,8 @@ def referent(doc: Annotated, t: Token) -> Referent:
 
 @dataclass(frozen=True, slots=True)
 class Frame:
+    """A ledger `Claim` as the diff compares it: arguments read as `Referent`s."""
+
     predicate: str
     predicate_span: Span
     subject: Referent | None
@@ -260,36 +262,6 @@ def _agent(doc: Annotated, v: Token) -> Token | None:
                 if p.dep == "pobj":
                     return p
     return None
-
-
-def frames(doc: Annotated, tokens: Sequence[Token]) -> list[Frame]:
-    """Subject-predicate-object frames with voice normalised ("X was led by Y" = "Y led X")."""
-    out: list[Frame] = []
-    for v in tokens:
-        if v.pos not in {"VERB"}:
-            continue
-        passive = any(c.dep in {"nsubjpass", "auxpass"} for c in doc.children(v.i))
-        if passive:
-            subj_t = _agent(doc, v)
-            obj_t = _arg(doc, v, {"nsubjpass"})
-        else:
-            subj_t = _arg(doc, v, {"nsubj"})
-            obj_t = _arg(doc, v, {"dobj"})
-            if subj_t is None and v.dep in {"conj", "xcomp"}:
-                head = doc.tokens[v.head]
-                subj_t = _arg(doc, head, {"nsubj"})
-        if subj_t is None and obj_t is None:
-            continue
-        out.append(
-            Frame(
-                predicate=spelling_key(v.lemma),
-                predicate_span=v.span,
-                subject=referent(doc, subj_t) if subj_t is not None else None,
-                object=referent(doc, obj_t) if obj_t is not None else None,
-                negated=is_negated(doc, v),
-            )
-        )
-    return out
 
 
 # --- roles: who leads or heads what, for which side ----------------------------------------------
