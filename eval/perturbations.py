@@ -175,7 +175,12 @@ def core_np(doc: Annotated, t: Token) -> tuple[int, int]:
 
 
 def person_names(doc: Annotated) -> list[tuple[int, int, str]]:
-    return [(e.start, e.end, e.text) for e in doc.entities if e.label == "PERSON"]
+    """People the parser tags, without the places it mistakes for people ("Kyiv")."""
+    return [
+        (e.start, e.end, e.text)
+        for e in doc.entities
+        if e.label == "PERSON" and side_of(e.text) is None
+    ]
 
 
 REPORTING = {"say", "tell", "add", "state", "confirm", "announce", "note", "explain"}

@@ -272,6 +272,20 @@ def test_title_changed_fires_on_a_portfolio_and_a_dropped_former() -> None:
     assert kinds(redline(source, article)) == {"source.title_changed"}
 
 
+def test_title_former_read_across_a_coordination_is_not_a_change() -> None:
+    source = "Lena Ward, a trade adviser and former finance minister, will attend the talks."
+    article = "Lena Ward, a former finance minister and trade adviser, will attend the talks."
+    assert "source.title_changed" not in kinds(redline(source, article))
+
+
+def test_title_changed_names_the_person_not_the_title() -> None:
+    source = "Kremlin spokesperson Dmitry Peskov said the talks would start on Monday."
+    article = "Kremlin adviser Dmitry Peskov said the talks would start on Monday."
+    f = only(redline(source, article), "source.title_changed")
+    assert f.message.startswith("The article calls Dmitry Peskov “")
+    assert span_text(article, f) == "Kremlin adviser"
+
+
 def test_title_spelling_variant_is_not_a_change() -> None:
     source = "Ola Strand, a former defence minister, said the exercise would go ahead."
     article = "Ola Strand, a former defense minister, said the exercise would go ahead."

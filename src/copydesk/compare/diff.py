@@ -30,16 +30,16 @@ from copydesk.compare.frames import (
     is_content,
     is_side,
     predicates,
-    role_mentions,
     side_key,
     spelling_key,
-    titles,
+    title_word,
     words_of,
 )
 from copydesk.compare.quotes import Quote, Word, marked_quotes, word_stream
 from copydesk.kinds import severity_of
-from copydesk.ledger.model import Attribution, Ledger
+from copydesk.ledger.model import Attribution, Ledger, Person, Role
 from copydesk.ledger.people import np_side
+from copydesk.ledger.places import side_of
 from copydesk.model import Evidence, Finding, Span
 from copydesk.nlp.annotate import Annotated, Token
 
@@ -405,46 +405,82 @@ def _person_key(ref: Referent) -> str:
     return side_key(ref.key)
 
 
-def _ledger_titles(side: _Side) -> list[Title]:
-    """The ledger's roles for people named in these sentences, as `Title`s."""
-    out: list[Title] = []
-    span = side.span
-    for p in side.ledger.people:
-        key = side_key(p.name.split()[-1]) if p.name.split() else ""
-        for r in p.roles:
-            if not span.contains(r.span):
-                continue
-            words = [w for w in r.title.replace("-", " ").split() if w not in {"of", "the"}]
-            if not words:
-                continue
-            from copydesk.compare.frames import title_word
+#: The ledger's title for leading a body: "head of delegation" (however the article put it:
+#: "will lead Kyiv's delegation", "the head of Russia's delegation", "the Ukrainian team,
+#: led by X").
+LEAD_TITLE_PREFIX = "head of "
 
-            head = title_word(words[-1] if " of " not in r.title else r.title.split()[0])
-            mods = frozenset(title_word(w) for w in words if title_word(w) != head)
-            out.append(
-                Title(
-                    Referent(key, "name", r.span),
-                    head,
-                    mods,
-                    r.former,
-                    side_key(r.side) if r.side else None,
-                    r.span,
-                    side.text_of(r.span),
-                )
-            )
+#: Words that mark a title as no longer held, as written in the title itself.
+FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "one-time", "onetime", "then", "late"})
+
+
+def _roles(side: _Side) -> list[tuple[Person, Role]]:
+    """The ledger's roles stated in these sentences, with the person holding each."""
+    span = side.span
+    return [(p, r) for p in side.ledger.people for r in p.roles if span.contains(r.span)]
+
+
+def _holder(side: _Side, person: Person, role: Role) -> Referent:
+    """The person holding a role, keyed by surname, at the mention nearest the role."""
+    key = side_key(person.name.split()[-1]) if person.name.split() else ""
+    near = [m for m in person.mentions if side.span.contains(m)] or list(person.mentions)
+    mention = min(near, key=lambda m: abs(m.start - role.span.start), default=role.span)
+    return Referent(key, "name", mention)
+
+
+def _is_lead(role: Role) -> bool:
+    return role.title.startswith(LEAD_TITLE_PREFIX) and role.side is not None and not role.former
+
+
+def _role_mentions(side: _Side) -> list[RoleMention]:
+    """Who leads which side's body, from the ledger's "head of ..." roles with a side."""
+    out: list[RoleMention] = []
+    for p, r in _roles(side):
+        if not _is_lead(r):
+            continue
+        assert r.side is not None
+        written = next(
+            (t.text for t in side.doc.tokens_in(r.span) if side_of(t.text) == r.side), r.side
+        )
+        body = r.title[len(LEAD_TITLE_PREFIX) :]
+        out.append(
+            RoleMention(_holder(side, p, r), "leader", body, side_key(r.side), written, r.span)
+        )
     return out
 
 
-def _all_titles(side: _Side) -> list[Title]:
-    own = titles(side.doc, side.tokens)
-    extra = [t for t in _ledger_titles(side) if not any(t.span.overlaps(o.span) for o in own)]
-    return own + extra
+def _titles(side: _Side) -> list[Title]:
+    """The ledger's other roles as `Title`s: head noun, modifiers, side, "former"."""
+    out: list[Title] = []
+    for p, r in _roles(side):
+        if _is_lead(r):
+            continue
+        words = [w for w in r.title.replace("-", " ").split() if w not in {"of", "the"}]
+        if not words:
+            continue
+        head = title_word(words[-1] if " of " not in r.title else r.title.split()[0])
+        mods = frozenset(title_word(w) for w in words if title_word(w) != head)
+        text = side.text_of(r.span)
+        written = any(w.strip(",").lower() in FORMER_WORDS for w in text.replace("-", " ").split())
+        out.append(
+            Title(
+                _holder(side, p, r),
+                head,
+                mods,
+                r.former,
+                side_key(r.side) if r.side else None,
+                r.span,
+                text,
+                former_written=written or not r.former,
+            )
+        )
+    return out
 
 
 def _role_changes(a: _Side, s: _Side) -> list[Finding]:
     out: list[Finding] = []
     # Who leads which side's body ("will lead Kyiv's delegation").
-    ra, rs = role_mentions(a.doc, a.tokens), role_mentions(s.doc, s.tokens)
+    ra, rs = _role_mentions(a), _role_mentions(s)
     for m in ra:
         p = _person_key(m.person)
         same_person = [x for x in rs if _person_key(x.person) == p and x.body == m.body]
@@ -471,6 +507,13 @@ def _role_changes(a: _Side, s: _Side) -> list[Finding]:
     return out
 
 
+def _same_tense(x: Title, y: Title) -> bool:
+    """Whether two titles agree on "former". A "former" the ledger carried over from an
+    earlier conjunct ("a former culture minister and presidential adviser") is a reading of
+    the scope, not a word on the page: it never makes a change on its own."""
+    return x.former == y.former or not (x.former_written and y.former_written)
+
+
 def _possessive_fix(msg: str) -> str:
     return msg.replace("’s’s", "’s").replace("'s’s", "'s")
 
@@ -479,7 +522,7 @@ def _title_changes(
     a: _Side, s: _Side, ra: list[RoleMention], rs: list[RoleMention]
 ) -> list[Finding]:
     out: list[Finding] = []
-    ta, ts = _all_titles(a), _all_titles(s)
+    ta, ts = _titles(a), _titles(s)
     for t in ta:
         p = _person_key(t.person)
         mine = [x for x in ts if _person_key(x.person) == p]
@@ -488,7 +531,7 @@ def _title_changes(
         if any(
             x.head == t.head
             and x.modifiers == t.modifiers
-            and x.former == t.former
+            and _same_tense(x, t)
             and (x.side is None or t.side is None or x.side == t.side)
             for x in mine
         ):

@@ -374,6 +374,7 @@ class Title:
     side: str | None
     span: Span
     text: str
+    former_written: bool = True  # False when "former" was carried over from a conjunct
 
 
 #: Adjectives that say when a title was held; "former" is kept as a flag, the rest dropped.
