@@ -160,8 +160,6 @@ def content_lemmas(tokens: Iterable[Token]) -> set[str]:
 
 # --- who is named ------------------------------------------------------------------------------
 
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-
 
 @dataclass(frozen=True, slots=True)
 class Referent:
@@ -192,48 +190,6 @@ class Referent:
         return False
 
 
-def _name_run(doc: Annotated, t: Token) -> list[Token]:
-    """The proper-noun run a PROPN token heads (its compound/flat children plus itself)."""
-    run = [t]
-    for c in doc.children(t.i):
-        if c.i < t.i and c.pos == "PROPN" and c.dep in {"compound", "flat", "nmod"}:
-            if c.text.lower() in TITLE_HEADS:
-                continue  # "Prime Minister Imran Khan": the title is not part of the name
-            run.extend(_name_run(doc, c))
-    return sorted(run, key=lambda x: x.i)
-
-
-def referent(doc: Annotated, t: Token) -> Referent:
-    """What the argument headed by ``t`` refers to.
-
-    "presidential adviser and former culture minister Vladimir Medinsky" refers to Medinsky:
-    a name among the head's conjuncts or compounds wins over the common noun.
-    """
-    if t.pos == "PRON" or t.lemma.lower() in PRONOUNS:
-        return Referent(t.lemma.lower(), "pronoun", t.span)
-    if t.pos == "PROPN":
-        run = _name_run(doc, t)
-        return Referent(side_key(t.text), "name", span_of(run))
-    if t.pos in {"NOUN", "ADJ"}:
-        for c in doc.children(t.i):
-            if c.dep in {"conj", "appos"} and c.pos == "PROPN":
-                run = _name_run(doc, c)
-                return Referent(side_key(c.text), "name", span_of(run))
-        side = None
-        for c in doc.children(t.i):
-            if c.dep == "poss" and c.pos == "NOUN":
-                side = spelling_key(c.lemma)
-            elif (
-                c.dep == "poss"
-                and c.pos == "PROPN"
-                or c.dep in {"amod", "compound"}
-                and (c.ent_type in {"NORP", "GPE"} or is_side(c.text))
-            ):
-                side = side_key(c.text)
-        return Referent(spelling_key(t.lemma), "noun", t.span, side)
-    return Referent(spelling_key(t.lemma), "noun", t.span)
-
-
 # --- who did what to whom ----------------------------------------------------------------------
 
 
@@ -248,28 +204,7 @@ class Frame:
     negated: bool
 
 
-def _arg(doc: Annotated, v: Token, deps: set[str]) -> Token | None:
-    for c in doc.children(v.i):
-        if c.dep in deps:
-            return c
-    return None
-
-
-def _agent(doc: Annotated, v: Token) -> Token | None:
-    for c in doc.children(v.i):
-        if c.dep == "agent":
-            for p in doc.children(c.i):
-                if p.dep == "pobj":
-                    return p
-    return None
-
-
 # --- roles: who leads or heads what, for which side ----------------------------------------------
-
-#: Verbs that give their subject the leading role over their object ("lead Kyiv's delegation").
-LEAD_VERBS = frozenset({"lead", "head", "chair", "command", "run", "captain"})
-#: Nouns naming that leading role ("serve as the head of Russia's delegation").
-LEAD_NOUNS = frozenset({"head", "leader", "chief", "chair", "chairman", "chairwoman"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,82 +217,6 @@ class RoleMention:
     side: str
     side_text: str
     span: Span
-
-
-def _sided_body(doc: Annotated, n: Token) -> tuple[str, str, str] | None:
-    """(body lemma, side key, side as written) for "Kyiv's delegation", "the Ukrainian team"."""
-    if n.pos not in {"NOUN", "PROPN"}:
-        return None
-    ref = referent(doc, n)
-    if ref.kind != "noun" or ref.side is None:
-        return None
-    for c in doc.children(n.i):
-        if c.dep in {"poss", "amod", "compound"} and side_key(c.text) == ref.side:
-            return ref.key, ref.side, c.text
-    return ref.key, ref.side, ref.side
-
-
-def role_mentions(doc: Annotated, tokens: Sequence[Token]) -> list[RoleMention]:
-    out: list[RoleMention] = []
-    for v in tokens:
-        # "P will lead X's delegation" / "X's delegation will be led by P"
-        if v.pos == "VERB" and spelling_key(v.lemma) in LEAD_VERBS:
-            passive = any(c.dep in {"nsubjpass", "auxpass"} for c in doc.children(v.i))
-            person_t = _agent(doc, v) if passive else _arg(doc, v, {"nsubj"})
-            body_t = _arg(doc, v, {"nsubjpass"} if passive else {"dobj"})
-            if person_t is not None and body_t is not None:
-                body = _sided_body(doc, body_t)
-                person = referent(doc, person_t)
-                if body and person.kind == "name":
-                    out.append(
-                        RoleMention(
-                            person,
-                            "leader",
-                            body[0],
-                            body[1],
-                            body[2],
-                            span_of(sorted([v, body_t, *doc.subtree(body_t.i)], key=lambda x: x.i)),
-                        )
-                    )
-        # "P will serve as the head of X's delegation" / "P, head of X's delegation"
-        if v.pos == "NOUN" and v.lemma.lower() in LEAD_NOUNS:
-            of = next(
-                (c for c in doc.children(v.i) if c.dep == "prep" and c.text.lower() == "of"), None
-            )
-            body_t = None
-            if of is not None:
-                body_t = next((c for c in doc.children(of.i) if c.dep == "pobj"), None)
-            if body_t is None:
-                continue
-            body = _sided_body(doc, body_t)
-            if body is None:
-                continue
-            person_t = _holder(doc, v)
-            if person_t is None:
-                continue
-            person = referent(doc, person_t)
-            if person.kind != "name":
-                continue
-            out.append(
-                RoleMention(person, "leader", body[0], body[1], body[2], doc.subtree_span(v.i))
-            )
-    return out
-
-
-def _holder(doc: Annotated, n: Token) -> Token | None:
-    """Who holds the role noun ``n``: the apposed name, or the subject of "serve as"/"be"."""
-    if n.dep == "appos":
-        return doc.tokens[n.head]
-    if n.dep == "conj":
-        return _holder(doc, doc.tokens[n.head])
-    if n.dep == "pobj":
-        prep = doc.tokens[n.head]
-        if prep.text.lower() == "as":
-            verb = doc.tokens[prep.head]
-            return _arg(doc, verb, {"nsubj", "nsubjpass"})
-    if n.dep in {"attr", "oprd"}:
-        return _arg(doc, doc.tokens[n.head], {"nsubj"})
-    return None
 
 
 # --- titles ------------------------------------------------------------------------------------
@@ -375,88 +234,6 @@ class Title:
     span: Span
     text: str
     former_written: bool = True  # False when "former" was carried over from a conjunct
-
-
-#: Adjectives that say when a title was held; "former" is kept as a flag, the rest dropped.
-TENSE_WORDS = frozenset({"former", "ex", "then", "current", "incumbent", "outgoing", "sitting"})
-
-#: Nouns that head a title. A noun apposed to a name but not listed here ("a father of two")
-#: is not compared as a title.
-TITLE_HEADS = wordset(
-    """minister secretary president spokesperson spokesman spokeswoman adviser advisor chief
-    head leader director chair chairman chairwoman chairperson governor mayor ambassador envoy
-    commander general admiral colonel official officer senator deputy representative
-    prosecutor judge justice chancellor premier king queen prince negotiator aide counsellor
-    counselor editor correspondent reporter analyst economist professor researcher executive
-    ceo founder manager spokesperson coach captain mp lawmaker legislator diplomat"""
-)
-
-
-def _title_from(doc: Annotated, n: Token, person: Referent) -> Title | None:
-    head = title_word(n.lemma)
-    if spelling_key(n.lemma) not in TITLE_HEADS and head not in TITLE_HEADS:
-        return None
-    parts = [n]
-    former = False
-    side = None
-    mods: set[str] = set()
-    stack = [c for c in doc.children(n.i) if c.dep not in {"conj", "cc", "appos", "punct", "relcl"}]
-    while stack:
-        c = stack.pop()
-        if c.dep in {"relcl", "acl", "conj", "cc", "appos"}:
-            continue
-        if c.pos == "PROPN" and c.i > n.i and c.dep in {"compound", "flat"}:
-            continue
-        parts.append(c)
-        stack.extend(doc.children(c.i))
-        low = c.text.lower()
-        if low in {"former", "ex", "ex-"}:
-            former = True
-        elif low in TENSE_WORDS:
-            continue
-        elif c.ent_type in {"GPE", "NORP"} or is_side(c.text):
-            side = side or side_key(c.text)
-        elif c.text.isalpha() and low not in STOP:
-            mods.add(title_word(c.lemma if c.pos != "PROPN" else c.text))
-    parts.sort(key=lambda x: x.i)
-    parts = [p for p in parts if not p.is_punct and p.dep not in {"det"}]
-    if not parts:
-        return None
-    span = span_of(parts)
-    return Title(person, head, frozenset(mods), former, side, span, span.of(doc.text))
-
-
-def titles(doc: Annotated, tokens: Sequence[Token]) -> list[Title]:
-    """Titles attached to names: apposed ("P, a former defence minister"), pre-posed
-    ("Kremlin spokesperson Dmitry Peskov") and co-ordinated ("adviser and minister P")."""
-    out: list[Title] = []
-    inside = {t.i for t in tokens}
-    for t in tokens:
-        if t.pos != "PROPN" or t.dep in {"compound", "flat"}:
-            continue
-        person = referent(doc, t)
-        cands: list[Token] = []
-        for c in doc.children(t.i):
-            if c.dep == "appos" and c.pos == "NOUN":
-                cands.append(c)
-                cands.extend(x for x in doc.children(c.i) if x.dep == "conj" and x.pos == "NOUN")
-            elif (c.dep == "conj" and c.pos == "NOUN" and c.lemma.lower() in TITLE_HEADS) or (
-                c.dep == "compound"
-                and (c.pos == "NOUN" or c.text.lower() in TITLE_HEADS)
-                and c.i < t.i
-            ):
-                cands.append(c)
-        if t.dep == "conj":
-            h = doc.tokens[t.head]
-            if h.pos == "NOUN":
-                cands.append(h)
-        for c in cands:
-            if c.i not in inside:
-                continue
-            title = _title_from(doc, c, person)
-            if title is not None:
-                out.append(title)
-    return out
 
 
 # --- reporting frames ----------------------------------------------------------------------------
@@ -610,7 +387,7 @@ def predicates(
         if v.pos == "VERB" and v.lemma.lower() != "be":
             key_t = v
         elif v.lemma.lower() == "be" and v.dep not in {"aux", "auxpass"}:
-            comp = _arg(doc, v, {"attr", "acomp"})
+            comp = next((c for c in doc.children(v.i) if c.dep in {"attr", "acomp"}), None)
             if comp is not None:
                 key_t = comp
         if key_t is None:
