@@ -229,6 +229,39 @@ def test_negation_flipped_fires_when_not_is_added() -> None:
     assert redline(source, "Next year the government will raise taxes, the minister said.") == []
 
 
+@pytest.mark.parametrize(
+    ("source", "article", "shown"),
+    [
+        (
+            "Kyiv is ready to take significant steps towards peace, the source added.",
+            "Kyiv is not ready to take significant steps towards peace, the source added.",
+            "is not ready to take",
+        ),
+        (
+            "More than 4,000 dockworkers walked out at the port on Monday, the union said.",
+            "More than 4,000 dockworkers did not walk out at the port on Monday, the union said.",
+            "did not walk",
+        ),
+        (
+            "The operators failed to reach a deal with the union.",
+            "The operators reached a deal with the union.",
+            "reached",
+        ),
+    ],
+)
+def test_negation_flipped_through_a_copula_a_particle_and_failed_to(
+    source: str, article: str, shown: str
+) -> None:
+    f = only(redline(source, article), "source.negation_flipped")
+    assert span_text(article, f) == shown
+
+
+def test_negation_kept_through_a_copula_is_not_a_change() -> None:
+    source = "Kyiv is not ready to take significant steps towards peace, the source added."
+    article = "Kyiv is not prepared to take significant steps towards peace, the source added."
+    assert "source.negation_flipped" not in kinds(redline(source, article))
+
+
 def test_hedge_removed_fires_on_could_and_is_expected_to() -> None:
     found = redline(
         "The strike could delay shipments across the region.",

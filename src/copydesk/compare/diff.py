@@ -20,7 +20,6 @@ from copydesk.compare.figures import Figure, figures
 from copydesk.compare.frames import (
     PRONOUNS,
     Frame,
-    Predicate,
     Referent,
     Report,
     RoleMention,
@@ -29,7 +28,6 @@ from copydesk.compare.frames import (
     cue_class,
     is_content,
     is_side,
-    predicates,
     side_key,
     spelling_key,
     title_word,
@@ -37,7 +35,8 @@ from copydesk.compare.frames import (
 )
 from copydesk.compare.quotes import Quote, Word, marked_quotes, word_stream
 from copydesk.kinds import severity_of
-from copydesk.ledger.model import Attribution, Ledger, Person, Role
+from copydesk.ledger.claims import HEDGE_ADVERBS, HEDGE_CONTROL, HEDGE_MODALS
+from copydesk.ledger.model import Attribution, Claim, Ledger, Person, Role
 from copydesk.ledger.people import np_side
 from copydesk.ledger.places import side_of
 from copydesk.model import Evidence, Finding, Span
@@ -857,10 +856,73 @@ def _number_changes(a: _Side, s: _Side) -> list[Finding]:
 # --- negation and hedging ------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class _Polarity:
+    """One clause's predicate from the ledger, with whether it is negated and hedged."""
+
+    key: str  # the verb; a copula is keyed by its complement ("be possible" -> "possible")
+    span: Span  # the predicate with its auxiliaries and "not", as shown to the reader
+    negated: bool
+    hedged: bool
+    claim: Claim
+
+
+def _polarities(side: _Side) -> list[_Polarity]:
+    """One entry per predicate in these sentences (a claim repeated for coordinated arguments
+    counts once), leaving out predicates inside quotations."""
+    by_span: dict[Span, _Polarity] = {}
+    for c in side.ledger.claims:
+        if c.sentence not in side.sentences or side.in_quote(c.predicate_span):
+            continue
+        # The verb alone: the parser reads "walked out" with a particle and "did not walk out"
+        # with a preposition, and the claim's predicate follows it.
+        key = spelling_key(c.predicate.split()[0])
+        if c.predicate == "be":
+            if c.object is None:
+                continue
+            key = " ".join(spelling_key(w) for w in c.object.split())
+        seen = by_span.get(c.predicate_span)
+        negated = c.negated or (seen is not None and seen.negated)
+        by_span[c.predicate_span] = _Polarity(
+            key, _shown_predicate(side, c), negated, c.hedged, seen.claim if seen else c
+        )
+    return sorted(by_span.values(), key=lambda p: p.span.start)
+
+
+def _shown_predicate(side: _Side, c: Claim) -> Span:
+    """The predicate as a reader sees it: the verb with the auxiliaries and "not" before it
+    ("will not raise"), from the verb or adjective that governs it through "to" ("is not
+    ready to take", "failed to reach", "is expected to attend")."""
+    doc = side.doc
+    verb = next(iter(doc.tokens_in(c.predicate_span)), None)
+    if verb is None:
+        return c.predicate_span
+    top = verb
+    while top.dep in {"xcomp", "acomp"} and top.head != top.i:
+        top = doc.tokens[top.head]
+    parts = [verb, top] + [
+        x
+        for v in {verb.i: verb, top.i: top}.values()
+        for x in doc.children(v.i)
+        if x.dep in {"aux", "auxpass", "neg"} and x.i < v.i
+    ]
+    return Span(min(t.start for t in parts), max(c.predicate_span.end, verb.end))
+
+
+def _hedge_word(side: _Side, c: Claim) -> str:
+    """The word that hedges a claim as written ("could", "expected", "reportedly")."""
+    for t in side.doc.tokens_in(c.span):
+        low = t.text.lower()
+        if (t.tag == "MD" and low in HEDGE_MODALS) or low in HEDGE_ADVERBS:
+            return t.text
+        if t.lemma.lower() in HEDGE_CONTROL and not c.predicate_span.contains(t.span):
+            return t.text
+    return side.text_of(c.predicate_span)
+
+
 def _polarity_changes(a: _Side, s: _Side) -> list[Finding]:
-    pa = predicates(a.doc, a.tokens, [q.span for q in a.quotes])
-    ps = predicates(s.doc, s.tokens, [q.span for q in s.quotes])
-    by_key: dict[str, list[Predicate]] = {}
+    pa, ps = _polarities(a), _polarities(s)
+    by_key: dict[str, list[_Polarity]] = {}
     for p in ps:
         by_key.setdefault(p.key, []).append(p)
     out: list[Finding] = []
@@ -893,8 +955,8 @@ def _polarity_changes(a: _Side, s: _Side) -> list[Finding]:
             out.append(
                 _finding(
                     "source.hedge_removed",
-                    f"The source hedges this (“{was.hedge_text}”); the article states "
-                    f"“{a.text_of(p.span)}” as fact.",
+                    f"The source hedges this (“{_hedge_word(s, was.claim)}”); the article "
+                    f"states “{a.text_of(p.span)}” as fact.",
                     p.span,
                     [s.evidence(was.span)],
                 )

@@ -387,6 +387,14 @@ def _frames(doc: Annotated, sent_tokens: Sequence[Token]) -> dict[int, _Frame]:
                     child.dep == "conj" and child.pos in {"VERB", "AUX"}
                 )
                 inherited = _Frame(frame.control, frame.negated, frame.hedged, subject)
+                if shares and child.dep == "acomp":
+                    # "Kyiv is not ready to take ...": the copula's "not" and "may" carry over
+                    inherited = _Frame(
+                        frame.control,
+                        frame.negated ^ _has_neg(doc, tok),
+                        frame.hedged or _has_hedge(doc, tok),
+                        subject,
+                    )
                 stack.append((child, inherited if shares else _Frame()))
     return frames
 
