@@ -1,13 +1,11 @@
 """Quotations in a group of sentences, as word sequences that can be compared word by word.
 
-Quotation marks are found in the text (“…”, ‘…’, "…"); the ledger's marked quotations are
-used as well when it has them. Words are compared lower-case, with curly/straight apostrophes
+The quotations are the ledger's (marked ones: “…”, ‘…’, "…", «…»). Words are compared lower-case, with curly/straight apostrophes
 and British/American spellings made equal, and punctuation left out.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,13 +13,6 @@ from copydesk.compare.frames import spelling_key
 from copydesk.ledger.model import Ledger
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, Token
-
-_MARKED = re.compile(
-    r"“(?P<a>[^“”\n]+)”"
-    r"|(?<![\w’'])‘(?P<b>[^‘’\n]+?)’(?!\w)"
-    r"|(?<!\w)\"(?P<c>[^\"\n]+)\""
-    r"|«(?P<d>[^«»\n]+)»"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,19 +51,17 @@ def word_stream(tokens: Sequence[Token]) -> list[Word]:
 def marked_quotes(
     doc: Annotated, sentences: Sequence[int], tokens: Sequence[Token], ledger: Ledger
 ) -> list[Quote]:
-    spans: list[Span] = []
-    for k in sentences:
-        s = doc.sentences[k]
-        for m in _MARKED.finditer(s.text):
-            g = next(name for name in "abcd" if m.group(name) is not None)
-            start, end = s.start + m.start(g), s.start + m.end(g)
-            spans.append(Span(start, end))
-    for q in ledger.quotations:
-        if q.marked and q.sentence in sentences and not any(q.span.overlaps(s) for s in spans):
-            spans.append(q.span)
+    """The ledger's quotations between marks in these sentences, as word sequences. A
+    quotation nested in another is left out: its words are compared as part of the outer one."""
+    marked = [q.span for q in ledger.quotations if q.marked and q.sentence in sentences]
+    spans = sorted(
+        {sp for sp in marked if not any(o != sp and o.contains(sp) for o in marked)},
+        key=lambda sp: (sp.start, sp.end),
+    )
+    stream = word_stream(tokens)
     out = []
-    for sp in sorted(spans):
-        words = tuple(w for w in word_stream(tokens) if sp.contains(w.span))
+    for sp in spans:
+        words = tuple(w for w in stream if sp.contains(w.span))
         if words:
             out.append(Quote(sp, words))
     return out
