@@ -1,9 +1,11 @@
 """diff: what changed in meaning between aligned article sentence(s) and source sentence(s).
 
-`diff_pair` compares one aligned pair through what both texts assert: quotations word by word,
-who holds which role for which side, titles, who did what to whom, who said it and with which
-reporting verb, numbers, negation and hedging. A rewording that keeps all of these gives no
-finding. Every finding points at the article text and cites the source span it differs from.
+`diff_pair` compares one aligned pair through what both texts assert, read from each
+document's ledger: quotations word by word (`Quotation`), who holds which role for which side
+and titles (`Person.roles`), who did what to whom, negation and hedging (`Claim`), who said it
+and with which reporting verb (`Attribution`), and numbers. A rewording that keeps all of these
+gives no finding. Every finding points at the article text and cites the source span it
+differs from.
 
 No natural-language-inference model is needed; one can be plugged in through `Entailment`
 to dismiss the findings that are inferred from the parse rather than read off the words.
@@ -589,6 +591,15 @@ def _strict_same(x: Referent | None, y: Referent | None) -> bool:
     return x.same_as(y)
 
 
+def _phrase_head(doc: Annotated, span: Span) -> Token | None:
+    """The token of a phrase that the rest of it hangs on."""
+    toks = [t for t in doc.tokens_in(span) if not t.is_punct]
+    inside = {t.i for t in toks}
+    return next((t for t in toks if t.head not in inside or t.head == t.i), None) or (
+        toks[-1] if toks else None
+    )
+
+
 def _frames(side: _Side) -> list[Frame]:
     """The ledger's claims in these sentences as frames whose arguments can be compared
     across documents. A copula ("X is Y") states no agent and is left out."""
@@ -611,12 +622,10 @@ def _argument(
     another name, a pronoun as written, or a common noun with the side it names."""
     if name is None or span is None:
         return None
-    toks = [t for t in side.doc.tokens_in(span) if not t.is_punct]
-    if not toks:
+    head = _phrase_head(side.doc, span)
+    if head is None:
         return None
-    inside = {t.i for t in toks}
-    head = next((t for t in toks if t.head not in inside or t.head == t.i), toks[-1])
-    if len(toks) == 1 and (head.pos == "PRON" or head.lemma.lower() in PRONOUNS):
+    if span == head.span and (head.pos == "PRON" or head.lemma.lower() in PRONOUNS):
         return Referent(head.lemma.lower(), "pronoun", span)
     if side.ledger.person(name) is not None:
         return Referent(side_key(name.split()[-1]), "name", span)
@@ -717,13 +726,10 @@ def _speaker_referent(side: _Side, at: Attribution) -> Referent | None:
     pronoun, or a common noun with the side it names ("a Ukrainian diplomatic source")."""
     if at.speaker is None or at.speaker_span is None:
         return None
-    doc = side.doc
-    toks = [t for t in doc.tokens_in(at.speaker_span) if not t.is_punct]
-    if not toks:
-        return None
-    inside = {t.i for t in toks}
-    head = next((t for t in toks if t.head not in inside or t.head == t.i), toks[-1])
     span = at.speaker_span
+    head = _phrase_head(side.doc, span)
+    if head is None:
+        return None
     if head.pos == "PRON" or head.lemma.lower() in PRONOUNS:
         return Referent(head.lemma.lower(), "pronoun", span)
     person = side.ledger.person(at.speaker)
@@ -733,7 +739,7 @@ def _speaker_referent(side: _Side, at: Attribution) -> Referent | None:
         return Referent(side_key(person.name.split()[-1]), "name", named[-1] if named else span)
     if head.pos == "PROPN":
         return Referent(side_key(head.text), "name", span)
-    found, _ = np_side(doc, head)
+    found, _ = np_side(side.doc, head)
     return Referent(spelling_key(head.lemma), "noun", span, side_key(found) if found else None)
 
 

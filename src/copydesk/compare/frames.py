@@ -1,18 +1,20 @@
-"""Parse-level facts about a group of sentences, read from the dependency parse.
+"""Keys and views for comparing what two documents assert.
 
-These are the pieces the source diff compares: who-did-what-to-whom frames (voice normalised),
-the roles people are given ("X will lead Kyiv's delegation", "X, a former defence minister"),
-reporting frames (speaker + cue verb), and predicates with their negation and hedging.
-Everything carries character spans into the document's text.
+The facts themselves come from each document's ledger (claims, people and their roles,
+attributions, quotations); this module holds what only a comparison needs: spelling keys under
+which British and American spellings coincide, side keys, title words, the classes of reporting
+verbs whose swap is no change, and the small views (`Referent`, `Frame`, `RoleMention`,
+`Title`, `Report`) the diff builds from ledger records so that two documents can be matched.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from copydesk.ledger.places import side_of
+from copydesk.ledger.quotations import NEUTRAL_CUES as LEDGER_NEUTRAL_CUES
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, Token
 
@@ -92,23 +94,14 @@ STOP = wordset(
 
 PRONOUNS = wordset("he she they it we i you him her them us me his its their our who whom one")
 
-#: Titles that name the same job (compared after `spelling_key`).
-TITLE_SYNONYMS: dict[str, str] = {
-    "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson",
-    "spokesperson": "spokesperson",
-    "advisor": "adviser",
-    "chairman": "chair",
-    "chairwoman": "chair",
-    "chairperson": "chair",
-    "head": "leader",
-    "chief": "leader",
-    "leader": "leader",
-    "lead": "leader",
-}
+#: Words for the one at the top, which the ledger's titles keep apart ("head of delegation",
+#: "chief negotiator", "leader"); for comparing two titles they are one job. Spelling and
+#: gender variants ("spokesman", "advisor") are already folded by the ledger.
+TITLE_SYNONYMS: dict[str, str] = {"head": "leader", "chief": "leader", "lead": "leader"}
 
 
 def title_word(lemma: str) -> str:
+    """A title word as compared: spelling folded, "head"/"chief" as "leader"."""
     k = spelling_key(lemma)
     return TITLE_SYNONYMS.get(k, k)
 
@@ -140,10 +133,6 @@ def words_of(doc: Annotated, sentences: Iterable[int]) -> list[Token]:
     for k in sentences:
         out.extend(t for t in doc.sentence_tokens(k) if not t.is_space)
     return out
-
-
-def span_of(tokens: Sequence[Token]) -> Span:
-    return Span(tokens[0].start, tokens[-1].end)
 
 
 def is_content(t: Token) -> bool:
@@ -238,11 +227,9 @@ class Title:
 
 # --- reporting frames ----------------------------------------------------------------------------
 
-#: Reporting verbs whose choice carries no judgement; swapping one for another is not a change.
-NEUTRAL_CUES = wordset(
-    """say tell add state note report explain write comment remark speak according_to confirm
-    announce reply respond describe reiterate cite quote"""
-)
+#: Reporting verbs whose choice carries no judgement; swapping one for another is not a change:
+#: the ledger's neutral cues, with the frames that name a source ("according to", "citing").
+NEUTRAL_CUES = LEDGER_NEUTRAL_CUES | wordset("according_to cite quote speak describe")
 
 #: Loaded reporting verbs grouped by what they imply; within a group a swap is not a change.
 CUE_CLASSES: dict[str, str] = {
