@@ -294,6 +294,13 @@ def test_attribution_verb_changed_fires_on_claimed_not_on_told_reporters() -> No
     )
 
 
+def test_attribution_verb_changed_fires_when_the_hearer_follows_the_verb() -> None:
+    source = "The talks will start on Monday, Peskov said to reporters in Moscow."
+    article = "The talks will start on Monday, Peskov claimed to reporters in Moscow."
+    f = only(redline(source, article), "source.attribution_verb_changed")
+    assert span_text(article, f) == "claimed"
+
+
 def test_title_changed_fires_on_a_portfolio_and_a_dropped_former() -> None:
     source = "Defence Minister Ola Strand said the exercise would go ahead."
     article = "Foreign Minister Ola Strand said the exercise would go ahead."

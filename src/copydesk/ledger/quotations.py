@@ -381,8 +381,10 @@ def _ends_after_clause(doc: Annotated, verb: Token) -> bool:
     before = doc.text[sent.start : left].rstrip(_SPACE)
     if not before or before[-1] not in ",”\"’'":
         return False
-    tail = doc.text[verb.end : sent.end]
-    return len(tail.split()) <= 3 and not any(ch in tail for ch in '“"‘')
+    tail = doc.text[verb.end : sent.end].split()
+    if tail[:1] == ["to"]:  # "..., the source claimed to Reuters news agency."
+        tail = tail[1:]
+    return len(tail) <= 3 and not any(ch in w for w in tail for ch in '“"‘')
 
 
 def _demand_clause(doc: Annotated, verb: Token, ccomp: Token) -> bool:
