@@ -212,6 +212,37 @@ def test_number_changed_fires_with_the_source_figure_as_suggestion() -> None:
     assert f.suggestion is not None and f.suggestion.startswith("12,000")
 
 
+@pytest.mark.parametrize(
+    ("source", "article", "changed", "was"),
+    [
+        (
+            "The review of the trade pact is due to begin in 2026.",
+            "The review of the trade pact is due to begin in 2025.",
+            "2025",
+            "2026",
+        ),
+        (
+            "The talks, the third round in recent months, will be held on Wednesday.",
+            "The talks, the fourth round in recent months, will be held on Wednesday.",
+            "fourth",
+            "third",
+        ),
+    ],
+)
+def test_number_changed_on_a_year_and_an_ordinal(
+    source: str, article: str, changed: str, was: str
+) -> None:
+    f = only(redline(source, article), "source.number_changed")
+    assert span_text(article, f) == changed
+    assert f.suggestion == was
+
+
+def test_a_rank_is_not_compared_with_a_count() -> None:
+    source = "For the first time, the talks covered four regions."
+    article = "The talks covered four regions and two ports."
+    assert "source.number_changed" not in kinds(redline(source, article))
+
+
 def test_number_written_differently_is_not_a_change() -> None:
     source = "Troops advanced along the 1,000 km front line over seven weeks."
     for article in (
