@@ -39,7 +39,7 @@ from copydesk.compare.quotes import Quote, Word, marked_quotes, word_stream
 from copydesk.kinds import severity_of
 from copydesk.ledger.claims import HEDGE_ADVERBS, HEDGE_CONTROL, HEDGE_MODALS
 from copydesk.ledger.model import Attribution, Claim, Ledger, Person, Role
-from copydesk.ledger.people import np_side
+from copydesk.ledger.people import FORMER_WORDS, np_side
 from copydesk.ledger.places import side_of
 from copydesk.model import Evidence, Finding, Span
 from copydesk.nlp.annotate import Annotated, Token
@@ -411,9 +411,6 @@ def _person_key(ref: Referent) -> str:
 #: led by X").
 LEAD_TITLE_PREFIX = "head of "
 
-#: Words that mark a title as no longer held, as written in the title itself.
-FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "one-time", "onetime", "then", "late"})
-
 
 def _roles(side: _Side) -> list[tuple[Person, Role]]:
     """The ledger's roles stated in these sentences, with the person holding each."""
@@ -462,7 +459,8 @@ def _titles(side: _Side) -> list[Title]:
         head = title_word(words[-1] if " of " not in r.title else r.title.split()[0])
         mods = frozenset(title_word(w) for w in words if title_word(w) != head)
         text = side.text_of(r.span)
-        written = any(w.strip(",").lower() in FORMER_WORDS for w in text.replace("-", " ").split())
+        # "former" as written in the title itself ("ex-minister" counts), not carried over
+        written = any(w.strip(",").lower() in FORMER_WORDS for w in text.replace("-", "- ").split())
         out.append(
             Title(
                 _holder(side, p, r),
