@@ -22,31 +22,103 @@ KINDS: tuple[Kind, ...] = (
     # copy: the text itself
     Kind("copy.non_word", Severity.MAJOR, "A token that is neither an English word nor a name."),
     Kind("copy.broken_number", Severity.MAJOR, "Digits split by stray spaces, e.g. '1, 000km'."),
-    Kind("copy.page_junk", Severity.MINOR, "Page furniture left in the body: comment forms, embed links, share lines."),
+    Kind(
+        "copy.page_junk",
+        Severity.MINOR,
+        "Page furniture left in the body: comment forms, embed links, share lines.",
+    ),
     # attribution: who says what
-    Kind("attribution.empty_speaker", Severity.MAJOR, "An attribution whose speaker is missing: 'According to  ,'."),
-    Kind("attribution.unattributed_quote", Severity.MINOR, "A direct quotation with no speaker in its sentence or the one before or after."),
-    Kind("attribution.loaded_verb", Severity.MINOR, "A reporting verb that editorialises ('claimed', 'admitted') where news style uses 'said'."),
-    Kind("attribution.loaded_verb_pattern", Severity.MINOR, "The article uses loaded reporting verbs much more often than 'said'."),
+    Kind(
+        "attribution.empty_speaker",
+        Severity.MAJOR,
+        "An attribution whose speaker is missing: 'According to  ,'.",
+    ),
+    Kind(
+        "attribution.unattributed_quote",
+        Severity.MINOR,
+        "A direct quotation with no speaker in its sentence or the one before or after.",
+    ),
+    Kind(
+        "attribution.loaded_verb",
+        Severity.MINOR,
+        "A reporting verb that editorialises ('claimed', 'admitted') where news style uses 'said'.",
+    ),
+    Kind(
+        "attribution.loaded_verb_pattern",
+        Severity.MINOR,
+        "The article uses loaded reporting verbs much more often than 'said'.",
+    ),
     # consistency: the article against itself
-    Kind("consistency.conflicting_affiliation", Severity.MAJOR, "One person is given incompatible sides or roles."),
-    Kind("consistency.unit_conversion", Severity.MAJOR, "A value and its bracketed conversion disagree."),
+    Kind(
+        "consistency.conflicting_affiliation",
+        Severity.MAJOR,
+        "One person is given incompatible sides or roles.",
+    ),
+    Kind(
+        "consistency.unit_conversion",
+        Severity.MAJOR,
+        "A value and its bracketed conversion disagree.",
+    ),
     # source: the article against its source
-    Kind("source.role_swap", Severity.MAJOR, "Who holds which role or side is exchanged against the source."),
-    Kind("source.agent_inverted", Severity.MAJOR, "Who did what to whom is reversed against the source."),
-    Kind("source.quote_altered", Severity.MAJOR, "Words inside a quotation differ from the source's."),
-    Kind("source.quote_unmarked", Severity.MINOR, "A quotation's words are kept but its quotation marks dropped."),
-    Kind("source.quote_rescoped", Severity.MAJOR, "A quotation is applied to something other than what the source applied it to."),
-    Kind("source.speaker_dropped", Severity.MAJOR, "The source names a speaker; the article does not."),
-    Kind("source.speaker_changed", Severity.MAJOR, "The article gives words to a different speaker than the source."),
+    Kind(
+        "source.role_swap",
+        Severity.MAJOR,
+        "Who holds which role or side is exchanged against the source.",
+    ),
+    Kind(
+        "source.agent_inverted",
+        Severity.MAJOR,
+        "Who did what to whom is reversed against the source.",
+    ),
+    Kind(
+        "source.quote_altered", Severity.MAJOR, "Words inside a quotation differ from the source's."
+    ),
+    Kind(
+        "source.quote_unmarked",
+        Severity.MINOR,
+        "A quotation's words are kept but its quotation marks dropped.",
+    ),
+    Kind(
+        "source.quote_rescoped",
+        Severity.MAJOR,
+        "A quotation is applied to something other than what the source applied it to.",
+    ),
+    Kind(
+        "source.speaker_dropped",
+        Severity.MAJOR,
+        "The source names a speaker; the article does not.",
+    ),
+    Kind(
+        "source.speaker_changed",
+        Severity.MAJOR,
+        "The article gives words to a different speaker than the source.",
+    ),
     Kind("source.number_changed", Severity.MAJOR, "A number differs from the source's."),
-    Kind("source.negation_flipped", Severity.MAJOR, "A statement is negated in one text and not the other."),
-    Kind("source.hedge_removed", Severity.MINOR, "The source hedges ('could', 'may'); the article states it as fact."),
-    Kind("source.attribution_verb_changed", Severity.MINOR, "The reporting verb changed, e.g. 'said' to 'claimed'."),
+    Kind(
+        "source.negation_flipped",
+        Severity.MAJOR,
+        "A statement is negated in one text and not the other.",
+    ),
+    Kind(
+        "source.hedge_removed",
+        Severity.MINOR,
+        "The source hedges ('could', 'may'); the article states it as fact.",
+    ),
+    Kind(
+        "source.attribution_verb_changed",
+        Severity.MINOR,
+        "The reporting verb changed, e.g. 'said' to 'claimed'.",
+    ),
     Kind("source.title_changed", Severity.MAJOR, "A person's title differs from the source's."),
-    Kind("source.unmatched", Severity.INFO, "An article sentence with no counterpart in the source."),
+    Kind(
+        "source.unmatched", Severity.INFO, "An article sentence with no counterpart in the source."
+    ),
     # corroboration: the article against other outlets
-    Kind("corroboration.contradicted", Severity.MAJOR, "Other outlets' reports contradict this claim."),
+    Kind(
+        "corroboration.contradicted",
+        Severity.MAJOR,
+        "Other outlets' reports contradict this claim.",
+    ),
 )
 
 BY_CODE: dict[str, Kind] = {k.code: k for k in KINDS}

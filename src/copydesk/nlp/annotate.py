@@ -200,8 +200,22 @@ def _convert(article: Article, doc: Any) -> Annotated:
             children[t.head.i].append(t.i)
         tokens.append(
             Token(
-                t.i, t.text, t.idx, t.idx + len(t.text), t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i,
-                t.ent_type_, t.ent_iob_, sent_of[t.i], t.like_num, t.is_punct, t.is_space, t.whitespace_,
+                t.i,
+                t.text,
+                t.idx,
+                t.idx + len(t.text),
+                t.lemma_,
+                t.pos_,
+                t.tag_,
+                t.dep_,
+                t.head.i,
+                t.ent_type_,
+                t.ent_iob_,
+                sent_of[t.i],
+                t.like_num,
+                t.is_punct,
+                t.is_space,
+                t.whitespace_,
             )
         )
     entities = tuple(

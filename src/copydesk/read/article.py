@@ -52,7 +52,9 @@ class Article:
             if start >= ex.span.end:
                 continue
             pieces.append(self.text[at:start])
-            pieces.append("".join("\n" if c == "\n" else " " for c in self.text[start : ex.span.end]))
+            pieces.append(
+                "".join("\n" if c == "\n" else " " for c in self.text[start : ex.span.end])
+            )
             at = ex.span.end
         pieces.append(self.text[at:])
         object.__setattr__(self, "body", "".join(pieces))
