@@ -31,7 +31,6 @@ from copydesk.compare.frames import (
     is_content,
     is_side,
     side_key,
-    spelling_key,
     title_word,
     words_of,
 )
@@ -39,6 +38,7 @@ from copydesk.compare.quotes import Quote, Word, marked_quotes, word_stream
 from copydesk.kinds import severity_of
 from copydesk.ledger.claims import HEDGE_ADVERBS, HEDGE_CONTROL, HEDGE_MODALS
 from copydesk.ledger.model import Attribution, Claim, Ledger, Person, Role
+from copydesk.ledger.normalise import spelling_key
 from copydesk.ledger.people import FORMER_WORDS, np_side
 from copydesk.ledger.places import side_of
 from copydesk.model import Evidence, Finding, Span

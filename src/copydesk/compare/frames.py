@@ -1,8 +1,8 @@
 """Keys and views for comparing what two documents assert.
 
 The facts themselves come from each document's ledger (claims, people and their roles,
-attributions, quotations); this module holds what only a comparison needs: spelling keys under
-which British and American spellings coincide, side keys, title words, the classes of reporting
+attributions, quotations), and spelling keys from `copydesk.ledger.normalise`; this module holds
+what only a comparison needs: side keys, title words, the classes of reporting
 verbs whose swap is no change, and the small views (`Referent`, `Frame`, `RoleMention`,
 `Title`, `Report`) the diff builds from ledger records so that two documents can be matched.
 """
@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from copydesk.ledger.normalise import spelling_key
 from copydesk.ledger.places import side_of
 from copydesk.ledger.quotations import NEUTRAL_CUES as LEDGER_NEUTRAL_CUES
 from copydesk.model import Span
@@ -25,63 +26,6 @@ def wordset(text: str) -> frozenset[str]:
 
 
 # --- words -----------------------------------------------------------------------------------
-
-#: British/American spelling pairs that are house style, not meaning (compared lower-case).
-SPELLING_VARIANTS: dict[str, str] = {
-    "defence": "defense",
-    "offence": "offense",
-    "licence": "license",
-    "centre": "center",
-    "metre": "meter",
-    "metres": "meters",
-    "kilometre": "kilometer",
-    "kilometres": "kilometers",
-    "theatre": "theater",
-    "programme": "program",
-    "programmes": "programs",
-    "travelled": "traveled",
-    "labour": "labor",
-    "neighbour": "neighbor",
-    "neighbours": "neighbors",
-    "favour": "favor",
-    "honour": "honor",
-    "colour": "color",
-    "behaviour": "behavior",
-    "rumour": "rumor",
-    "armour": "armor",
-    "harbour": "harbor",
-    "endeavour": "endeavor",
-    "judgement": "judgment",
-    "ageing": "aging",
-    "grey": "gray",
-    "catalogue": "catalog",
-    "dialogue": "dialog",
-    "counsellor": "counselor",
-    "jewellery": "jewelry",
-    "cheque": "check",
-    "tyre": "tire",
-    "kerb": "curb",
-    "sceptical": "skeptical",
-    "manoeuvre": "maneuver",
-    "paediatric": "pediatric",
-    "analogue": "analog",
-}
-
-_ISE = re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$")
-_OUR = re.compile(r"(?<=[a-z]{2})our(s|ed|ing|able)?$")
-_LLED = re.compile(r"(?<=[aeiou][a-z])ll(ed|ing|er|ers)$")
-
-
-def spelling_key(word: str) -> str:
-    """A lower-case key under which British and American spellings of a word coincide."""
-    w = word.lower().replace("’", "'")
-    if w in SPELLING_VARIANTS:
-        return SPELLING_VARIANTS[w]
-    w = _ISE.sub(lambda m: "iz" + m.group(1), w)
-    w = _OUR.sub(lambda m: "or" + (m.group(1) or ""), w)
-    w = _LLED.sub(lambda m: "l" + m.group(1), w)
-    return w
-
 
 #: Words that are not content: left out when comparing what a phrase is about.
 STOP = wordset(

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from copydesk.compare.frames import spelling_key
 from copydesk.ledger.model import Ledger
+from copydesk.ledger.normalise import spelling_key
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, Token
 

@@ -1,0 +1,81 @@
+"""Word folds shared by every stage that compares words.
+
+British and American spellings of one word ("defence"/"defense", "organise"/"organize") and
+the gender and spelling variants of title words ("spokesman"/"spokesperson") are one word to
+the ledger, the diff and corroboration alike; this module is the one place they are listed.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: British/American spelling pairs that are house style, not meaning (compared lower-case),
+#: mapped to the American form.
+SPELLING_VARIANTS: dict[str, str] = {
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "centre": "center",
+    "metre": "meter",
+    "metres": "meters",
+    "kilometre": "kilometer",
+    "kilometres": "kilometers",
+    "theatre": "theater",
+    "programme": "program",
+    "programmes": "programs",
+    "travelled": "traveled",
+    "labour": "labor",
+    "neighbour": "neighbor",
+    "neighbours": "neighbors",
+    "favour": "favor",
+    "honour": "honor",
+    "colour": "color",
+    "behaviour": "behavior",
+    "rumour": "rumor",
+    "armour": "armor",
+    "harbour": "harbor",
+    "endeavour": "endeavor",
+    "judgement": "judgment",
+    "ageing": "aging",
+    "grey": "gray",
+    "catalogue": "catalog",
+    "dialogue": "dialog",
+    "counsellor": "counselor",
+    "jewellery": "jewelry",
+    "cheque": "check",
+    "tyre": "tire",
+    "kerb": "curb",
+    "sceptical": "skeptical",
+    "manoeuvre": "maneuver",
+    "paediatric": "pediatric",
+    "analogue": "analog",
+    "organisation": "organization",
+}
+
+#: Regular British endings, for words the table does not list ("realise", "endeavoured",
+#: "cancelled"). Each needs a few letters before it so that short words ("rise", "four",
+#: "ill") are left alone.
+_ISE = re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$")
+_OUR = re.compile(r"(?<=[a-z]{2})our(s|ed|ing|able)?$")
+_LLED = re.compile(r"(?<=[aeiou][a-z])ll(ed|ing|er|ers)$")
+
+
+def spelling_word(word: str) -> str:
+    """``word`` lower-cased, with a listed British spelling as its American form.
+
+    Only the listed words are changed, so the result can still be shown as a word (a title
+    the ledger writes); `spelling_key` also folds regular endings, for comparing only.
+    """
+    w = word.lower().replace("’", "'")
+    return SPELLING_VARIANTS.get(w, w)
+
+
+def spelling_key(word: str) -> str:
+    """A lower-case key under which British and American spellings of a word coincide."""
+    w = word.lower().replace("’", "'")
+    if w in SPELLING_VARIANTS:
+        return SPELLING_VARIANTS[w]
+    w = _ISE.sub(lambda m: "iz" + m.group(1), w)
+    w = _OUR.sub(lambda m: "or" + (m.group(1) or ""), w)
+    w = _LLED.sub(lambda m: "l" + m.group(1), w)
+    return w
