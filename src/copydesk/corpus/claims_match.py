@@ -18,24 +18,12 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from copydesk.ledger.model import Person
+from copydesk.ledger.normalise import TITLE_VARIANTS, spelling_word
 from copydesk.ledger.places import place_of, side_of
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated
 
 # --- text folding ------------------------------------------------------------------------------
-
-#: British spellings that news copy varies on, folded to one form before comparing words.
-SPELLING_VARIANTS: dict[str, str] = {
-    "defence": "defense",
-    "offence": "offense",
-    "licence": "license",
-    "centre": "center",
-    "programme": "program",
-    "labour": "labor",
-    "counsellor": "counselor",
-    "advisor": "adviser",
-    "organisation": "organization",
-}
 
 _WORD = re.compile(r"[\w]+(?:[-'][\w]+)*", re.UNICODE)
 
@@ -56,11 +44,12 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The folded words of ``text``, possessive endings dropped, spellings normalised."""
+    """The folded words of ``text``, possessive endings dropped, listed British spellings
+    made American (`copydesk.ledger.normalise.spelling_word`)."""
     out = []
     for w in _WORD.findall(fold(text)):
         w = re.sub(r"'s?$", "", w)
-        out.append(SPELLING_VARIANTS.get(w, w))
+        out.append(spelling_word(w))
     return [w for w in out if w]
 
 
@@ -144,7 +133,8 @@ def sides_exclusive(a: str, b: str) -> bool:
 
 # --- offices -------------------------------------------------------------------------------------
 
-#: Words that name one office in several ways, mapped to one form. A side's delegation at
+#: Words that name one office in several ways, mapped to one form, after the ledger's own
+#: gender variants (`TITLE_VARIANTS`: "spokesman" -> "spokesperson"). A side's delegation at
 #: talks is also called its team or its negotiators; its head is also its leader or chief.
 TITLE_SYNONYMS: dict[str, str] = {
     "leader": "head",
@@ -152,11 +142,6 @@ TITLE_SYNONYMS: dict[str, str] = {
     "lead": "head",
     "led": "head",
     "heads": "head",
-    "chairman": "chair",
-    "chairwoman": "chair",
-    "chairperson": "chair",
-    "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson",
     "team": "delegation",
     "negotiators": "delegation",
     "negotiating": "delegation",
@@ -216,10 +201,15 @@ class Office:
         return self.head in ONE_HOLDER_HEADS and len(self.words) >= 2
 
 
+def _office_word(word: str) -> str:
+    w = TITLE_VARIANTS.get(word, word)
+    return TITLE_SYNONYMS.get(w, w)
+
+
 @lru_cache(maxsize=4096)
 def office(title: str) -> Office:
     """ "head of the Ukrainian delegation" -> Office("head", {"head", "delegation"})."""
-    raw = [TITLE_SYNONYMS.get(w, w) for w in words(title)]
+    raw = [_office_word(w) for w in words(title)]
     kept: list[str] = []
     head: str | None = None
     for i, w in enumerate(raw):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 #: British/American spelling pairs that are house style, not meaning (compared lower-case),
-#: mapped to the American form.
+#: mapped to the American form; "advisor", American too, to the "adviser" news copy prefers.
 SPELLING_VARIANTS: dict[str, str] = {
     "defence": "defense",
     "offence": "offense",
@@ -50,6 +50,19 @@ SPELLING_VARIANTS: dict[str, str] = {
     "paediatric": "pediatric",
     "analogue": "analog",
     "organisation": "organization",
+    "advisor": "adviser",
+}
+
+#: Gender variants of title words, folded to one form (after spelling).
+TITLE_VARIANTS: dict[str, str] = {
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "spokespeople": "spokesperson",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairperson": "chair",
+    "councilwoman": "councillor",
+    "councilman": "councillor",
 }
 
 #: Regular British endings, for words the table does not list ("realise", "endeavoured",
@@ -79,3 +92,10 @@ def spelling_key(word: str) -> str:
     w = _OUR.sub(lambda m: "or" + (m.group(1) or ""), w)
     w = _LLED.sub(lambda m: "l" + m.group(1), w)
     return w
+
+
+def title_form(word: str) -> str:
+    """A title word as the ledger writes it: lower case, spelling and gender variants folded
+    ("Defence" -> "defense", "spokeswoman" -> "spokesperson")."""
+    w = spelling_word(word)
+    return TITLE_VARIANTS.get(w, w)

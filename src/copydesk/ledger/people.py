@@ -38,12 +38,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from copydesk.ledger.model import Person, Role
+from copydesk.ledger.normalise import title_form
 from copydesk.ledger.places import is_country, side_of
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, Token
 
 # ---------------------------------------------------------------------------------------------
-# Vocabulary. Lower-case words; spelling variants are folded by `_norm_word` first.
+# Vocabulary. Lower-case words; spelling and gender variants are folded by
+# `copydesk.ledger.normalise.title_form` first.
 # fmt: off
 
 #: Words that head a person's title. Each belongs to a category: ``official`` (state and
@@ -90,22 +92,6 @@ FIXED_TITLES = (
     "minister of state",
     "member of parliament",
 )
-
-#: Spelling and gender variants folded to one form.
-SPELLING = {
-    "defence": "defense",
-    "advisor": "adviser",
-    "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson",
-    "spokespeople": "spokesperson",
-    "chairman": "chair",
-    "chairwoman": "chair",
-    "chairperson": "chair",
-    "organisation": "organization",
-    "programme": "program",
-    "councilwoman": "councillor",
-    "councilman": "councillor",
-}
 
 #: Titles meaning "the one at the top of": "X head", "chief of X" → "head of X".
 HEAD_WORDS = frozenset({"head", "chief"})
@@ -186,18 +172,13 @@ _NAME_DEPS = frozenset({"compound", "flat", "nmod"})
 # Small helpers over tokens.
 
 
-def _norm_word(text: str) -> str:
-    word = text.lower().replace("’", "'")
-    return SPELLING.get(word, word)
-
-
 def _is_title_word(tok: Token) -> bool:
-    return _norm_word(tok.text) in TITLE_CATEGORY or _norm_word(tok.lemma) in TITLE_CATEGORY
+    return title_form(tok.text) in TITLE_CATEGORY or title_form(tok.lemma) in TITLE_CATEGORY
 
 
 def _title_key(tok: Token) -> str:
-    word = _norm_word(tok.text)
-    return word if word in TITLE_CATEGORY else _norm_word(tok.lemma)
+    word = title_form(tok.text)
+    return word if word in TITLE_CATEGORY else title_form(tok.lemma)
 
 
 def _is_capitalised(tok: Token) -> bool:
@@ -395,7 +376,7 @@ def _role_from_tokens(
     for t in words:
         if t.i in skip or t.i == head.i:
             continue
-        low = _norm_word(t.text)
+        low = title_form(t.text)
         if t.i > head.i:
             continue
         if low in FORMER_WORDS:
@@ -429,7 +410,7 @@ def _role_from_tokens(
             continue
         if t.i in person_tokens and _is_possessor(doc, t):
             continue
-        after.append(_norm_word(t.text))
+        after.append(title_form(t.text))
     title = _compose_title(rank, before, _title_key(head), after)
     if not title:
         return None, former
@@ -560,9 +541,9 @@ def _in_place_context(doc: Annotated, head: Token) -> bool:
     if head.dep == "pobj" and parent.text.lower() in LOCATIVE_PREPOSITIONS:
         return True
     if head.dep == "pobj" and parent.text.lower() == "of":
-        return _norm_word(doc.tokens[parent.head].lemma) in PLACE_NOUNS
+        return title_form(doc.tokens[parent.head].lemma) in PLACE_NOUNS
     if head.dep == "compound" and parent.i > head.i:
-        return _norm_word(parent.lemma) in PLACE_NOUNS
+        return title_form(parent.lemma) in PLACE_NOUNS
     return False
 
 
@@ -614,7 +595,7 @@ def _missed_first_name(doc: Annotated, tok: Token, name: Sequence[Token]) -> boo
         and tok.ent_type == ""
         and not _is_title_word(tok)
         and _token_side(doc, tok) is None
-        and _norm_word(tok.text) not in INSTITUTION_WORDS
+        and title_form(tok.text) not in INSTITUTION_WORDS
         and tok.sent == name[0].sent
     )
 
@@ -648,7 +629,7 @@ def _chain_mentions(doc: Annotated, taken: set[int]) -> list[_Mention]:
         toks = doc.tokens[start:end]
         if any(t.i in taken for t in toks):
             continue
-        if any(_norm_word(t.text) in INSTITUTION_WORDS for t in toks):
+        if any(title_form(t.text) in INSTITUTION_WORDS for t in toks):
             continue
         text = doc.text[toks[0].start : toks[-1].end]
         if side_of(text) is not None or _in_place_context(doc, tok):
@@ -848,7 +829,7 @@ def _mention_roles(
         title_head = _title_head_in(doc, seg)
         if title_head is None:
             continue
-        inherited = former and k > 0 and not any(_norm_word(t.text) in CURRENT_WORDS for t in seg)
+        inherited = former and k > 0 and not any(title_form(t.text) in CURRENT_WORDS for t in seg)
         draft, said_former = _role_from_tokens(
             doc,
             seg,
@@ -975,9 +956,9 @@ def _lead_role(
 ) -> _Draft | None:
     """ "lead Kyiv's delegation" → head of delegation (Ukraine); "heads the ministry" → head
     of ministry; "leads the offensive" → no role."""
-    word = _norm_word(obj.lemma)
+    word = title_form(obj.lemma)
     modifiers = [
-        _norm_word(c.text)
+        title_form(c.text)
         for c in doc.children(obj.i)
         if c.dep in {"compound", "amod"} and c.i < obj.i and _token_side(doc, c) is None
     ]
@@ -995,7 +976,7 @@ def _lead_role(
             and t.i not in person_tokens
             and t.dep != "poss"
         ]
-        title = "head of " + _org(" ".join(_norm_word(t.text) for t in core))
+        title = "head of " + _org(" ".join(title_form(t.text) for t in core))
     else:
         return None
     side, possessor = np_side(doc, obj, person_tokens)
@@ -1252,7 +1233,7 @@ def _carries_role(doc: Annotated, m: _Mention, names: frozenset[int]) -> bool:
 
 
 def _leads_body(doc: Annotated, obj: Token) -> bool:
-    word = _norm_word(obj.lemma)
+    word = title_form(obj.lemma)
     return word in DELEGATION_WORDS or word in INSTITUTION_WORDS
 
 
