@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from copydesk.ledger.normalise import spelling_key
+from copydesk.ledger.normalise import HEAD_SYNONYMS, spelling_key
 from copydesk.ledger.places import side_of
 from copydesk.ledger.quotations import NEUTRAL_CUES as LEDGER_NEUTRAL_CUES
 from copydesk.model import Span
@@ -38,16 +38,12 @@ STOP = wordset(
 
 PRONOUNS = wordset("he she they it we i you him her them us me his its their our who whom one")
 
-#: Words for the one at the top, which the ledger's titles keep apart ("head of delegation",
-#: "chief negotiator", "leader"); for comparing two titles they are one job. Spelling and
-#: gender variants ("spokesman", "advisor") are already folded by the ledger.
-TITLE_SYNONYMS: dict[str, str] = {"head": "leader", "chief": "leader", "lead": "leader"}
-
 
 def title_word(lemma: str) -> str:
-    """A title word as compared: spelling folded, "head"/"chief" as "leader"."""
+    """A title word as compared: spelling folded, "chief"/"leader" as "head" (`HEAD_SYNONYMS`).
+    Gender variants ("spokesman") are already folded in the ledger's titles."""
     k = spelling_key(lemma)
-    return TITLE_SYNONYMS.get(k, k)
+    return HEAD_SYNONYMS.get(k, k)
 
 
 # --- sides (countries, their capitals and demonyms) ---------------------------------------

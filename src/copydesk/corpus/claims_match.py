@@ -18,7 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from copydesk.ledger.model import Person
-from copydesk.ledger.normalise import TITLE_VARIANTS, spelling_word
+from copydesk.ledger.normalise import HEAD_SYNONYMS, TITLE_VARIANTS, spelling_word
 from copydesk.ledger.places import place_of, side_of
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated
@@ -133,15 +133,13 @@ def sides_exclusive(a: str, b: str) -> bool:
 
 # --- offices -------------------------------------------------------------------------------------
 
-#: Words that name one office in several ways, mapped to one form, after the ledger's own
-#: gender variants (`TITLE_VARIANTS`: "spokesman" -> "spokesperson"). A side's delegation at
-#: talks is also called its team or its negotiators; its head is also its leader or chief.
+#: Words that name one office in several ways, mapped to one form, after the ledger's gender
+#: variants (`TITLE_VARIANTS`: "spokesman" -> "spokesperson"): its head is also its leader or
+#: chief (`HEAD_SYNONYMS`), and a side's delegation at talks is also called its team or its
+#: negotiators. The delegation words are corroboration's own (two outlets may name one
+#: delegation differently); the diff's `compare.frames.title_word` does not fold them.
 TITLE_SYNONYMS: dict[str, str] = {
-    "leader": "head",
-    "chief": "head",
-    "lead": "head",
-    "led": "head",
-    "heads": "head",
+    **HEAD_SYNONYMS,
     "team": "delegation",
     "negotiators": "delegation",
     "negotiating": "delegation",

@@ -94,6 +94,12 @@ def spelling_key(word: str) -> str:
     return w
 
 
+#: Words for the one at the top of a body, keyed as "head" when two titles are compared. The
+#: titles the ledger writes keep them apart ("chief of staff", "chief negotiator", "leader");
+#: for comparing two documents' titles "head of delegation" and "delegation leader" are one job.
+HEAD_SYNONYMS: dict[str, str] = dict.fromkeys(("leader", "chief", "lead", "led", "heads"), "head")
+
+
 def title_form(word: str) -> str:
     """A title word as the ledger writes it: lower case, spelling and gender variants folded
     ("Defence" -> "defense", "spokeswoman" -> "spokesperson")."""
