@@ -11,14 +11,13 @@ strings (and a parse, for an argument's side words), so they are tested on their
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from copydesk.ledger.model import Person
-from copydesk.ledger.normalise import HEAD_SYNONYMS, TITLE_VARIANTS, spelling_word
+from copydesk.ledger.normalise import HEAD_SYNONYMS, TITLE_VARIANTS, spelling_word, strip_accents
 from copydesk.ledger.places import place_of, side_of
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated
@@ -30,8 +29,7 @@ _WORD = re.compile(r"[\w]+(?:[-'][\w]+)*", re.UNICODE)
 
 def fold(text: str) -> str:
     """Lower case, accents folded, typographic quotes and dashes made plain, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = strip_accents(text)
     text = (
         text.replace("’", "'")
         .replace("‘", "'")

@@ -8,6 +8,14 @@ the ledger, the diff and corroboration alike; this module is the one place they 
 from __future__ import annotations
 
 import re
+import unicodedata
+
+
+def strip_accents(text: str) -> str:
+    """``text`` with accents dropped ("Élysée" -> "Elysee", "Bogotá" -> "Bogota")."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
 
 #: British/American spelling pairs that are house style, not meaning (compared lower-case),
 #: mapped to the American form; "advisor", American too, to the "adviser" news copy prefers.

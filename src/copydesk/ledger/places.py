@@ -12,9 +12,10 @@ usage ("Kyiv said", "talks with Moscow"); "Istanbul" or "Kherson" name places, n
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from copydesk.ledger.normalise import strip_accents
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,8 +166,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 def _key(text: str) -> str:
     """A lookup key: accents folded, possessive dropped, leading article dropped."""
-    text = unicodedata.normalize("NFKD", text.strip())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = strip_accents(text.strip())
     text = _POSSESSIVE.sub("", text)
     text = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE)
     return re.sub(r"\s+", " ", text).lower()
