@@ -23,15 +23,13 @@ from typing import TYPE_CHECKING
 from copydesk.compare.model import AlignedSentence, Comparison, Label
 from copydesk.model import Evidence, Finding, Severity, Span
 from copydesk.read.article import Article
+from copydesk.report.html import link
 
 if TYPE_CHECKING:
     from copydesk.pipeline import CheckResult
 
 #: Forbids scripts, frames, fonts and fetches; only inline styles and data: images are allowed.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-
-#: URL schemes turned into links; anything else (javascript:, data:) is shown as text only.
-LINK_SCHEMES = ("http://", "https://")
 
 #: Finding kinds that mark a change against the source (highlighted in both texts); other
 #: findings on a sentence (copy errors, attributions) are marked as issues of the article.
@@ -175,16 +173,6 @@ def render_redline(result: CheckResult) -> str:
 
 
 # --- page parts -----------------------------------------------------------------------------
-
-
-def link(url: str | None, text: str | None = None) -> str:
-    """An escaped link to ``url`` when it is http(s); otherwise the escaped text alone."""
-    if not url:
-        return escape(text or "")
-    label = escape(text or url)
-    if url.lower().startswith(LINK_SCHEMES):
-        return f'<a href="{escape(url)}" rel="noreferrer noopener">{label}</a>'
-    return label
 
 
 def _describe(article: Article, role: str) -> str:
