@@ -459,14 +459,20 @@ def _unique(args: list[_Arg | None]) -> list[_Arg | None]:
     return out or [None]
 
 
+def _of_object(doc: Annotated, tok: Token) -> Token | None:
+    """The noun after ``tok``'s "of" ("regions" in "four of its regions"), or None."""
+    for c in doc.children(tok.i):
+        if c.dep == "prep" and c.text.lower() == "of":
+            for o in doc.children(c.i):
+                if o.dep == "pobj":
+                    return o
+    return None
+
+
 def _content_head(doc: Annotated, tok: Token) -> Token:
     """ "four of its regions" → "regions": a number or quantifier gives way to its "of" noun."""
     if tok.pos == "NUM" or tok.lemma.lower() in QUANTIFIER_HEADS:
-        for c in doc.children(tok.i):
-            if c.dep == "prep" and c.text.lower() == "of":
-                for o in doc.children(c.i):
-                    if o.dep == "pobj":
-                        return o
+        return _of_object(doc, tok) or tok
     return tok
 
 
@@ -481,12 +487,7 @@ def _led_object(
     noun = objects[0]
     if noun.lemma.lower() not in LEADER_NOUNS:
         return None
-    for c in doc.children(noun.i):
-        if c.dep == "prep" and c.text.lower() == "of":
-            for o in doc.children(c.i):
-                if o.dep == "pobj":
-                    return o
-    return None
+    return _of_object(doc, noun)
 
 
 def _subjects(doc: Annotated, verb: Token, passive: bool, frame: _Frame) -> list[Token]:
