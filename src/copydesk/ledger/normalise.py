@@ -74,7 +74,7 @@ TITLE_VARIANTS: dict[str, str] = {
 }
 
 #: Regular British endings, for words the table does not list ("realise", "endeavoured",
-#: "cancelled"). Each needs a few letters before it so that short words ("rise", "four",
+#: "fuelled"). Each needs a few letters before it so that short words ("rise", "four",
 #: "ill") are left alone.
 _ISE = re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$")
 _OUR = re.compile(r"(?<=[a-z]{2})our(s|ed|ing|able)?$")
