@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from copydesk.compare.embed import FUNCTION_WORDS
 from copydesk.ledger.normalise import HEAD_SYNONYMS, spelling_key
 from copydesk.ledger.places import side_of
 from copydesk.ledger.quotations import NEUTRAL_CUES as LEDGER_NEUTRAL_CUES
@@ -27,13 +28,12 @@ def wordset(text: str) -> frozenset[str]:
 
 # --- words -----------------------------------------------------------------------------------
 
-#: Words that are not content: left out when comparing what a phrase is about.
-STOP = wordset(
-    "a an the this that these those some any each every such its his her their our my your "
-    "of to in on at for by with from as and or but nor so than then there it he she they we "
-    "i you him them us me who whom whose which what be is are was were been being have has had "
-    "do does did will would shall should can could may might must also again still even just "
-    "very more most much many own same other another current currently now new"
+#: Words that are not content: left out when comparing what a phrase is about. The function
+#: words the aligner leaves out of its n-grams, and quantifiers, intensifiers and time words
+#: that do not say what a phrase is about either.
+STOP = FUNCTION_WORDS | wordset(
+    "some any each every such again still even just very more most much many own same other "
+    "another current currently now new"
 )
 
 PRONOUNS = wordset("he she they it we i you him her them us me his its their our who whom one")
