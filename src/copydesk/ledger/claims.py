@@ -38,6 +38,7 @@ from copydesk.ledger.people import (
     token_people,
 )
 from copydesk.ledger.places import side_of
+from copydesk.ledger.quotations import PRONOUNS
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, Token
 
@@ -124,7 +125,6 @@ PRONOUN_LOOKBACK_SENTENCES = 2
 MAX_CONJUNCTS = 4
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 
 
@@ -247,7 +247,7 @@ def _resolve(ctx: _Context, tok: Token) -> _Arg | None:
                 return None  # "which" is never a person: the parser attached it wrongly
             return _resolve(ctx, antecedent)
         return None
-    if tok.pos == "PRON" and low in _PERSONAL_PRONOUNS:
+    if tok.pos == "PRON" and low in PRONOUNS:
         name = ctx.person_before(tok)
         if name is None:
             return _Arg(low, None, tok.span)

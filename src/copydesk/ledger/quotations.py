@@ -47,6 +47,8 @@ HEADLINE_MAX_WORDS = 12
 #: quotation is usually a clause someone said.
 FRAGMENT_MAX_WORDS = 4
 
+#: Pronouns that stand for one person, to be read as the person named before them (a speaker
+#: here, a claim's argument in `ledger.claims`).
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SPEAKER_DEPS = frozenset({"compound", "amod", "det", "nmod", "poss", "case", "nummod", "flat"})
 
