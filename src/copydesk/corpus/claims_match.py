@@ -108,7 +108,12 @@ def find_person(people: tuple[Person, ...], name: str) -> Person | None:
 
 
 def side_key(side: str | None) -> str | None:
-    """A side as compared: its canonical name where the places table knows it, else folded."""
+    """A side as compared: its canonical name where the places table knows it, else folded.
+
+    This keys the sides ledgers record, in whatever case another outlet's ledger wrote them
+    ("united states" is looked up as "United States"); `compare.frames.side_key` keys phrases
+    from the text, where only a capitalised word can be a side ("turkey" is not Turkey).
+    """
     if side is None or not side.strip():
         return None
     canonical = side_of(side) or side_of(side.strip().title())
