@@ -280,3 +280,24 @@ def test_corroborate_labels_claims_against_the_corpus(corpus: Path) -> None:
     assert report.corroboration.verdicts
     assert all(f.kind.startswith("corroboration.") for f in report.findings)
     assert run.returncode == (1 if report.has_major() else 0)
+
+
+def test_a_fault_inside_copydesk_is_one_line_and_exit_70(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from copydesk import cli, pipeline
+
+    def broken_check(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("the ledger is inconsistent")
+
+    monkeypatch.setattr(pipeline, "check", broken_check)
+    monkeypatch.delenv("COPYDESK_DEBUG", raising=False)
+    article = tmp_path / "clean.txt"
+    article.write_text(CLEAN, encoding="utf-8")
+    assert cli.main(["check", str(article)]) == 70
+    err = capsys.readouterr().err
+    assert err.startswith("copydesk: internal error (RuntimeError: the ledger is inconsistent)")
+    assert "Traceback" not in err and err.count("\n") == 1
+    monkeypatch.setenv("COPYDESK_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        cli.main(["check", str(article)])

@@ -2,7 +2,8 @@
 `copydesk.report`.
 
 Exit codes: 0 no major finding, 1 at least one major finding, 2 a usage or input error
-(reported in one sentence on standard error), 130 interrupted, 141 output pipe closed.
+(reported in one sentence on standard error), 70 an internal fault, 130 interrupted, 141
+output pipe closed.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ EXIT_MAJOR = 1
 EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a fault in copydesk itself, not in the input
 
 FORMATS = ("text", "json", "html")
 COLORS = ("auto", "always", "never")
@@ -148,6 +150,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return _fail("the output was closed before the report was written.", EXIT_BROKEN_PIPE)
+    except Exception as exc:  # a fault in copydesk: one line, unless debugging asks for the trace
+        if os.environ.get("COPYDESK_DEBUG"):
+            raise
+        return _fail(
+            f"internal error ({type(exc).__name__}: {exc}); rerun with COPYDESK_DEBUG=1 "
+            "for the traceback and report it.",
+            EXIT_INTERNAL,
+        )
 
 
 def _fail(message: str, code: int) -> int:
