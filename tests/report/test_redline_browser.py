@@ -15,9 +15,6 @@ from copydesk.pipeline import CheckResult, check
 from copydesk.read.article import Article
 from copydesk.report.redline import CSP, article_row_id, render_redline
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-
 SCRIPT = "<script>document.title='pwned';window.__pwned=1</script>"
 IMAGE = "<img src=x onerror=\"window.__pwned=2;document.title='pwned'\">"
 
@@ -52,40 +49,6 @@ def page(result: CheckResult) -> Iterator[Path]:
         path = Path(tmp) / "redline.html"
         path.write_text(render_redline(result), encoding="utf-8")
         yield path
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
-        pytest.skip(
-            "Debian's chromium and chromium-driver are not installed "
-            "(make test installs them: apt-get install chromium chromium-driver)"
-        )
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
-    from selenium.webdriver.chrome.service import Service
-
-    with tempfile.TemporaryDirectory() as profile:
-        options = webdriver.ChromeOptions()
-        options.binary_location = str(CHROMIUM)
-        for flag in (
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={profile}",
-            "--window-size=1400,1000",
-        ):
-            options.add_argument(flag)
-        driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-        driver.set_page_load_timeout(30)
-        try:
-            yield driver
-        finally:
-            driver.quit()
 
 
 @pytest.fixture()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -219,39 +217,8 @@ def test_with_a_source_the_page_is_the_redline(result: CheckResult) -> None:
         assert render_html(with_source) == render_redline(with_source)
 
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 PWN = "<script>window.__pwned=1;document.title='pwned'</script>"
 PWN_IMAGE = '<img src=x onerror="window.__pwned=2">'
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Debian's headless Chromium through selenium (``make test`` installs them)."""
-    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
-        pytest.skip("Debian's chromium and chromium-driver are not installed")
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
-    from selenium.webdriver.chrome.service import Service
-
-    with tempfile.TemporaryDirectory() as profile:
-        options = webdriver.ChromeOptions()
-        options.binary_location = str(CHROMIUM)
-        for flag in (
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
-            "--disable-background-networking",
-            f"--user-data-dir={profile}",
-        ):
-            options.add_argument(flag)
-        driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-        driver.set_page_load_timeout(30)
-        try:
-            yield driver
-        finally:
-            driver.quit()
 
 
 def test_in_a_browser_nothing_runs_and_marks_link_to_findings(browser: Any, tmp_path: Path) -> None:
