@@ -143,6 +143,12 @@ def test_unattributed_quote_must_fire() -> None:
         "The council voted on Tuesday.\n“Keeping the city moving”\nRoads reopened on Friday.",
         # scare quotes and quoted terms
         "Critics called the plan a “vanity project” and its budget “a lot of money”.",
+        # reporting verbs beyond "said": recalled, observed, recounted
+        (
+            "The club won the title on Saturday. “There is nothing won yet and we will stay "
+            "humble,” recalled Valeria Tanaka, the head coach."
+        ),
+        "“The water came up faster than anyone expected,” observed one resident, Ana Ruiz.",
     ],
 )
 def test_unattributed_quote_near_misses(text: str) -> None:

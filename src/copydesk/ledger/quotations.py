@@ -26,7 +26,8 @@ LOADED_CUES = frozenset({"claim", "admit", "insist", "concede", "allege", "confe
 #: Other verbs that report speech without being loaded.
 OTHER_CUES = frozenset(
     {"warn", "predict", "caution", "stress", "emphasise", "emphasize", "argue", "assert",
-     "declare", "acknowledge", "deny", "urge", "describe", "estimate", "promise", "vow"}
+     "declare", "acknowledge", "deny", "urge", "describe", "estimate", "promise", "vow",
+     "recall", "recount", "observe"}
 )  # fmt: skip
 CUE_VERBS = NEUTRAL_CUES | LOADED_CUES | OTHER_CUES
 #: Verbs whose frame introduces the source of a report rather than a speaker ("citing X").
