@@ -47,6 +47,7 @@ bench: install
 
 eval: install
 	$(BIN)/python eval/perturbations.py
+	$(BIN)/python eval/clean_copy.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -20,6 +20,10 @@ ROOT = Path(__file__).resolve().parents[2]
 MARGIN = 0.05
 #: Slack over the measured false-alarm rate on meaning-preserving rewrites.
 MARGIN_FALSE_ALARMS = 0.03
+#: The targets set for the diff: precision and recall at least 0.9 per kind, false alarms at
+#: most 5%. A floor never sits below its target.
+TARGET = 0.90
+TARGET_FALSE_ALARMS = 0.05
 
 #: Measured with `.venv/bin/python eval/perturbations.py` (seed 7): (precision, recall).
 MEASURED: dict[str, tuple[float, float]] = {
@@ -32,7 +36,7 @@ MEASURED: dict[str, tuple[float, float]] = {
     "source.number_changed": (1.00, 1.00),
     "source.negation_flipped": (1.00, 1.00),
     "source.hedge_removed": (1.00, 1.00),
-    "source.attribution_verb_changed": (1.00, 1.00),
+    "source.attribution_verb_changed": (1.00, 0.97),
     "source.title_changed": (1.00, 0.94),
 }
 MEASURED_FALSE_ALARMS = 0.0
@@ -64,10 +68,11 @@ def test_every_kind_is_evaluated(scores) -> None:  # type: ignore[no-untyped-def
 @pytest.mark.parametrize("kind", sorted(MEASURED))
 def test_precision_and_recall_floors(scores, kind: str) -> None:  # type: ignore[no-untyped-def]
     precision, recall, _ = scores.per_kind[kind]
-    floor_p, floor_r = (m - MARGIN for m in MEASURED[kind])
+    floor_p, floor_r = (max(m - MARGIN, TARGET) for m in MEASURED[kind])
     assert precision >= floor_p, f"{kind} precision {precision:.2f} < {floor_p:.2f}"
     assert recall >= floor_r, f"{kind} recall {recall:.2f} < {floor_r:.2f}"
 
 
 def test_false_alarms_ceiling(scores) -> None:  # type: ignore[no-untyped-def]
-    assert scores.false_alarm_rate <= MEASURED_FALSE_ALARMS + MARGIN_FALSE_ALARMS
+    ceiling = min(MEASURED_FALSE_ALARMS + MARGIN_FALSE_ALARMS, TARGET_FALSE_ALARMS)
+    assert scores.false_alarm_rate <= ceiling
