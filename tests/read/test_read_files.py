@@ -277,3 +277,14 @@ def test_short_html_article_and_bare_fragment_are_read() -> None:
     fragment = read_bytes(f"<p>{ENGLISH_BRIEF}</p>".encode(), origin="fragment")
     assert fragment.format == "html"
     assert fragment.text.strip() == ENGLISH_BRIEF
+
+
+def test_text_longer_than_any_article_is_refused_before_parsing(tmp_path: Path) -> None:
+    """A 1.7 MB text is under the byte cap but is no article: it would exceed the parser's
+    own limit, so it is refused with the limit named."""
+    path = tmp_path / "transcript.txt"
+    path.write_text(ENGLISH_REPORT * (1_700_000 // len(ENGLISH_REPORT)), encoding="utf-8")
+    message = _error(read_input, str(path))
+    assert_one_sentence(message, str(path), "characters of text", "200,000")
+    # An article just under the limit is read.
+    assert read_text(ENGLISH_REPORT * (150_000 // len(ENGLISH_REPORT)), origin="long.txt")

@@ -13,3 +13,9 @@ MAX_INPUT_MB = MAX_INPUT_BYTES // (1024 * 1024)
 # shortest news briefs run to 40-60 words; 20 is below any brief but above a headline with
 # a dateline or a page left with only its furniture, and enough for the language check.
 MIN_WORDS = 20
+
+# The most characters of article text checked. The longest long-form features run to about
+# 15,000 words (90,000 characters); 200,000 leaves twice that while keeping the parse well
+# inside spaCy's own limit of 1,000,000 characters and its memory (about 1 GB per 100,000
+# characters at worst). Longer texts are books, transcripts or dumps, not articles.
+MAX_ARTICLE_CHARS = 200_000

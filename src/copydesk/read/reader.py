@@ -26,7 +26,7 @@ from copydesk.read.html import (
 )
 from copydesk.read.junk import find_page_junk
 from copydesk.read.language import guess_language
-from copydesk.read.limits import MAX_INPUT_BYTES, MAX_INPUT_MB, MIN_WORDS
+from copydesk.read.limits import MAX_ARTICLE_CHARS, MAX_INPUT_BYTES, MAX_INPUT_MB, MIN_WORDS
 
 STDIN = "-"
 STDIN_NAME = "Standard input"
@@ -237,6 +237,11 @@ def _article(
 ) -> Article:
     if not text.strip():
         raise InputError(f"{name} is empty.")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            f"{name} has {len(text):,} characters of text; copydesk checks articles of up to "
+            f"{MAX_ARTICLE_CHARS:,}."
+        )
     junk = find_page_junk(text)
     article = Article(
         text=text,
