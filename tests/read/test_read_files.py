@@ -288,3 +288,35 @@ def test_text_longer_than_any_article_is_refused_before_parsing(tmp_path: Path) 
     assert_one_sentence(message, str(path), "characters of text", "200,000")
     # An article just under the limit is read.
     assert read_text(ENGLISH_REPORT * (150_000 // len(ENGLISH_REPORT)), origin="long.txt")
+
+
+def test_a_plain_text_headline_becomes_the_title() -> None:
+    body = (
+        "The council said on Monday that the new bridge over the river would open in May, "
+        "two years after work began and six months later than planned at the start."
+    )
+    article = read_text(f"Bridge to open in May after delays\n{body}\n", origin="bridge.txt")
+    assert article.title == "Bridge to open in May after delays"
+    # A quoted word at the end of the headline is still a headline.
+    quoted = read_text(f"Mayor calls delays ‘unacceptable’\n{body}\n", origin="q.txt")
+    assert quoted.title == "Mayor calls delays ‘unacceptable’"
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        # a first line that is a sentence is body, not a title
+        "ISTANBUL: The council said on Monday that the new bridge would open in May.",
+        # a kicker of two words is a label
+        "Breaking news",
+        # a line as long as a paragraph is not a headline
+        "The council said on Monday that the new bridge over the river would open in May two "
+        "years after work began and six months later than planned",
+    ],
+)
+def test_plain_text_first_lines_that_are_not_headlines(first_line: str) -> None:
+    rest = (
+        "Work on the approach roads will continue through the summer, the council said, and "
+        "the old ferry will keep running until the bridge carries its first traffic."
+    )
+    assert read_text(f"{first_line}\n{rest}\n", origin="x.txt").title is None

@@ -14,7 +14,8 @@ from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from copydesk.errors import InputError
-from copydesk.read.article import Article
+from copydesk.model import Span
+from copydesk.read.article import Article, Excluded
 from copydesk.read.decode import decode
 from copydesk.read.fetch import FETCH_TIMEOUT_S, fetch, parse_content_type
 from copydesk.read.html import (
@@ -243,6 +244,8 @@ def _article(
             f"{MAX_ARTICLE_CHARS:,}."
         )
     junk = find_page_junk(text)
+    if title is None and fmt == "text":
+        title = headline_of(text, junk.excluded)
     article = Article(
         text=text,
         doc_id=doc_id,
@@ -270,3 +273,33 @@ def _article(
             f"at least {MIN_WORDS} are needed)."
         )
     return article
+
+
+#: A headline runs to 3-20 words (news headlines are 6-14): fewer is a label or kicker, more
+#: is a sentence.
+HEADLINE_WORDS = (3, 20)
+_SENTENCE_END = (".", "!", "?", ":", ";", ",")
+
+
+def headline_of(text: str, excluded: tuple[Excluded, ...]) -> str | None:
+    """The first body line of a plain-text article when it reads as a headline: a short line
+    with no sentence-ending punctuation, followed by more body text. A first line that is a
+    sentence ("Prior to the talks, ... said.") is body, not a title."""
+    lines = []
+    at = 0
+    for line in text.split("\n"):
+        span = Span(at, at + len(line))
+        at = span.end + 1
+        if line.strip() and not any(ex.span.contains(span) for ex in excluded):
+            lines.append(line.strip())
+        if len(lines) == 2:
+            break
+    if len(lines) < 2:
+        return None
+    first = lines[0]
+    words = len(_WORD_RE.findall(first))
+    low, high = HEADLINE_WORDS
+    stripped = first.rstrip("”’\"' ")
+    if low <= words <= high and not stripped.endswith(_SENTENCE_END):
+        return first
+    return None
