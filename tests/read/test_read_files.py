@@ -310,8 +310,10 @@ def test_a_plain_text_headline_becomes_the_title() -> None:
         # a kicker of two words is a label
         "Breaking news",
         # a line as long as a paragraph is not a headline
-        "The council said on Monday that the new bridge over the river would open in May two "
-        "years after work began and six months later than planned",
+        (
+            "The council said on Monday that the new bridge over the river would open in May "
+            "two years after work began and six months later than planned"
+        ),
     ],
 )
 def test_plain_text_first_lines_that_are_not_headlines(first_line: str) -> None:
