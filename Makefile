@@ -32,7 +32,8 @@ browser:
 	  { (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null) || \
 	    echo "chromium could not be installed; the browser tests will be skipped"; }
 
-test: install browser
+# The suite, after the lint gate (ruff and mypy are pinned, so the gate is the same everywhere).
+test: install browser lint
 	$(BIN)/python -m pytest -q
 
 lint: install
