@@ -29,7 +29,7 @@ demo: install
 # The HTML report test drives Debian's headless Chromium; install it when it is missing.
 browser:
 	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || \
-	  { (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null) || \
+	  { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) || \
 	    echo "chromium could not be installed; the browser tests will be skipped"; }
 
 # The suite, after the lint gate (ruff and mypy are pinned, so the gate is the same everywhere).
