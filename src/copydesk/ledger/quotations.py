@@ -551,7 +551,7 @@ def is_headline_quote(text: str, quote: Span) -> bool:
 
 
 def _sentences_of(doc: Annotated, span: Span) -> list[int]:
-    return [s.index for s in doc.sentences if s.span.overlaps(span)]
+    return [s.index for s in doc.sentences_over(span)]
 
 
 def _frame_for(doc: Annotated, quote: Span, attributions: list[Attribution]) -> Attribution | None:

@@ -91,10 +91,12 @@ class Annotated:
     _children: tuple[tuple[int, ...], ...] = field(repr=False, compare=False)
     _token_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _sentence_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _sentence_ends: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_token_starts", tuple(t.start for t in self.tokens))
         object.__setattr__(self, "_sentence_starts", tuple(s.start for s in self.sentences))
+        object.__setattr__(self, "_sentence_ends", tuple(s.end for s in self.sentences))
 
     @property
     def text(self) -> str:
@@ -126,6 +128,13 @@ class Annotated:
         if k >= 0 and offset < self.sentences[k].end:
             return self.sentences[k]
         return None
+
+    def sentences_over(self, span: Span) -> tuple[Sentence, ...]:
+        """The sentences ``span`` overlaps, in order; an empty span counts as the character
+        it sits before. Sentences are in text order and do not overlap: a binary search."""
+        lo = bisect_right(self._sentence_ends, span.start)
+        hi = bisect_left(self._sentence_starts, max(span.end, span.start + 1))
+        return self.sentences[lo:hi]
 
     def entities_in(self, span: Span) -> tuple[Entity, ...]:
         return tuple(e for e in self.entities if span.contains(e.span))

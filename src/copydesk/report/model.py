@@ -418,9 +418,7 @@ def build_report(result: CheckResult, *, generated_at: datetime | None = None) -
 
 def context_span(doc: Annotated, span: core.Span) -> core.Span:
     """The sentence(s) containing ``span``; outside any sentence (junk), the line(s) instead."""
-    covering = [
-        s for s in doc.sentences if s.start < max(span.end, span.start + 1) and span.start < s.end
-    ]
+    covering = doc.sentences_over(span)
     if covering:
         return CoreSpan(min(covering[0].start, span.start), max(covering[-1].end, span.end))
     text = doc.text
