@@ -68,16 +68,18 @@ def check(
         if source is None and candidates and candidates[0].reuse_share >= MIN_SOURCE_SHARE:
             source = store.get(candidates[0].doc_id)
     comparison = None
+    parsed: list[Analysed] = []
     if source is not None:
         from copydesk.compare import compare
 
-        comparison = compare(analysed, analyse(source))
+        parsed.append(analyse(source))
+        comparison = compare(analysed, parsed[0])
         findings.extend(comparison.findings)
     corroboration = None
     if store is not None:
         from copydesk.corpus.corroborate import corroborate_from_store
 
-        corroboration = corroborate_from_store(store, analysed)
+        corroboration = corroborate_from_store(store, analysed, parsed=parsed)
         findings.extend(corroboration.findings)
     return CheckResult(analysed, _ordered(findings), comparison, candidates, corroboration)
 

@@ -220,3 +220,20 @@ def test_corroboration_from_the_store_finds_the_coverage_among_distractors(
     for verdict_ in result.verdicts:
         for ev in verdict_.evidence:
             assert "distractor" not in (seed_store.get(ev.doc_id).origin or "")
+
+
+def test_corroboration_reuses_a_source_already_parsed(
+    seed_store: Store, seed_article: Article
+) -> None:
+    """`check --db` parses the source it redlines against once: handing it to corroboration
+    gives the same verdicts as parsing it again."""
+    from copydesk.corpus.corroborate import corroborate_from_store
+
+    analysed = analyse(seed_article)
+    source = analyse(seed_store.get(find_source(seed_store, seed_article)[0].doc_id))
+    again = corroborate_from_store(seed_store, analysed)
+    reused = corroborate_from_store(seed_store, analysed, parsed=[source])
+    assert reused == again
+    # A document that only shares the source's id is not mistaken for it.
+    impostor = analyse(Article(OWN_WORDS_REPORT, doc_id=source.article.doc_id))
+    assert corroborate_from_store(seed_store, analysed, parsed=[impostor]) == again

@@ -711,10 +711,14 @@ def corroborate(article: Analysed, coverage: Sequence[Analysed]) -> Corroboratio
 
 
 def corroborate_from_store(
-    store: Store, article: Analysed, limit: int = RELATED_LIMIT
+    store: Store, article: Analysed, limit: int = RELATED_LIMIT, parsed: Sequence[Analysed] = ()
 ) -> Corroboration:
-    """`corroborate` against the documents of ``store`` most related to ``article``."""
+    """`corroborate` against the documents of ``store`` most related to ``article``. Stored
+    documents already analysed by the caller (the source it redlined against) are passed in
+    ``parsed`` and reused (same doc id and text) rather than parsed again."""
     from copydesk.corpus.retrieve import related_documents
 
     related = related_documents(store, article, limit)
-    return corroborate(article, analyse_many(related))
+    known = {(a.article.doc_id, a.article.text): a for a in parsed}
+    fresh = iter(analyse_many(d for d in related if (d.doc_id, d.text) not in known))
+    return corroborate(article, [known.get((d.doc_id, d.text)) or next(fresh) for d in related])
