@@ -16,7 +16,13 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install -q --no-deps -e .
 	touch $@
 
-install: $(STAMP)
+# WordNet 3.0 comes from Debian (wordnet-base, and wordnet-sense-index for sense frequencies).
+WORDNET := /usr/share/wordnet/index.sense
+
+$(WORDNET):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wordnet-base wordnet-sense-index >/dev/null
+
+install: $(STAMP) $(WORDNET)
 
 # Exit code 1 means "major findings", which is what the seed article has; only 2 (an error) fails.
 demo: install
@@ -48,6 +54,7 @@ bench: install
 
 eval: install
 	$(BIN)/python eval/perturbations.py
+	$(BIN)/python eval/real_cases.py
 	$(BIN)/python eval/clean_copy.py
 
 clean:

@@ -11,3 +11,7 @@ class InputError(CopydeskError):
 
 class FetchError(InputError):
     """A URL could not be fetched (unreachable, too large, wrong content type, HTTP error)."""
+
+
+class ResourceMissing(CopydeskError):
+    """A lexical resource copydesk reads (WordNet) is not installed where it looks for it."""

@@ -111,6 +111,62 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind("source.title_changed", Severity.MAJOR, "A person's title differs from the source's."),
     Kind(
+        "source.word_changed",
+        Severity.MINOR,
+        "A word is replaced by one that is no synonym in the sense used (a wrong-sense substitute).",
+    ),
+    Kind("source.antonym", Severity.MAJOR, "A word is replaced by its opposite."),
+    Kind(
+        "source.scope_changed",
+        Severity.MINOR,
+        "A word is replaced by a narrower or broader term, so the claim covers less or more.",
+    ),
+    Kind(
+        "source.entity_changed",
+        Severity.MAJOR,
+        "A name, nationality, place or direction differs from the source's.",
+    ),
+    Kind(
+        "source.modality_changed",
+        Severity.MAJOR,
+        "A modal changes how firm the statement is ('would' to 'could', 'could delay' to 'delay').",
+    ),
+    Kind(
+        "source.phrase_broken",
+        Severity.MAJOR,
+        "An idiom or phrasal verb is broken, or a word is replaced by a non-word ('played down' to 'performed down').",
+    ),
+    Kind(
+        "source.grammar_broken",
+        Severity.MINOR,
+        "A substitute breaks the sentence's grammar ('had began', a verb phrase for a noun).",
+    ),
+    Kind(
+        "source.tense_changed",
+        Severity.MINOR,
+        "The tense or aspect moves an event in time ('had told' to 'told').",
+    ),
+    Kind(
+        "source.time_changed",
+        Severity.MAJOR,
+        "A time reference differs from the source's ('in 2026' to 'by 2026').",
+    ),
+    Kind(
+        "source.date_added",
+        Severity.MINOR,
+        "The article gives a date or year the source does not.",
+    ),
+    Kind(
+        "source.fact_dropped",
+        Severity.MINOR,
+        "A phrase that carried a fact (a deadline) is dropped.",
+    ),
+    Kind(
+        "source.quote_added",
+        Severity.MINOR,
+        "Quotation marks are put around words the source quotes from no one.",
+    ),
+    Kind(
         "source.unmatched", Severity.INFO, "An article sentence with no counterpart in the source."
     ),
     # corroboration: the article against other outlets

@@ -6,7 +6,7 @@ import pytest
 
 from copydesk.compare.frames import title_word
 from copydesk.corpus.claims_match import office, quote_key, same_office, words
-from copydesk.ledger.normalise import spelling_key, spelling_word, strip_accents, title_form
+from copydesk.lexicon.normalise import spelling_key, spelling_word, strip_accents, title_form
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 
 from copydesk.ledger.model import Person, Role
 from copydesk.ledger.people import dominant_side, extract_people, token_people
-from copydesk.ledger.places import is_country, side_of
+from copydesk.lexicon.places import is_country, side_of
 from copydesk.nlp.annotate import Annotated, annotate
 from copydesk.read.article import Article
 

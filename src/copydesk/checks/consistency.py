@@ -37,7 +37,7 @@ from copydesk.checks import Check
 from copydesk.kinds import severity_of
 from copydesk.ledger.model import Conversion, Ledger, Person, Role
 from copydesk.ledger.people import title_category
-from copydesk.ledger.places import is_country
+from copydesk.lexicon.places import is_country
 from copydesk.model import Evidence, Finding, Severity, Span
 from copydesk.nlp.annotate import Annotated
 

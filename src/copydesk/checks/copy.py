@@ -105,7 +105,7 @@ def _listed(w: str) -> bool:
 
 #: British spellings rewritten to the American ones the spelling dictionary holds, for words
 #: too rare for wordfreq to list in both ("hectometres" -> "hectometers"). Looser than
-#: `copydesk.ledger.normalise.spelling_key` on purpose ("-tre", "-yse", "-ogue", "-ence" too,
+#: `copydesk.lexicon.normalise.spelling_key` on purpose ("-tre", "-yse", "-ogue", "-ence" too,
 #: and no letters required before an ending): a rewritten word counts only when the
 #: dictionary lists it, while a spelling key is compared unchecked.
 _SPELLING_VARIANTS = (

@@ -35,12 +35,14 @@ from copydesk.compare.frames import (
     words_of,
 )
 from copydesk.compare.quotes import Quote, Word, marked_quotes, word_stream
+from copydesk.compare.words import word_changes
 from copydesk.kinds import severity_of
 from copydesk.ledger.claims import HEDGE_ADVERBS, HEDGE_CONTROL, HEDGE_MODALS
 from copydesk.ledger.model import Attribution, Claim, Ledger, Person, Role
-from copydesk.ledger.normalise import spelling_key
 from copydesk.ledger.people import FORMER_WORDS, np_side
-from copydesk.ledger.places import side_of
+from copydesk.lexicon.classes import title_word_of
+from copydesk.lexicon.normalise import spelling_key
+from copydesk.lexicon.places import side_of
 from copydesk.model import Evidence, Finding, Span
 from copydesk.nlp.annotate import Annotated, Token
 
@@ -153,6 +155,13 @@ def diff_pair(
     findings += _attribution_changes(a, s)
     findings += _number_changes(a, s)
     findings += _polarity_changes(a, s)
+    findings += word_changes(
+        a.doc,
+        a.tokens,
+        s.doc,
+        s.tokens,
+        skip=[q.span for q in a.quotes] + [f.span for f in findings],
+    )
     if entailment is not None and findings:
         premise = s.text_of(s.span)
         hypothesis = a.text_of(a.span)
@@ -239,9 +248,39 @@ def _quotation_changes(a: _Side, s: _Side) -> list[Finding]:
     left_s = [q for q in left_s if q not in unmarked]
     if left_s and len(left_s) == len(left_a):
         pairs += list(zip(left_s, left_a))
+    else:
+        out += _added_quotes(left_a, a, s)
     for qs, qa in pairs:
         out += _word_changes(qs, list(qa.words), a, s, trim_ends=True)
         out += _rescoping(qs, qa, a, s)
+    return out
+
+
+def _added_quotes(quotes: list[Quote], a: _Side, s: _Side) -> list[Finding]:
+    """Article quotations whose words the source has as its own narration, quoted from no
+    one anywhere in the source: quotation marks the rewrite put in."""
+    quoted = [q.text.lower() for q in s.ledger.quotations]
+    out = []
+    for qa in quotes:
+        if len(qa.words) < UNMARKED_MIN_WORDS:
+            continue
+        text = a.text_of(qa.span)
+        if any(all(w in q for w in qa.norms) for q in quoted):
+            continue
+        found = _find_unmarked(qa, s)
+        if found is None:
+            continue
+        where = Span(found[0].span.start, found[-1].span.end)
+        out.append(
+            _finding(
+                "source.quote_added",
+                f"The article puts “{text}” in quotation marks, but in the source these are "
+                "the writer's own words, quoted from no one.",
+                qa.span,
+                [s.evidence(where)],
+                suggestion=text,
+            )
+        )
     return out
 
 
@@ -506,6 +545,18 @@ def _role_changes(a: _Side, s: _Side) -> list[Finding]:
     return out
 
 
+def _written_before(head: str, person: Referent, s: _Side) -> bool:
+    """Whether the title word ``head`` stands, in full or abbreviated, right before a
+    mention of ``person`` in the source sentences (within a title's length of it)."""
+    names = {person.key.lower()}
+    for k, t in enumerate(s.tokens):
+        if t.text.lower() in names and any(
+            title_word(title_word_of(x.text)) == head for x in s.tokens[max(k - 4, 0) : k]
+        ):
+            return True
+    return False
+
+
 def _same_tense(x: Title, y: Title) -> bool:
     """Whether two titles agree on "former". A "former" the ledger carried over from an
     earlier conjunct ("a former culture minister and presidential adviser") is a reading of
@@ -536,6 +587,8 @@ def _title_changes(
         ):
             continue
         same_head = [x for x in mine if x.head == t.head]
+        if not same_head and _written_before(t.head, t.person, s):
+            continue  # the source gives this title too, abbreviated ("Sen." for "Senator")
         if not same_head:
             # A different title altogether ("spokesperson" -> "adviser"): compare it with the
             # source title that the article does not repeat, when there is exactly one.

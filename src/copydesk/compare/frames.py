@@ -1,7 +1,7 @@
 """Keys and views for comparing what two documents assert.
 
 The facts themselves come from each document's ledger (claims, people and their roles,
-attributions, quotations), and spelling keys from `copydesk.ledger.normalise`; this module holds
+attributions, quotations), and spelling keys from `copydesk.lexicon.normalise`; this module holds
 what only a comparison needs: side keys, title words, the classes of reporting
 verbs whose swap is no change, and the small views (`Referent`, `Frame`, `RoleMention`,
 `Title`, `Report`) the diff builds from ledger records so that two documents can be matched.
@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from copydesk.compare.embed import FUNCTION_WORDS
-from copydesk.ledger.normalise import HEAD_SYNONYMS, spelling_key
-from copydesk.ledger.places import side_of
 from copydesk.ledger.quotations import NEUTRAL_CUES as LEDGER_NEUTRAL_CUES
+from copydesk.lexicon.normalise import HEAD_SYNONYMS, spelling_key
+from copydesk.lexicon.places import side_of
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, Token
 

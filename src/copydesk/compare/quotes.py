@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from copydesk.ledger.model import Ledger
-from copydesk.ledger.normalise import spelling_key
+from copydesk.lexicon.normalise import spelling_key
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, Token
 

@@ -17,8 +17,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from copydesk.ledger.model import Person
-from copydesk.ledger.normalise import HEAD_SYNONYMS, TITLE_VARIANTS, spelling_word, strip_accents
-from copydesk.ledger.places import place_of, side_of
+from copydesk.lexicon.normalise import HEAD_SYNONYMS, TITLE_VARIANTS, spelling_word, strip_accents
+from copydesk.lexicon.places import place_of, side_of
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated
 
@@ -43,7 +43,7 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of ``text``, possessive endings dropped, listed British spellings
-    made American (`copydesk.ledger.normalise.spelling_word`)."""
+    made American (`copydesk.lexicon.normalise.spelling_word`)."""
     out = []
     for w in _WORD.findall(fold(text)):
         w = re.sub(r"'s?$", "", w)

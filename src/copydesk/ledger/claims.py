@@ -37,8 +37,8 @@ from copydesk.ledger.people import (
     np_side,
     token_people,
 )
-from copydesk.ledger.places import side_of
 from copydesk.ledger.quotations import PRONOUNS
+from copydesk.lexicon.places import side_of
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, Token
 

@@ -38,14 +38,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from copydesk.ledger.model import Person, Role
-from copydesk.ledger.normalise import title_form
-from copydesk.ledger.places import is_country, side_of
+from copydesk.lexicon.normalise import title_form
+from copydesk.lexicon.places import is_country, side_of
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, Token
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary. Lower-case words; spelling and gender variants are folded by
-# `copydesk.ledger.normalise.title_form` first.
+# `copydesk.lexicon.normalise.title_form` first.
 # fmt: off
 
 #: Words that head a person's title. Each belongs to a category: ``official`` (state and

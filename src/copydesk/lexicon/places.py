@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from copydesk.ledger.normalise import strip_accents
+from copydesk.lexicon.normalise import strip_accents
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,177 @@
+"""Closed word classes a copy editor reasons with: each a small, fixed list of English.
+
+Open-class words (nouns, verbs, adjectives) are judged through WordNet (`senses`); the words
+here are the function words and fixed forms WordNet does not cover, or covers without the
+distinction that matters to a copy desk (a modal's force, a reporting verb's force).
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: What a modal commits the speaker to. "would"/"will" state a plan or a consequence as
+#: firm; "could"/"may"/"might"/"can" only a possibility; "should"/"must" an obligation.
+MODAL_FORCE: dict[str, str] = {
+    "will": "certain",
+    "would": "certain",
+    "shall": "certain",
+    "'ll": "certain",
+    "wo": "certain",  # the first half of "won't"
+    "could": "possible",
+    "may": "possible",
+    "might": "possible",
+    "can": "possible",
+    "ca": "possible",  # the first half of "can't"
+    "should": "obligation",
+    "must": "obligation",
+}
+
+FORCE_WORDS = {
+    "certain": "as certain",
+    "possible": "as only a possibility",
+    "obligation": "as an obligation",
+}
+
+#: Reporting verbs by the force they give a statement. News style reports with the neutral
+#: ones; a swap across classes changes what the speaker is said to have done ("told
+#: reporters" is not "instructed reporters", "said" is not "claimed").
+REPORTING_FORCE: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "say",
+            "tell",
+            "state",
+            "add",
+            "note",
+            "report",
+            "explain",
+            "announce",
+            "remark",
+            "comment",
+            "mention",
+            "reply",
+            "respond",
+            "answer",
+            "write",
+            "describe",
+            "recall",
+            "observe",
+            "brief",
+        ],
+        "neutral",
+    ),
+    **dict.fromkeys(
+        ["claim", "insist", "maintain", "allege", "assert", "contend", "argue", "declare", "aver"],
+        "assertive",
+    ),
+    **dict.fromkeys(["admit", "concede", "confess", "acknowledge"], "admission"),
+    **dict.fromkeys(
+        ["instruct", "order", "command", "direct", "demand", "urge", "tell_to"], "directive"
+    ),
+    **dict.fromkeys(["warn", "caution", "threaten"], "warning"),
+    **dict.fromkeys(["predict", "forecast", "expect"], "prediction"),
+    **dict.fromkeys(["deny", "dismiss", "reject", "refute"], "denial"),
+    **dict.fromkeys(
+        ["condemn", "criticise", "criticize", "denounce", "slam", "blast"], "criticism"
+    ),
+    **dict.fromkeys(["boast", "brag"], "boast"),
+}
+
+#: Compass directions and the adjectives made from them: a region or a bearing, never a
+#: nationality (a spinner's "eastern" -> "oriental" -> "japanese").
+DIRECTIONS = _words(
+    "north south east west northern southern eastern western northeast northwest southeast "
+    "southwest northeastern northwestern southeastern southwestern central north-east "
+    "north-west south-east south-west north-eastern north-western south-eastern south-western "
+    "upper lower"
+)
+
+#: Prepositions that place a statement in time; swapping one for another ("in 2026" ->
+#: "by 2026", "in March" -> "since March") moves the time the text gives.
+TIME_PREPOSITIONS = _words(
+    "in on at by before after since until till during from within around through throughout "
+    "over past"
+)
+
+#: Words that negate what they govern.
+NEGATORS = _words("not n't no never none nobody nothing neither nor without")
+
+#: The perfect auxiliary: inserting or dropping it moves an event in time ("had told" ->
+#: "told" presents an old statement as new; "would unwind" -> "would have preempted").
+PERFECT = _words("have has had having 've 'd")
+
+#: Verbs whose object is something done to their subject: "X drew criticism" makes X the one
+#: criticised, where "X criticised" made X the critic.
+RECEIVING_VERBS = _words("draw face receive attract get suffer earn incur meet")
+
+#: Verbs that carry little meaning of their own ("have a plan", "make a call"): a swap
+#: between them and a fuller verb says nothing about a wrong sense.
+LIGHT_VERBS = _words("be have do get make take give put go come")
+
+#: Words of a deadline: "by then", "by Friday" carry a time limit the sentence depends on.
+DEADLINE_WORDS = _words("by until before deadline")
+
+#: Word forms that only a name or a date fills: months and days.
+MONTHS = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+RELATIVE_DAYS = _words("yesterday today tomorrow tonight")
+
+#: Irregular verbs whose simple past and past participle differ: after "have" only the
+#: participle is English ("had begun", never "had began"). Base, past, participle.
+_IRREGULAR = """
+arise arose arisen; bear bore borne; beat beat beaten; become became become;
+begin began begun; bite bit bitten; blow blew blown; break broke broken; choose chose chosen;
+come came come; do did done; draw drew drawn; drink drank drunk; drive drove driven;
+eat ate eaten; fall fell fallen; fly flew flown; forbid forbade forbidden;
+forget forgot forgotten; forgive forgave forgiven; freeze froze frozen; get got gotten;
+give gave given; go went gone; grow grew grown; hide hid hidden; know knew known;
+mistake mistook mistaken; overtake overtook overtaken; ride rode ridden; ring rang rung;
+rise rose risen; run ran run; see saw seen; shake shook shaken; show showed shown;
+shrink shrank shrunk; sing sang sung; sink sank sunk; speak spoke spoken; spring sprang sprung;
+steal stole stolen; strive strove striven; swear swore sworn; swim swam swum; take took taken;
+tear tore torn; throw threw thrown; undertake undertook undertaken; wake woke woken;
+wear wore worn; weave wove woven; withdraw withdrew withdrawn; write wrote written;
+be was been; be were been; overcome overcame overcome; undergo underwent undergone;
+forsake forsook forsaken; foresee foresaw foreseen; outgrow outgrew outgrown
+"""
+
+#: Simple past form -> its past participle, for the verbs in `_IRREGULAR`.
+PARTICIPLE_OF_PAST: dict[str, str] = {}
+for _row in _IRREGULAR.replace("\n", " ").split(";"):
+    _base, _past, _participle = _row.split()
+    if _past != _participle:
+        PARTICIPLE_OF_PAST[_past] = _participle
+del _row, _base, _past, _participle
+
+
+#: Abbreviated titles as news copy writes them before a name ("Sen. Ted Cruz").
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "gen": "general",
+    "col": "colonel",
+    "capt": "captain",
+    "cmdr": "commander",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "amb": "ambassador",
+    "atty": "attorney",
+    "supt": "superintendent",
+    "pres": "president",
+    "prof": "professor",
+    "dr": "doctor",
+}
+
+
+def title_word_of(text: str) -> str:
+    """A title word in full and lower case: "Sen." -> "senator"."""
+    low = text.lower().rstrip(".")
+    return TITLE_ABBREVIATIONS.get(low, low)
