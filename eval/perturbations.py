@@ -51,6 +51,15 @@ KINDS = (
     "source.hedge_removed",
     "source.attribution_verb_changed",
     "source.title_changed",
+    "source.modality_changed",
+    "source.entity_changed",
+    "source.time_changed",
+    "source.date_added",
+    "source.tense_changed",
+    "source.antonym",
+    "source.phrase_broken",
+    "source.grammar_broken",
+    "source.quote_added",
 )
 
 
@@ -567,6 +576,121 @@ def title_changed(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
             return
 
 
+# --- word-level changes -----------------------------------------------------------------------
+# Written from what a rewriter does to a sentence, with word lists of their own: none of
+# them reads the lexicon the detector judges with.
+
+
+def _first_outside_quotes(pattern: str, text: str) -> re.Match[str] | None:
+    for m in re.finditer(pattern, text):
+        if not in_quote(text, m.start()):
+            return m
+    return None
+
+
+def _sub(text: str, m: re.Match[str], new: str) -> str:
+    return text[: m.start()] + new + text[m.end() :]
+
+
+def modality_changed(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
+    m = _first_outside_quotes(r"\b(would|will) (?!have\b|be able\b)(?=[a-z])", text)
+    if m:
+        yield "make a firm statement a possibility", _sub(text, m, "could ")
+
+
+#: Nationalities a spinner's thesaurus puts for a direction ("eastern" -> "oriental").
+NATIONALITIES = ("Japanese", "Brazilian", "Canadian", "Egyptian")
+
+
+def entity_changed(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
+    m = _first_outside_quotes(r"\b(northern|southern|eastern|western)\b", text)
+    if m:
+        yield "put a nationality for a direction", _sub(text, m, rng.choice(NATIONALITIES))
+
+
+MONTH_NAMES = "January|February|March|April|June|July|August|September|October|November|December"
+
+
+def time_changed(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
+    m = _first_outside_quotes(rf"\b(in|from) (?=(19|20)\d\d\b|(?:{MONTH_NAMES})\b)", text)
+    if m:
+        yield (
+            "move the time with another preposition",
+            _sub(text, m, "by " if m.group(1) == "in" else "until "),
+        )
+
+
+def date_added(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
+    m = _first_outside_quotes(rf"\b({MONTH_NAMES})\b(?! \d)", text)
+    if m:
+        yield "give the month a year the source does not", _sub(text, m, f"{m.group(1)} 2019")
+
+
+def tense_changed(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
+    m = _first_outside_quotes(r"\bhad (?=(\w+ed|found|risen|taken|made|begun|spread)\b)", text)
+    if m:
+        yield "drop the past perfect", _sub(text, m, "")
+
+
+#: Opposites a rewriter may put in, written as pairs.
+OPPOSITES = {
+    "safe": "dangerous",
+    "possible": "impossible",
+    "free": "paid",
+    "heavy": "light",
+    "lighter": "heavier",
+    "long": "short",
+    "public": "private",
+    "strong": "weak",
+}
+
+
+def antonym(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
+    m = _first_outside_quotes(r"\b(" + "|".join(OPPOSITES) + r")\b", text)
+    if m:
+        yield "put the opposite word", _sub(text, m, OPPOSITES[m.group(1)])
+
+
+#: Phrasal verbs and a synonym of the verb alone, which breaks the phrase.
+PHRASAL = {
+    "step up": "stride",
+    "carry out": "transport",
+    "played down": "performed",
+    "turned down": "rotated",
+    "called on": "phoned",
+    "walked out": "strolled",
+    "set out": "placed",
+}
+
+
+def phrase_broken(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
+    m = _first_outside_quotes(r"\b(" + "|".join(PHRASAL) + r")\b", text)
+    if m:
+        particle = m.group(1).split()[1]
+        yield "swap the verb of a phrasal verb", _sub(text, m, f"{PHRASAL[m.group(1)]} {particle}")
+
+
+#: Simple pasts a rewriter puts after "have" where the participle belongs.
+WRONG_PARTICIPLES = {"taken": "took", "risen": "rose", "found": "founded", "begun": "began"}
+
+
+def grammar_broken(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
+    m = _first_outside_quotes(r"\b(have|has|had) (taken|risen|begun)\b", text)
+    if m:
+        yield (
+            "put the simple past after 'have'",
+            _sub(text, m, f"{m.group(1)} {WRONG_PARTICIPLES[m.group(2)]}"),
+        )
+
+
+def quote_added(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
+    if quote_spans(text):
+        return
+    m = re.search(r"(?<= )([a-z]{4,} [a-z]{4,})(?= [a-z])", text)
+    if m:
+        yield "put two of the writer's words in quotation marks", _sub(text, m, f"‘{m.group(1)}’")
+
+
 PERTURBATIONS: dict[str, Callable[[str, random.Random], Iterator[tuple[str, str]]]] = {
     "source.role_swap": role_swap,
     "source.agent_inverted": agent_inverted,
@@ -579,6 +703,15 @@ PERTURBATIONS: dict[str, Callable[[str, random.Random], Iterator[tuple[str, str]
     "source.hedge_removed": hedge_removed,
     "source.attribution_verb_changed": attribution_verb_changed,
     "source.title_changed": title_changed,
+    "source.modality_changed": modality_changed,
+    "source.entity_changed": entity_changed,
+    "source.time_changed": time_changed,
+    "source.date_added": date_added,
+    "source.tense_changed": tense_changed,
+    "source.antonym": antonym,
+    "source.phrase_broken": phrase_broken,
+    "source.grammar_broken": grammar_broken,
+    "source.quote_added": quote_added,
 }
 
 

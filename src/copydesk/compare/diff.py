@@ -259,7 +259,7 @@ def _quotation_changes(a: _Side, s: _Side) -> list[Finding]:
 def _added_quotes(quotes: list[Quote], a: _Side, s: _Side) -> list[Finding]:
     """Article quotations whose words the source has as its own narration, quoted from no
     one anywhere in the source: quotation marks the rewrite put in."""
-    quoted = [q.text.lower() for q in s.ledger.quotations]
+    quoted = [q.text.lower() for q in s.ledger.quotations if q.marked]
     out = []
     for qa in quotes:
         if len(qa.words) < UNMARKED_MIN_WORDS:

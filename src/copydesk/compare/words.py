@@ -206,7 +206,7 @@ def _moved(pair: Pair, s: Sequence[Token], a: Sequence[Token]) -> bool:
         return {t.lemma.lower() for t in tokens if t.pos in CONTENT_POS or t.pos == "PROPN"}
 
     mine, theirs = lemmas(a), lemmas(s)
-    return bool(mine or theirs) and (
+    return mine != theirs and (
         mine <= lemmas(pair.source_tokens) and theirs <= lemmas(pair.article_tokens)
     )
 
@@ -617,11 +617,11 @@ def _judge_relation(
             )
         ]
     if (
-        rel.name in ("narrower_source", "broader_source")
+        rel.name in ("broader", "narrower")
         and rel.share >= SYNONYM_MIN_SHARE
         and _concrete(ts, ta, pos)
     ):
-        wider = rel.name == "narrower_source"
+        wider = rel.name == "broader"
         return [
             Judgement(
                 "source.scope_changed",
@@ -636,7 +636,7 @@ def _judge_relation(
         ]
     if not anchored or pos not in WRONG_SENSE_POS or _general(ta, pos):
         return []
-    if rel.name == "narrower_source":
+    if rel.name == "broader" and rel.share >= SYNONYM_MIN_SHARE:
         return []  # a broader word says less, never something else ("talks" -> "discussions")
     if pos == "v" and (
         ts.lemma.lower() in classes.LIGHT_VERBS or ta.lemma.lower() in classes.LIGHT_VERBS
@@ -647,8 +647,10 @@ def _judge_relation(
             f"they share only a rare sense of {_q([ts])} in WordNet "
             f"(‘{', '.join(rel.sense.words[:3])}’, {rel.share:.0%} of its uses)"
         )
-    elif rel.name == "broader_source":
-        why = f"WordNet makes it a kind of {_q([ts])} only in a rare sense of {_q([ts])}"
+    elif rel.name == "narrower":
+        why = f"WordNet makes it a kind of {_q([ts])} only in a rare sense of that word"
+    elif rel.name == "broader":
+        why = f"WordNet makes {_q([ts])} a kind of it only in a rare sense of {_q([ts])}"
     else:
         why = "WordNet gives them no common sense"
     return [
@@ -843,7 +845,7 @@ def _grammar(
     verb phrase where the source has a noun ("its calls for" for "its demands")."""
     if len(a) == 1 and a[0].text.lower() in classes.PARTICIPLE_OF_PAST:
         before = pair.article_tokens[max(edit.article[0] - 2, 0) : edit.article[0]]
-        if any(t.lemma.lower() == "have" and t.pos == "AUX" for t in before):
+        if any(t.lemma.lower() == "have" for t in before):
             right = classes.PARTICIPLE_OF_PAST[a[0].text.lower()]
             return [
                 Judgement(

@@ -10,10 +10,11 @@ sense of 'military'"). The relations, from closest:
 - ``rare_synonym``: they share a synset only in a rare sense of the source word (a spinner's
   thesaurus pick: "told" -> "instructed" shares nothing, "played" -> "performed" only
   "play a role");
-- ``similar``: adjectives linked by WordNet's similar-to or also-see;
+- ``similar``: adjectives linked by WordNet's similar-to or also-see, or verbs that are
+  manners of one verb ("reduce"/"lower" under "decrease"), in a common sense;
 - ``antonym``: WordNet's antonym pointer, in any sense;
-- ``broader`` / ``narrower``: one is a hypernym of the other within `SCOPE_DEPTH` steps;
-- ``derived``: the same word in another part of speech ("criticize"/"criticism");
+- ``broader`` / ``narrower``: the article's word is a hypernym (hyponym) of the source's within
+  `SCOPE_DEPTH` steps;
 - ``unrelated``: both are in WordNet and none of the above holds;
 - ``unknown``: one of them is not in WordNet.
 """
@@ -23,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from copydesk.lexicon.normalise import spelling_key, title_form
-from copydesk.lexicon.wordnet import Synset, WordNet, wordnet
+from copydesk.lexicon.wordnet import Sense, Synset, WordNet, wordnet
 
 #: Least share of a source word's tagged uses that a shared synset needs for the pair to be
 #: synonyms in a common sense. Calibrated on spinner swaps and faithful synonyms alike: the
@@ -39,7 +40,6 @@ SCOPE_DEPTH = 3
 #: Adjective pointers that make two adjectives near-synonyms: similar-to, also-see.
 SIMILAR = ("&", "^")
 ANTONYM = "!"
-DERIVED = ("+", "\\", "=")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ class Relation:
 
     @property
     def keeps_meaning(self) -> bool:
-        return self.name in ("same", "synonym", "similar", "derived")
+        return self.name in ("same", "synonym", "similar")
 
 
 def lemmas(word: str, pos: str, wn: WordNet | None = None) -> tuple[str, ...]:
@@ -73,10 +73,14 @@ def relation(source: str, article: str, pos: str) -> Relation:
     s_senses = [sense for lemma in s_lemmas for sense in wn.senses(lemma, pos)]
     a_synsets = {s.key: s for lemma in a_lemmas for s in wn.synsets(lemma, pos)}
     shared = [sense for sense in s_senses if sense.synset.key in a_synsets]
-    if shared:
-        best = max(shared, key=lambda sense: sense.share)
-        name = "synonym" if best.share >= SYNONYM_MIN_SHARE else "rare_synonym"
-        return Relation(name, best.synset, best.share)
+    best = max(shared, key=lambda sense: sense.share) if shared else None
+    if best is not None and best.share >= SYNONYM_MIN_SHARE:
+        return Relation("synonym", best.synset, best.share)
+    scope = _scope(wn, s_senses, a_synsets) if pos in ("n", "v") else None
+    if scope is not None and scope.share >= SYNONYM_MIN_SHARE:
+        return scope  # a hypernym link through a common sense outranks a rare synonym
+    if best is not None:
+        return Relation("rare_synonym", best.synset, best.share)
     a_words = {w for lemma in a_lemmas for w in (lemma.replace("_", " "),)}
     for sense in s_senses:
         for p_pos, offset, target in sense.synset.lexical(_word(sense.synset, s_lemmas), ANTONYM):
@@ -101,17 +105,27 @@ def relation(source: str, article: str, pos: str) -> Relation:
             for a_synset in a_synsets.values():
                 if parents & set(a_synset.related("@")):
                     return Relation("similar", sense.synset, sense.share)
-    if pos in ("n", "v"):
-        for sense in s_senses:
-            up = wn.ancestors(sense.synset, SCOPE_DEPTH)
-            if any(key in up for key in a_synsets):
-                return Relation("narrower_source", sense.synset, sense.share)  # article broader
-        for a_synset in a_synsets.values():
-            up = wn.ancestors(a_synset, SCOPE_DEPTH)
-            for sense in s_senses:
-                if sense.synset.key in up:
-                    return Relation("broader_source", sense.synset, sense.share)
+    if scope is not None:
+        return scope
     return Relation("unrelated")
+
+
+def _scope(
+    wn: WordNet, s_senses: list[Sense], a_synsets: dict[tuple[str, int], Synset]
+) -> Relation | None:
+    """The hypernym link between the two words through the source's commonest sense that
+    has one: ``broader`` when the article's word is the broader one."""
+    found: list[Relation] = []
+    for sense in s_senses:
+        up = wn.ancestors(sense.synset, SCOPE_DEPTH)
+        if any(key in up for key in a_synsets):
+            found.append(Relation("broader", sense.synset, sense.share))
+    for a_synset in a_synsets.values():
+        up = wn.ancestors(a_synset, SCOPE_DEPTH)
+        for sense in s_senses:
+            if sense.synset.key in up:
+                found.append(Relation("narrower", sense.synset, sense.share))
+    return max(found, key=lambda r: r.share) if found else None
 
 
 def _word(synset: Synset, candidates: tuple[str, ...]) -> str:
