@@ -6,13 +6,8 @@ from collections import Counter
 
 from copydesk.kinds import severity_of
 from copydesk.ledger.model import Attribution, Ledger, Quotation
-from copydesk.ledger.quotations import (
-    FRAGMENT_MAX_WORDS,
-    LOADED_CUES,
-    NEUTRAL_CUES,
-    empty_slot,
-    is_headline_quote,
-)
+from copydesk.ledger.quotations import FRAGMENT_MAX_WORDS, empty_slot, is_headline_quote
+from copydesk.lexicon.reporting import LOADED_CUES, NEUTRAL_CUES
 from copydesk.model import Finding
 from copydesk.nlp.annotate import Annotated
 

@@ -27,7 +27,6 @@ from copydesk.compare.frames import (
     RoleMention,
     Title,
     content_lemmas,
-    cue_class,
     is_content,
     is_side,
     side_key,
@@ -37,12 +36,13 @@ from copydesk.compare.frames import (
 from copydesk.compare.quotes import Quote, Word, marked_quotes, word_stream
 from copydesk.compare.words import word_changes
 from copydesk.kinds import severity_of
-from copydesk.ledger.claims import HEDGE_ADVERBS, HEDGE_CONTROL, HEDGE_MODALS
 from copydesk.ledger.model import Attribution, Claim, Ledger, Person, Role
-from copydesk.ledger.people import FORMER_WORDS, np_side
-from copydesk.lexicon.classes import title_word_of
+from copydesk.ledger.people import np_side
+from copydesk.lexicon.modality import HEDGE_ADVERBS, HEDGE_CONTROL, HEDGE_MODALS
 from copydesk.lexicon.normalise import spelling_key
 from copydesk.lexicon.places import side_of
+from copydesk.lexicon.reporting import cue_class
+from copydesk.lexicon.titles import FORMER_WORDS, title_word_of
 from copydesk.model import Evidence, Finding, Span
 from copydesk.nlp.annotate import Annotated, Token
 

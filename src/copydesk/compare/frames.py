@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from copydesk.compare.embed import FUNCTION_WORDS
-from copydesk.ledger.quotations import NEUTRAL_CUES as LEDGER_NEUTRAL_CUES
 from copydesk.lexicon.normalise import HEAD_SYNONYMS, spelling_key
 from copydesk.lexicon.places import side_of
 from copydesk.model import Span
@@ -166,58 +165,6 @@ class Title:
 
 
 # --- reporting frames ----------------------------------------------------------------------------
-
-#: Reporting verbs whose choice carries no judgement; swapping one for another is not a change:
-#: the ledger's neutral cues, with the frames that name a source ("according to", "citing").
-NEUTRAL_CUES = LEDGER_NEUTRAL_CUES | wordset("according_to cite quote speak describe")
-
-#: Loaded reporting verbs grouped by what they imply; within a group a swap is not a change.
-CUE_CLASSES: dict[str, str] = {
-    "claim": "claim",
-    "allege": "claim",
-    "assert": "claim",
-    "contend": "claim",
-    "maintain": "insist",
-    "insist": "insist",
-    "admit": "admit",
-    "concede": "admit",
-    "acknowledge": "admit",
-    "confess": "admit",
-    "warn": "warn",
-    "caution": "warn",
-    "deny": "deny",
-    "reject": "deny",
-    "predict": "predict",
-    "forecast": "predict",
-    "boast": "boast",
-    "brag": "boast",
-    "argue": "argue",
-    "suggest": "suggest",
-    "hint": "suggest",
-    "imply": "suggest",
-    "accuse": "accuse",
-    "complain": "complain",
-    "lament": "complain",
-    "threaten": "threaten",
-    "vow": "vow",
-    "pledge": "vow",
-    "promise": "vow",
-    "reveal": "reveal",
-    "disclose": "reveal",
-    "declare": "declare",
-    "proclaim": "declare",
-    "stress": "stress",
-    "emphasise": "stress",
-    "emphasize": "stress",
-    "urge": "urge",
-}
-
-
-def cue_class(lemma: str) -> str:
-    low = lemma.lower().replace(" ", "_")
-    if low in NEUTRAL_CUES:
-        return "neutral"
-    return CUE_CLASSES.get(low, low)
 
 
 @dataclass(frozen=True, slots=True)

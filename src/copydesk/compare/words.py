@@ -17,8 +17,10 @@ from dataclasses import dataclass
 
 from copydesk.kinds import severity_of
 from copydesk.lexicon import classes
+from copydesk.lexicon.modality import FORCE_WORDS, MODAL_FORCE, NEGATORS
 from copydesk.lexicon.normalise import spelling_key
 from copydesk.lexicon.places import side_of
+from copydesk.lexicon.reporting import CLASS_FORCE, cue_class, is_reporting_verb
 from copydesk.lexicon.senses import SYNONYM_MIN_SHARE, Relation, is_phrase, relation
 from copydesk.lexicon.wordnet import wordnet
 from copydesk.model import Evidence, Finding, Span
@@ -213,7 +215,7 @@ def _moved(pair: Pair, s: Sequence[Token], a: Sequence[Token]) -> bool:
 
 def _modal(tokens: Sequence[Token]) -> Token | None:
     for t in tokens:
-        if t.tag == "MD" and t.text.lower() in classes.MODAL_FORCE:
+        if t.tag == "MD" and t.text.lower() in MODAL_FORCE:
             return t
     return None
 
@@ -222,7 +224,7 @@ def _force(t: Token | None) -> str:
     """A modal's force; no modal, or one of firm intent ("will", "would"), states the thing."""
     if t is None:
         return "certain"
-    return classes.MODAL_FORCE[t.text.lower()]
+    return MODAL_FORCE[t.text.lower()]
 
 
 def _modality(
@@ -244,8 +246,8 @@ def _modality(
         return [
             Judgement(
                 "source.modality_changed",
-                f"The article states {_q([verb])} {classes.FORCE_WORDS[fa]}; the source has "
-                f"{_q([ms, *rest])}, {classes.FORCE_WORDS[fs]}.",
+                f"The article states {_q([verb])} {FORCE_WORDS[fa]}; the source has "
+                f"{_q([ms, *rest])}, {FORCE_WORDS[fs]}.",
                 (verb,),
                 tuple(s),
                 suggestion=ms.text if ma else f"{ms.text} {verb.text}",
@@ -257,8 +259,7 @@ def _modality(
     return [
         Judgement(
             "source.modality_changed",
-            f"{_q([ma])} presents this {classes.FORCE_WORDS[fa]}, where {was} gives it "
-            f"{classes.FORCE_WORDS[fs]}.",
+            f"{_q([ma])} presents this {FORCE_WORDS[fa]}, where {was} gives it {FORCE_WORDS[fs]}.",
             (ma,),
             tuple(s),
             suggestion=ms.text if ms else None,
@@ -267,7 +268,7 @@ def _modality(
 
 
 def _forces(tokens: Sequence[Token]) -> set[str]:
-    return {_force(t) for t in tokens if t.tag == "MD" and t.text.lower() in classes.MODAL_FORCE}
+    return {_force(t) for t in tokens if t.tag == "MD" and t.text.lower() in MODAL_FORCE}
 
 
 def _next_verb(tokens: Sequence[Token], at: int) -> Token | None:
@@ -530,7 +531,7 @@ def _substituted(
 
 
 def _negations(tokens: Sequence[Token]) -> int:
-    return sum(t.text.lower() in classes.NEGATORS for t in tokens) % 2
+    return sum(t.text.lower() in NEGATORS for t in tokens) % 2
 
 
 def _contents(tokens: Sequence[Token]) -> list[Token]:
@@ -692,17 +693,21 @@ def _titles_person(t: Token) -> bool:
 
 
 def _reporting(ts: Token, ta: Token) -> list[Judgement]:
-    fs = classes.REPORTING_FORCE.get(ts.lemma.lower())
-    fa = classes.REPORTING_FORCE.get(ta.lemma.lower())
-    if fs is None or fs == fa or ts.pos != "VERB" or ta.pos != "VERB":
+    """A reporting verb swapped for one of another class ("told" -> "instructed"). Swaps
+    the parse-level diff already reads (between cues of the ledger) never reach here."""
+    if ts.pos != "VERB" or ta.pos != "VERB" or not is_reporting_verb(ts.lemma):
+        return []
+    fs = cue_class(ts.lemma)
+    fa = cue_class(ta.lemma) if is_reporting_verb(ta.lemma) else None
+    if fs == fa:
         return []
     if relation(ts.lemma.lower(), ta.lemma.lower(), "v").name in ("same", "synonym"):
         return []  # "ordered to leave" -> "told to leave": one common sense of both
+    force = f": {CLASS_FORCE[fa]}." if fa in CLASS_FORCE else ", which gives it another force."
     return [
         Judgement(
             "source.attribution_verb_changed",
-            f"The article reports this with {_q([ta])} where the source has {_q([ts])}"
-            + (f": {_force_phrase(fa)}." if fa else ", which gives the statement another force."),
+            f"The article reports this with {_q([ta])} where the source has {_q([ts])}{force}",
             (ta,),
             (ts,),
             suggestion=ts.text,
@@ -721,20 +726,6 @@ def _reports_speech(doc: Annotated, verb: Token) -> bool:
     return verb.dep in ("parataxis", "ccomp") or any(
         c.text in QUOTE_MARKS for c in doc.tokens[max(verb.i - 3, 0) : verb.i]
     )
-
-
-def _force_phrase(force: str) -> str:
-    return {
-        "directive": "an order, not a statement",
-        "assertive": "a claim the writer distances from",
-        "admission": "an admission",
-        "warning": "a warning",
-        "prediction": "a prediction",
-        "denial": "a denial",
-        "criticism": "a criticism",
-        "boast": "a boast",
-        "neutral": "a neutral report",
-    }[force]
 
 
 def _is_word(text: str) -> bool:

@@ -38,6 +38,7 @@ from copydesk.ledger.people import (
     token_people,
 )
 from copydesk.ledger.quotations import PRONOUNS
+from copydesk.lexicon.modality import HEDGE_ADVERBS, HEDGE_CONTROL, HEDGE_MODALS, NEGATIVE_WORDS
 from copydesk.lexicon.places import side_of
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, Token
@@ -66,25 +67,6 @@ CONTROL_ADJECTIVES = frozenset(
      "likely", "unlikely", "set", "due", "determined", "keen", "poised", "certain", "sure"}
 )  # fmt: skip
 
-#: Modal auxiliaries that make a claim possible rather than asserted. "would" is left out:
-#: in reported speech it is only a past tense of "will".
-HEDGE_MODALS = frozenset({"could", "may", "might"})
-
-#: Verbs (mostly passive or raising) that hedge their "to" verb: "is expected to",
-#: "appears to", "is believed to".
-HEDGE_CONTROL = frozenset(
-    {"expect", "believe", "say", "report", "think", "appear", "seem", "understand", "rumour",
-     "rumor", "suppose", "likely", "unlikely", "allege"}
-)  # fmt: skip
-
-#: Adverbs that hedge the verb they modify.
-HEDGE_ADVERBS = frozenset(
-    {"reportedly", "allegedly", "possibly", "probably", "likely", "perhaps", "apparently",
-     "purportedly", "reputedly", "seemingly", "supposedly", "maybe"}
-)  # fmt: skip
-
-#: Determiners and pronouns that negate their clause ("no one expects", "made no progress").
-NEGATIVE_WORDS = frozenset({"no", "none", "nobody", "nothing", "neither", "nor", "never"})
 
 #: Prepositions whose object stands in for a direct object when there is none ("meet with",
 #: "lead to", "focus on", "serve as"). Dates and times after them are circumstances, not

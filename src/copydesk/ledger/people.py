@@ -40,6 +40,7 @@ from dataclasses import dataclass, replace
 from copydesk.ledger.model import Person, Role
 from copydesk.lexicon.normalise import title_form
 from copydesk.lexicon.places import is_country, side_of
+from copydesk.lexicon.titles import CURRENT_WORDS, FORMER_WORDS
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, Token
 
@@ -125,14 +126,6 @@ INSTITUTION_WORDS = frozenset(
 #: Rank words that stay in front of the title ("deputy head of delegation").
 RANK_WORDS = frozenset({"deputy", "first", "vice", "assistant", "senior", "principal", "second"})
 
-#: Words saying a role is over ("former defence minister", "the then foreign minister").
-FORMER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "one-time", "onetime", "then", "late"})
-
-#: Words saying a role is held now; a conjunct with one of these is not under an earlier
-#: "former" ("a former defense minister, and current secretary of ...").
-CURRENT_WORDS = frozenset(
-    {"current", "sitting", "incumbent", "acting", "now", "present", "serving", "new", "interim"}
-)
 
 #: Verbs whose subject leads their object ("X will lead Kyiv's delegation").
 LEAD_VERBS = frozenset({"lead", "head", "chair", "helm", "spearhead"})

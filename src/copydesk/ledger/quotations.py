@@ -13,27 +13,9 @@ import re
 from dataclasses import dataclass, replace
 
 from copydesk.ledger.model import Attribution, Person, Quotation
+from copydesk.lexicon.reporting import CUE_VERBS, SOURCE_CUES, SPEECH_CUES
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, Token
-
-#: Reporting verbs news style treats as neutral ("said" in all its forms and its plain kin).
-NEUTRAL_CUES = frozenset(
-    {"say", "tell", "add", "state", "note", "explain", "announce", "report", "write", "reply",
-     "respond", "comment", "remark", "reiterate", "confirm"}
-)  # fmt: skip
-#: Reporting verbs that editorialise: they tell the reader what to think of the statement.
-LOADED_CUES = frozenset({"claim", "admit", "insist", "concede", "allege", "confess", "boast"})
-#: Other verbs that report speech without being loaded.
-OTHER_CUES = frozenset(
-    {"warn", "predict", "caution", "stress", "emphasise", "emphasize", "argue", "assert",
-     "declare", "acknowledge", "deny", "urge", "describe", "estimate", "promise", "vow",
-     "recall", "recount", "observe"}
-)  # fmt: skip
-CUE_VERBS = NEUTRAL_CUES | LOADED_CUES | OTHER_CUES
-#: Verbs whose frame introduces the source of a report rather than a speaker ("citing X").
-SOURCE_CUES = frozenset({"cite", "quote"})
-#: Cues that introduce direct speech: only these make "<clause>, X said." an unmarked quote.
-SPEECH_CUES = frozenset({"say", "tell", "add", "state", "claim", "insist", "admit", "concede"})
 
 #: A quotation that is a whole line of its own, without closing punctuation and at most this
 #: many words, is a headline or subheading quoting a phrase ("“Keeping the conversation

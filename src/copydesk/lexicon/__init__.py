@@ -1,8 +1,13 @@
 """lexicon: the words every stage shares, and the lexical resources that judge them.
 
 The floor of the pipeline: `read`, `ledger`, `checks`, `compare` and `corpus` import from here,
-and this package imports none of them. It holds the closed word classes a copy desk reasons
-with (reporting verbs and their force, modals and hedges, directions, time prepositions),
-the spelling and accent folds (`normalise`), the country table (`places`), and WordNet 3.0
-(`wordnet`), read from its own database files.
+and this package imports none of them.
+
+- `reporting`: reporting verbs, which are neutral, and the class each loaded one belongs to;
+- `modality`: modals and their force, hedges, negators;
+- `titles`: "former" and "current", abbreviated titles ("Sen.");
+- `classes`: other closed classes (directions, time prepositions, months, light verbs,
+  irregular participles);
+- `normalise`: spelling, accent and title folds; `places`: the country table;
+- `wordnet`: WordNet 3.0 read from its database files; `senses`: how two words relate in it.
 """

@@ -12,74 +12,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: What a modal commits the speaker to. "would"/"will" state a plan or a consequence as
-#: firm; "could"/"may"/"might"/"can" only a possibility; "should"/"must" an obligation.
-MODAL_FORCE: dict[str, str] = {
-    "will": "certain",
-    "would": "certain",
-    "shall": "certain",
-    "'ll": "certain",
-    "wo": "certain",  # the first half of "won't"
-    "could": "possible",
-    "may": "possible",
-    "might": "possible",
-    "can": "possible",
-    "ca": "possible",  # the first half of "can't"
-    "should": "obligation",
-    "must": "obligation",
-}
-
-FORCE_WORDS = {
-    "certain": "as certain",
-    "possible": "as only a possibility",
-    "obligation": "as an obligation",
-}
-
-#: Reporting verbs by the force they give a statement. News style reports with the neutral
-#: ones; a swap across classes changes what the speaker is said to have done ("told
-#: reporters" is not "instructed reporters", "said" is not "claimed").
-REPORTING_FORCE: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "say",
-            "tell",
-            "state",
-            "add",
-            "note",
-            "report",
-            "explain",
-            "announce",
-            "remark",
-            "comment",
-            "mention",
-            "reply",
-            "respond",
-            "answer",
-            "write",
-            "describe",
-            "recall",
-            "observe",
-            "brief",
-        ],
-        "neutral",
-    ),
-    **dict.fromkeys(
-        ["claim", "insist", "maintain", "allege", "assert", "contend", "argue", "declare", "aver"],
-        "assertive",
-    ),
-    **dict.fromkeys(["admit", "concede", "confess", "acknowledge"], "admission"),
-    **dict.fromkeys(
-        ["instruct", "order", "command", "direct", "demand", "urge", "tell_to"], "directive"
-    ),
-    **dict.fromkeys(["warn", "caution", "threaten"], "warning"),
-    **dict.fromkeys(["predict", "forecast", "expect"], "prediction"),
-    **dict.fromkeys(["deny", "dismiss", "reject", "refute"], "denial"),
-    **dict.fromkeys(
-        ["condemn", "criticise", "criticize", "denounce", "slam", "blast"], "criticism"
-    ),
-    **dict.fromkeys(["boast", "brag"], "boast"),
-}
-
 #: Compass directions and the adjectives made from them: a region or a bearing, never a
 #: nationality (a spinner's "eastern" -> "oriental" -> "japanese").
 DIRECTIONS = _words(
@@ -95,9 +27,6 @@ TIME_PREPOSITIONS = _words(
     "in on at by before after since until till during from within around through throughout "
     "over past"
 )
-
-#: Words that negate what they govern.
-NEGATORS = _words("not n't no never none nobody nothing neither nor without")
 
 #: The perfect auxiliary: inserting or dropping it moves an event in time ("had told" ->
 #: "told" presents an old statement as new; "would unwind" -> "would have preempted").
@@ -148,30 +77,3 @@ for _row in _IRREGULAR.replace("\n", " ").split(";"):
     if _past != _participle:
         PARTICIPLE_OF_PAST[_past] = _participle
 del _row, _base, _past, _participle
-
-
-#: Abbreviated titles as news copy writes them before a name ("Sen. Ted Cruz").
-TITLE_ABBREVIATIONS: dict[str, str] = {
-    "sen": "senator",
-    "rep": "representative",
-    "gov": "governor",
-    "lt": "lieutenant",
-    "gen": "general",
-    "col": "colonel",
-    "capt": "captain",
-    "cmdr": "commander",
-    "sgt": "sergeant",
-    "adm": "admiral",
-    "amb": "ambassador",
-    "atty": "attorney",
-    "supt": "superintendent",
-    "pres": "president",
-    "prof": "professor",
-    "dr": "doctor",
-}
-
-
-def title_word_of(text: str) -> str:
-    """A title word in full and lower case: "Sen." -> "senator"."""
-    low = text.lower().rstrip(".")
-    return TITLE_ABBREVIATIONS.get(low, low)

@@ -1,0 +1,53 @@
+"""Modals, hedges and negators: how firmly a sentence states what it says.
+
+The ledger reads a claim's hedges and negation with these lists; the diff compares the
+force of two modals ("would" states, "could" only allows).
+"""
+
+from __future__ import annotations
+
+#: Modal auxiliaries that make a claim possible rather than asserted. "would" is left out:
+#: in reported speech it is only a past tense of "will".
+HEDGE_MODALS = frozenset({"could", "may", "might"})
+
+#: Verbs (mostly passive or raising) that hedge their "to" verb: "is expected to",
+#: "appears to", "is believed to".
+HEDGE_CONTROL = frozenset(
+    {"expect", "believe", "say", "report", "think", "appear", "seem", "understand", "rumour",
+     "rumor", "suppose", "likely", "unlikely", "allege"}
+)  # fmt: skip
+
+#: Adverbs that hedge the verb they modify.
+HEDGE_ADVERBS = frozenset(
+    {"reportedly", "allegedly", "possibly", "probably", "likely", "perhaps", "apparently",
+     "purportedly", "reputedly", "seemingly", "supposedly", "maybe"}
+)  # fmt: skip
+
+#: Determiners and pronouns that negate their clause ("no one expects", "made no progress").
+NEGATIVE_WORDS = frozenset({"no", "none", "nobody", "nothing", "neither", "nor", "never"})
+
+#: What a modal commits the speaker to. "would"/"will" state a plan or a consequence as
+#: firm; "could"/"may"/"might"/"can" only a possibility; "should"/"must" an obligation.
+MODAL_FORCE: dict[str, str] = {
+    "will": "certain",
+    "would": "certain",
+    "shall": "certain",
+    "'ll": "certain",
+    "wo": "certain",  # the first half of "won't"
+    "could": "possible",
+    "may": "possible",
+    "might": "possible",
+    "can": "possible",
+    "ca": "possible",  # the first half of "can't"
+    "should": "obligation",
+    "must": "obligation",
+}
+
+FORCE_WORDS = {
+    "certain": "as certain",
+    "possible": "as only a possibility",
+    "obligation": "as an obligation",
+}
+
+#: Words that negate what they govern.
+NEGATORS = NEGATIVE_WORDS | frozenset({"not", "n't", "without"})
