@@ -138,6 +138,14 @@ def test_antonym_alone_is_a_change() -> None:
             "The Defence Ministry said the drills would end on Friday.",
             "The Defense Ministry said the drills would end on Friday.",
         ),
+        (
+            "The bridge, built in 1962, carries about 18,000 vehicles a day.",
+            "The crossing, which dates from 1962, is used by roughly 18,000 vehicles daily.",
+        ),
+        (
+            "They plan to appeal at the council's next meeting on May 14.",
+            "They intend to appeal when the council next meets on May 14.",
+        ),
     ],
 )
 def test_faithful_swaps_draw_nothing(source: str, article: str) -> None:

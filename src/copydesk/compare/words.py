@@ -371,8 +371,13 @@ def _time_shift(
     """A time preposition swapped ("in March" -> "since March") before a time."""
     ps = [t for t in s if t.pos == "ADP" and t.text.lower() in classes.TIME_PREPOSITIONS]
     pa = [t for t in a if t.pos == "ADP" and t.text.lower() in classes.TIME_PREPOSITIONS]
-    if not ps or not pa or ps[0].text.lower() == pa[0].text.lower():
+    if len(s) != 1 or len(a) != 1 or not ps or not pa:
+        return []  # only a preposition swapped alone: with its verb it is a rewording
+    if ps[0].text.lower() == pa[0].text.lower():
         return []
+    head = pair.source.tokens[ps[0].head].lemma
+    if head not in {t.lemma for t in pair.article_tokens}:
+        return []  # another verb takes another preposition ("built in" -> "dates from")
     obj_s = _time_object(pair.source_tokens, edit.source[1])
     obj_a = _time_object(pair.article_tokens, edit.article[1])
     if not obj_s or not obj_a:
@@ -524,6 +529,8 @@ def _substituted(
         pos = "a" if pos == "v" else pos  # a participle used as an adjective ("sprawling")
     if pos == "v" and _particle_after(pair.source_tokens, edit.source[1]) is not None:
         return []  # a phrasal verb put as one verb ("hold up" -> "withhold")
+    if pos == "v" and _passive(pair.source, ts) != _passive(pair.article, ta):
+        return []  # the voice changed: the sentence is rebuilt around another verb
     rel = _relation(ts, ta, pos)
     if rel.name == "antonym" and _negations(pair.source_tokens) != _negations(pair.article_tokens):
         return []  # "not clear" -> "unclear": the negation moved into the word
@@ -532,6 +539,10 @@ def _substituted(
 
 def _negations(tokens: Sequence[Token]) -> int:
     return sum(t.text.lower() in NEGATORS for t in tokens) % 2
+
+
+def _passive(doc: Annotated, verb: Token) -> bool:
+    return any(c.dep in ("auxpass", "nsubjpass") for c in doc.children(verb.i))
 
 
 def _contents(tokens: Sequence[Token]) -> list[Token]:
@@ -635,8 +646,8 @@ def _judge_relation(
                 suggestion=ts.text,
             )
         ]
-    if not anchored or pos not in WRONG_SENSE_POS or _general(ta, pos):
-        return []
+    if not anchored or pos not in WRONG_SENSE_POS or _general(ta, pos) or ts.pos != ta.pos:
+        return []  # a change of part of speech rebuilds the phrase ("meeting" -> "meets")
     if rel.name == "broader" and rel.share >= SYNONYM_MIN_SHARE:
         return []  # a broader word says less, never something else ("talks" -> "discussions")
     if pos == "v" and (
