@@ -143,6 +143,18 @@ def test_antonym_alone_is_a_change() -> None:
             "The crossing, which dates from 1962, is used by roughly 18,000 vehicles daily.",
         ),
         (
+            "NTSB Chair Jennifer Homendy said the bill was a setback.",
+            "National Transportation Safety Board Chair Jennifer Homendy said the bill was a setback.",
+        ),
+        (
+            "Voters can register online until Friday, officials said.",
+            "Voters are able to register online until Friday, officials said.",
+        ),
+        (
+            "Prices have risen since 2019, the agency said.",
+            "Prices have risen from 2019, the agency said.",
+        ),
+        (
             "They plan to appeal at the council's next meeting on May 14.",
             "They intend to appeal when the council next meets on May 14.",
         ),

@@ -39,7 +39,7 @@ from copydesk.kinds import severity_of
 from copydesk.ledger.model import Attribution, Claim, Ledger, Person, Role
 from copydesk.ledger.people import np_side
 from copydesk.lexicon.modality import HEDGE_ADVERBS, HEDGE_CONTROL, HEDGE_MODALS
-from copydesk.lexicon.normalise import spelling_key
+from copydesk.lexicon.normalise import initials, spelling_key
 from copydesk.lexicon.places import side_of
 from copydesk.lexicon.reporting import cue_class
 from copydesk.lexicon.titles import FORMER_WORDS, title_word_of
@@ -557,6 +557,18 @@ def _written_before(head: str, person: Referent, s: _Side) -> bool:
     return False
 
 
+def _same_modifiers(x: Title, y: Title) -> bool:
+    """The same words before the title, or a body's name and its initials ("NTSB chair" is
+    the "National Transportation Safety Board chair")."""
+    if x.modifiers == y.modifiers:
+        return True
+    for short, long in ((x, y), (y, x)):
+        before_head = " ".join(long.text.split()[:-1])  # the title word comes last
+        if len(short.modifiers) == 1 and initials(before_head) == next(iter(short.modifiers)):
+            return True
+    return False
+
+
 def _same_tense(x: Title, y: Title) -> bool:
     """Whether two titles agree on "former". A "former" the ledger carried over from an
     earlier conjunct ("a former culture minister and presidential adviser") is a reading of
@@ -580,7 +592,7 @@ def _title_changes(
             continue
         if any(
             x.head == t.head
-            and x.modifiers == t.modifiers
+            and _same_modifiers(x, t)
             and _same_tense(x, t)
             and (x.side is None or t.side is None or x.side == t.side)
             for x in mine

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from copydesk.kinds import severity_of
 from copydesk.lexicon import classes
 from copydesk.lexicon.modality import FORCE_WORDS, MODAL_FORCE, NEGATORS
-from copydesk.lexicon.normalise import spelling_key
+from copydesk.lexicon.normalise import initials, spelling_key
 from copydesk.lexicon.places import side_of
 from copydesk.lexicon.reporting import CLASS_FORCE, cue_class, is_reporting_verb
 from copydesk.lexicon.senses import SYNONYM_MIN_SHARE, Relation, is_phrase, relation
@@ -234,7 +234,7 @@ def _modality(
     changed only when the other side of the pair has it nowhere (rewriters move modals)."""
     ms, ma = _modal(s), _modal(a)
     fs, fa = _force(ms), _force(ma)
-    if fs == fa:
+    if fs == fa or "ability" in (fs, fa):
         return []
     if ma is None or fa == "certain":
         if fs in _forces(pair.article_tokens):
@@ -373,7 +373,7 @@ def _time_shift(
     pa = [t for t in a if t.pos == "ADP" and t.text.lower() in classes.TIME_PREPOSITIONS]
     if len(s) != 1 or len(a) != 1 or not ps or not pa:
         return []  # only a preposition swapped alone: with its verb it is a rewording
-    if ps[0].text.lower() == pa[0].text.lower():
+    if classes.time_sense(ps[0].text) == classes.time_sense(pa[0].text):
         return []
     head = pair.source.tokens[ps[0].head].lemma
     if head not in {t.lemma for t in pair.article_tokens}:
@@ -407,8 +407,11 @@ def _names(s: Sequence[Token], a: Sequence[Token]) -> list[Judgement]:
     na = [t for t in a if t.ent_type in NAME_LABELS and t.pos in ("PROPN", "ADJ", "NOUN")]
     if not ns or not na or _name_key(ns) == _name_key(na):
         return []
-    if {_name_key([t]) for t in na} <= {_name_key([t]) for t in ns}:
-        return []  # part of the same name ("Ted Cruz" -> "Cruz")
+    keys_a, keys_s = {_name_key([t]) for t in na}, {_name_key([t]) for t in ns}
+    if keys_a <= keys_s or keys_s <= keys_a:
+        return []  # part of the same name ("Ted Cruz" -> "Cruz", "Homendy" -> "Jennifer Homendy")
+    if initials(_text(ns)) == _name_key(na) or initials(_text(na)) == _name_key(ns):
+        return []  # a name and its initials ("National Transportation Safety Board", "NTSB")
     return [
         Judgement(
             "source.entity_changed",

@@ -28,6 +28,16 @@ TIME_PREPOSITIONS = _words(
     "over past"
 )
 
+#: Time prepositions that say the same of a time: "since 2019" is "from 2019" on, "in March"
+#: is "during March". Each keys the group it belongs to.
+_SAME_TIME = {"since": "from", "during": "in", "till": "until", "through": "until"}
+
+
+def time_sense(preposition: str) -> str:
+    low = preposition.lower()
+    return _SAME_TIME.get(low, low)
+
+
 #: The perfect auxiliary: inserting or dropping it moves an event in time ("had told" ->
 #: "told" presents an old statement as new; "would unwind" -> "would have preempted").
 PERFECT = _words("have has had having 've 'd")

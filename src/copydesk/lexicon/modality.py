@@ -27,7 +27,9 @@ HEDGE_ADVERBS = frozenset(
 NEGATIVE_WORDS = frozenset({"no", "none", "nobody", "nothing", "neither", "nor", "never"})
 
 #: What a modal commits the speaker to. "would"/"will" state a plan or a consequence as
-#: firm; "could"/"may"/"might"/"can" only a possibility; "should"/"must" an obligation.
+#: firm; "could"/"may"/"might" only a possibility; "should"/"must" an obligation. "can"
+#: states an ability as often as a possibility ("voters can register online"), so a swap
+#: with it says nothing certain about firmness.
 MODAL_FORCE: dict[str, str] = {
     "will": "certain",
     "would": "certain",
@@ -37,8 +39,8 @@ MODAL_FORCE: dict[str, str] = {
     "could": "possible",
     "may": "possible",
     "might": "possible",
-    "can": "possible",
-    "ca": "possible",  # the first half of "can't"
+    "can": "ability",
+    "ca": "ability",  # the first half of "can't"
     "should": "obligation",
     "must": "obligation",
 }
@@ -47,6 +49,7 @@ FORCE_WORDS = {
     "certain": "as certain",
     "possible": "as only a possibility",
     "obligation": "as an obligation",
+    "ability": "as an ability",
 }
 
 #: Words that negate what they govern.

@@ -113,3 +113,10 @@ def title_form(word: str) -> str:
     ("Defence" -> "defense", "spokeswoman" -> "spokesperson")."""
     w = spelling_word(word)
     return TITLE_VARIANTS.get(w, w)
+
+
+def initials(name: str) -> str:
+    """The lower-case initials of a capitalised name ("National Transportation Safety Board
+    Chair" -> "ntsbc"; "of" and "the" count for nothing), or "" for a single word."""
+    words = [w for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "the")]
+    return "".join(w[0] for w in words).lower() if len(words) > 1 else ""
