@@ -55,6 +55,7 @@ bench: install
 eval: install
 	$(BIN)/python eval/perturbations.py
 	$(BIN)/python eval/real_cases.py
+	$(BIN)/python eval/rewording.py
 	$(BIN)/python eval/clean_copy.py
 
 clean:

@@ -116,7 +116,8 @@ def rows(labels: Path) -> list[Row]:
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', " ": " "})
 
 
-def _sentences(result: CheckResult, row: Row) -> list[Span]:
+def sentence_spans(result: CheckResult, row: Row) -> list[Span]:
+    """The article sentences a row's fragments fall in."""
     doc = result.analysed.doc
     text = doc.text.translate(_FOLD)
     spans: list[Span] = []
@@ -142,7 +143,7 @@ def score_case(folder: Path) -> Score:
     findings = [f for f in result.findings if _counts(f)]
     score = Score(folder.name)
     for row in rows(folder / "labels.md"):
-        spans = _sentences(result, row)
+        spans = sentence_spans(result, row)
         if not spans:
             score.unplaced.append(row.id)
             continue

@@ -59,6 +59,47 @@ KINDS: tuple[Kind, ...] = (
         Severity.MAJOR,
         "A value and its bracketed conversion disagree.",
     ),
+    # spin: fingerprints of machine rewording, read without a source
+    Kind(
+        "spin.lowercase_name",
+        Severity.MINOR,
+        "A name, a nationality or a sentence's first word in lower case ('ted cruz').",
+    ),
+    Kind(
+        "spin.broken_sentence",
+        Severity.MINOR,
+        "A sentence broken in rewording: a capital mid-sentence, a verbless fragment, a word joined to itself.",
+    ),
+    Kind(
+        "spin.wrong_form",
+        Severity.MINOR,
+        "A verb form English does not have in its place ('had began').",
+    ),
+    Kind(
+        "spin.tortured_phrase",
+        Severity.MINOR,
+        "A phrase a thesaurus made: 'performed down' for 'played down', 'thought-about', 'japanese Ukraine'.",
+    ),
+    Kind(
+        "spin.odd_reporting_verb",
+        Severity.MINOR,
+        "A directive verb reporting a statement to the press ('instructed reporters').",
+    ),
+    Kind(
+        "spin.garbled_text",
+        Severity.MINOR,
+        "Characters lost or run together in transit ('be?certified', 'Mariupolaccording').",
+    ),
+    Kind(
+        "spin.stray_quotes",
+        Severity.MINOR,
+        "Quotation marks glued to the word before them, around words nobody said.",
+    ),
+    Kind(
+        "spin.editorial_word",
+        Severity.MINOR,
+        "A word of the writer's judgement outside quotations ('tragically'), or an 'UPDATE:' label.",
+    ),
     # source: the article against its source
     Kind(
         "source.role_swap",

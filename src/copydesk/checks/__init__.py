@@ -15,9 +15,9 @@ Check = Callable[[Annotated, Ledger], list[Finding]]
 
 
 def all_checks() -> list[Check]:
-    from copydesk.checks import attribution, consistency, copy
+    from copydesk.checks import attribution, consistency, copy, spin
 
-    return [*copy.CHECKS, *attribution.CHECKS, *consistency.CHECKS]
+    return [*copy.CHECKS, *attribution.CHECKS, *consistency.CHECKS, *spin.CHECKS]
 
 
 def run_checks(doc: Annotated, ledger: Ledger) -> list[Finding]:

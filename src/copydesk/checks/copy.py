@@ -63,6 +63,11 @@ def _zipf() -> Callable[[str, str], float]:
     return zipf_frequency
 
 
+def zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of an English word (0 when it is not listed)."""
+    return _zipf()(word, "en")
+
+
 @lru_cache(maxsize=1)
 def _by_prefix() -> dict[str, tuple[str, ...]]:
     from wordfreq import top_n_list

@@ -50,6 +50,9 @@ RECEIVING_VERBS = _words("draw face receive attract get suffer earn incur meet")
 #: between them and a fuller verb says nothing about a wrong sense.
 LIGHT_VERBS = _words("be have do get make take give put go come")
 
+#: Adverb particles of English phrasal verbs ("play down", "carry out").
+PARTICLES = _words("up down out off in on over away back along around about through forth")
+
 #: Words of a deadline: "by then", "by Friday" carry a time limit the sentence depends on.
 DEADLINE_WORDS = _words("by until before deadline")
 
@@ -87,3 +90,16 @@ for _row in _IRREGULAR.replace("\n", " ").split(";"):
     if _past != _participle:
         PARTICIPLE_OF_PAST[_past] = _participle
 del _row, _base, _past, _participle
+
+
+#: Words of the writer's own judgement that wire copy leaves out and machine rewrites add
+#: ("tragically resulted in", "robust requirements", "grave concerns"), outside quotations.
+EDITORIAL_WORDS = _words(
+    "tragically sadly unfortunately fortunately thankfully shockingly alarmingly urgently "
+    "dramatically remarkably notably crucially importantly furthermore moreover additionally "
+    "robust pivotal crucial vital grave dire heartbreaking staggering underscore underscores "
+    "underscored underscoring"
+)
+
+#: Labels a rewrite puts before a paragraph to make old copy look new.
+UPDATE_TAGS = _words("update updated breaking developing")

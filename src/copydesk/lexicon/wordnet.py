@@ -214,6 +214,20 @@ class WordNet:
                 found.append(form)
         return tuple(found)
 
+    def phrasal_particles(self, verb: str) -> frozenset[str]:
+        """The particles WordNet lists with ``verb`` as two-word verbs ("play" -> "down",
+        "out", "up" ...)."""
+        prefix = verb.lower().encode("utf-8") + b"_"
+        index = self._index["v"]
+        found = set()
+        for line in index.lines_from(index.first_at_or_after(prefix)):
+            if not line.startswith(prefix):
+                break
+            rest = line.split()[0][len(prefix) :]
+            if b"_" not in rest:
+                found.add(rest.decode("utf-8"))
+        return frozenset(found)
+
     def has(self, lemma: str, pos: str | None = None) -> bool:
         return any(self._offsets(lemma, p) for p in ((pos,) if pos else POS_FILES))
 

@@ -140,6 +140,15 @@ def link(url: str | None, text: str | None = None) -> str:
     return label
 
 
+def rewording_line(score: float, summary: str) -> str:
+    """The whole-article verdict in one line, as the text report and both pages give it."""
+    return f"Machine rewording: {score:.2f} of 1 ({summary})"
+
+
+def rewording_html(score: float, summary: str) -> str:
+    return f'<p class="rewording">{escape(rewording_line(score, summary))}</p>'
+
+
 def _header(report: Report) -> str:
     a = report.article
     lines = [f"<h1>{escape(a.title or 'Untitled article')}</h1>"]
@@ -160,6 +169,7 @@ def _header(report: Report) -> str:
         f'<span class="{s.value}">{counts.get(s.value, 0)} {s.value}</span>' for s in SEVERITY_ORDER
     )
     lines.append(f'<p class="totals">{totals}</p>')
+    lines.append(rewording_html(report.rewording.score, report.rewording.summary))
     return "<header>\n" + "\n".join(lines) + "\n</header>"
 
 

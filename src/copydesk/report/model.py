@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from copydesk import kinds
+from copydesk.checks.verdict import Rewording, rewording
 from copydesk.model import Severity
 from copydesk.model import Span as CoreSpan
 
@@ -345,6 +346,29 @@ class CorroborationInfo(_Model):
     )
 
 
+class RewordingReason(_Model):
+    """One kind of fingerprint behind the rewording score."""
+
+    kind: str = Field(description="The finding kind counted.")
+    count: int = Field(ge=0, description="How many the article has.")
+    per_1000_words: float = Field(ge=0.0, description="Its density per 1,000 words.")
+
+
+class RewordingInfo(_Model):
+    """How likely it is that the article was machine-reworded (spun, round-tripped through
+    translation, or rewritten by a model), read from its fingerprints without a source."""
+
+    score: float = Field(
+        ge=0.0, le=1.0, description="0: reads as written by a person; 1: reworded."
+    )
+    density: float = Field(ge=0.0, description="Weighted fingerprints per 1,000 words.")
+    words: int = Field(ge=0, description="Words of the article body counted.")
+    reasons: list[RewordingReason] = Field(
+        description="The fingerprint kinds, most frequent first."
+    )
+    summary: str = Field(description="The reasons in one line.")
+
+
 class Report(_Model):
     """Everything copydesk found in one article, with the spans that prove it.
 
@@ -369,6 +393,9 @@ class Report(_Model):
     )
     findings: list[Finding] = Field(description="All findings, in text order.")
     summary: Summary = Field(description="Counts of findings.")
+    rewording: RewordingInfo = Field(
+        description="The whole-article verdict: how likely a machine reworded it, and why."
+    )
     ledger: Ledger = Field(
         description="What the article asserts: quotations, people, quantities, claims."
     )
@@ -407,6 +434,7 @@ def build_report(result: CheckResult, *, generated_at: datetime | None = None) -
         article=_article(article),
         findings=findings,
         summary=_summary(result.findings),
+        rewording=_rewording(rewording(doc, result.findings)),
         ledger=_ledger(result.analysed.ledger),
         comparison=_comparison(result.comparison, doc) if result.comparison else None,
         source_candidates=[_candidate(c) for c in result.source_candidates],
@@ -475,6 +503,19 @@ def _article(a: Article) -> ArticleInfo:
         ],
         length=len(a.text),
         text=a.text,
+    )
+
+
+def _rewording(r: Rewording) -> RewordingInfo:
+    return RewordingInfo(
+        score=r.score,
+        density=r.density,
+        words=r.words,
+        reasons=[
+            RewordingReason(kind=x.kind, count=x.count, per_1000_words=x.per_1000_words)
+            for x in r.reasons
+        ],
+        summary=r.summary,
     )
 
 

@@ -20,10 +20,11 @@ from html import escape
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from copydesk.checks.verdict import Rewording, rewording
 from copydesk.compare.model import AlignedSentence, Comparison, Label
 from copydesk.model import Evidence, Finding, Severity, Span
 from copydesk.read.article import Article
-from copydesk.report.html import link
+from copydesk.report.html import link, rewording_html
 
 if TYPE_CHECKING:
     from copydesk.pipeline import CheckResult
@@ -145,7 +146,13 @@ def render_redline(result: CheckResult) -> str:
         raise ValueError("render_redline needs a result compared with a source")
     article = result.article
     numbered = {id(f): k for k, f in enumerate(result.findings, start=1)}
-    page = _Page(article, comparison, list(result.findings), numbered)
+    page = _Page(
+        article,
+        comparison,
+        list(result.findings),
+        numbered,
+        rewording(result.analysed.doc, result.findings),
+    )
     title = article.title or article.origin or article.doc_id
     return "\n".join(
         [
@@ -215,11 +222,13 @@ class _Page:
         comparison: Comparison,
         findings: list[Finding],
         numbered: dict[int, int],
+        rewording: Rewording,
     ) -> None:
         self.article = article
         self.source = comparison.source
         self.comparison = comparison
         self.findings = findings
+        self.rewording = rewording
         self.numbered = numbered
         self.rows = self._rows()
 
@@ -291,6 +300,7 @@ class _Page:
                 f"<h1>Redline: {escape(self.article.title or 'article against its source')}</h1>",
                 _describe(self.article, "Article"),
                 _describe(self.source, "Source"),
+                rewording_html(self.rewording.score, self.rewording.summary),
                 '<div class="figures">',
                 *figures,
                 (

@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from copydesk.model import Severity
+from copydesk.report.html import rewording_line
 from copydesk.report.model import Excerpt, Finding, Report, SourceCandidate
 
 COLOR_CHOICES = ("auto", "always", "never")
@@ -127,6 +128,7 @@ def _header(report: Report) -> RenderableType:
         where = ", ".join(x for x in (s.outlet, s.url) if x)
         lines.append(Text(f"Compared with: {name}" + (f" ({where})" if where else "")))
     lines.append(_totals(report))
+    lines.append(Text(rewording_line(report.rewording.score, report.rewording.summary)))
     return Group(*lines)
 
 

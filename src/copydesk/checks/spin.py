@@ -1,0 +1,586 @@
+"""spin checks: the fingerprints machine rewording leaves in a text, read without its source.
+
+Article spinners swap words for thesaurus entries, translation round trips lose case and
+break clauses, and both lose characters on the way. Each fingerprint here is a general
+property of English that such copy breaks, read from the parse and the lexicon:
+
+- names and sentence starts in lower case (`lowercase_names`);
+- sentences broken in rewording: a capital in mid-sentence, a fragment with no verb inside a
+  paragraph, a noun joined to itself (`broken_sentences`);
+- verb forms English does not have in their place, "had began" (`wrong_forms`);
+- phrases a thesaurus made: a phrasal verb that is none ("performed down", where "played
+  down" is one), an inflected verb hyphened to its particle ("thought-about"), a
+  nationality before another country's name ("japanese Ukraine") (`tortured_phrases`);
+- a directive verb reporting what someone told the press ("instructed reporters")
+  (`odd_reporting_verbs`);
+- characters lost or run together ("be?certified", "Mariupolaccording") (`garbled_text`);
+- quotation marks glued to the word before them ("then'start flying'") (`stray_quotes`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+from copydesk.checks.copy import is_english, zipf
+from copydesk.kinds import severity_of
+from copydesk.ledger.model import Ledger
+from copydesk.lexicon import classes
+from copydesk.lexicon.places import side_of
+from copydesk.lexicon.reporting import cue_class, is_reporting_verb
+from copydesk.lexicon.senses import is_phrase
+from copydesk.lexicon.wordnet import wordnet
+from copydesk.model import Finding, Span
+from copydesk.nlp.annotate import Annotated, Sentence, Token
+
+#: A sentence is prose, not a headline or a list line, when at most this share of its words
+#: that are not names nor its first word start with a capital: headlines capitalise nearly
+#: all of them, wire sentences almost none; 0.5 leaves room for titles ("Secretary").
+PROSE_MAX_CAPITALISED = 0.5
+
+#: A verbless stretch is a fragment only when it has at least this many words: shorter ones
+#: are datelines, bylines and captions ("LVIV (Reuters) -").
+FRAGMENT_MIN_WORDS = 3
+
+#: A run-together word's second part must be at least this common (Zipf): an everyday word
+#: ("according", 5.2), not a rare tail that only looks like one.
+RUN_TOGETHER_TAIL_ZIPF = 4.0
+
+#: Function words that only start a sentence or follow a colon or quotation mark: written
+#: with a capital in mid-sentence they mark a sentence broken in rewording.
+FUNCTION_POS = frozenset({"PRON", "DET", "AUX", "CCONJ", "SCONJ", "ADP"})
+
+#: Particles English adds to almost any verb ("free up", "open up", "speed up"): a verb with
+#: one is English whether WordNet lists the pair or not.
+PRODUCTIVE_PARTICLES = frozenset({"up"})
+
+SUBJECT_PRONOUNS = frozenset({"It", "He", "She", "They", "We"})
+
+#: Entities whose words are names, never common words ("Safety" in an organisation's
+#: name is still the word "safety").
+NAME_ENTITIES = frozenset({"PERSON", "GPE", "NORP", "LOC"})
+
+#: Objects that make a reporting verb a statement to the press ("told reporters").
+PRESS = frozenset({"reporter", "journalist", "press", "media", "newsman"})
+
+OPENING_AFTER = frozenset(
+    {".", ":", ";", "!", "?", "“", '"', "‘", "(", "—", "–", "-", "[", "'", "''", "``"}
+)
+_CONTRACTION_TAILS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
+
+
+def _finding(kind: str, message: str, span: Span, suggestion: str | None = None) -> Finding:
+    return Finding(
+        kind=kind,
+        severity=severity_of(kind),
+        message=message,
+        span=span,
+        suggestion=suggestion,
+        confidence=0.8,
+    )
+
+
+def _words(doc: Annotated, s: Sentence) -> list[Token]:
+    return [t for t in doc.sentence_tokens(s) if not t.is_space]
+
+
+def _prose(doc: Annotated, s: Sentence) -> bool:
+    """A sentence of running text: enough words, and most of those that are not names
+    written in lower case (a headline capitalises them all)."""
+    words = [t for t in _words(doc, s) if t.text[:1].isalpha()]
+    if len(words) < FRAGMENT_MIN_WORDS:
+        return False
+    common = [t for t in words[1:] if not t.ent_type]
+    if not common:
+        return False
+    capitalised = sum(1 for t in common if t.text[:1].isupper())
+    return capitalised / len(common) <= PROSE_MAX_CAPITALISED
+
+
+def _in_excluded(doc: Annotated, span: Span) -> bool:
+    return any(e.span.overlaps(span) for e in doc.article.excluded)
+
+
+def _prose_sentences(doc: Annotated) -> Iterator[tuple[Sentence, list[Token]]]:
+    for s in doc.sentences:
+        if _prose(doc, s) and not _in_excluded(doc, s.span):
+            yield s, _words(doc, s)
+
+
+def _q(doc: Annotated, start: Token, end: Token) -> str:
+    return f"‘{doc.text[start.start : end.end]}’"
+
+
+# --- names in lower case ------------------------------------------------------------------
+
+
+def lowercase_names(doc: Annotated, ledger: Ledger) -> list[Finding]:
+    """A sentence that starts in lower case, a nationality in lower case, and a lower-case
+    word the same article writes with a capital as (part of) a name."""
+    capitalised = _names_of(doc)
+    out: list[Finding] = []
+    for s, words in _prose_sentences(doc):
+        first = next((t for t in words if t.text[:1].isalpha()), None)
+        flagged: set[int] = set()
+        if (
+            first is not None
+            and first.text[:1].islower()
+            and first.i == words[0].i
+            and _starts_sentence(doc, s)
+        ):
+            run = _name_run(words, 0, capitalised)
+            out.append(
+                _finding(
+                    "spin.lowercase_name",
+                    f"The sentence starts in lower case ({_q(doc, run[0], run[-1])}): a "
+                    "capital lost in rewording.",
+                    Span(run[0].start, run[-1].end),
+                    suggestion=_capitalise(doc.text[run[0].start : run[-1].end]),
+                )
+            )
+            flagged.update(t.i for t in run)
+        for k, t in enumerate(words):
+            if t.i in flagged or not t.text.isalpha() or not t.text.islower():
+                continue
+            demonym = _is_demonym(t.text)
+            if not (demonym or (t.text in capitalised and not _common_word(t.text))):
+                continue
+            while (
+                k and _lower_name_word(words[k - 1], capitalised) and words[k - 1].i not in flagged
+            ):
+                k -= 1  # "ted cruz": a first name the parse reads as a name
+            run = _name_run(words, k, capitalised)
+            flagged.update(x.i for x in run)
+            what = "a nationality" if demonym else "a name this article writes with a capital"
+            out.append(
+                _finding(
+                    "spin.lowercase_name",
+                    f"{_q(doc, run[0], run[-1])} is {what}, here in lower case.",
+                    Span(run[0].start, run[-1].end),
+                    suggestion=_capitalise(doc.text[run[0].start : run[-1].end], every=True),
+                )
+            )
+    return out
+
+
+def _names_of(doc: Annotated) -> set[str]:
+    """Words this article writes mostly with a capital, inside a sentence, as part of the
+    name of a person, place or nation: lower-case copies of them are names too."""
+    upper: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for s, words in _prose_sentences(doc):
+        for t in words[1:]:
+            if not t.text.isalpha():
+                continue
+            if t.text.islower():
+                lower[t.text] += 1
+            elif t.text[:1].isupper() and t.ent_type in NAME_ENTITIES:
+                upper[t.text.lower()] += 1
+    return {w for w, n in upper.items() if n >= lower[w]}
+
+
+def _starts_sentence(doc: Annotated, s: Sentence) -> bool:
+    """Whether ``s`` begins a sentence of the text, not a line the parser split or a line
+    hard-wrapped inside a sentence: it follows a full stop (or ! ?), or a line that is no
+    prose (a headline, page furniture), or nothing."""
+    before = doc.text[: s.start].rstrip()
+    if not before:
+        return True
+    if before[-1] in ".!?" or before[-2:] in (".”", '."', ".’", "?”", "!”"):
+        return True
+    if "\n" not in doc.text[len(before) : s.start]:
+        return False
+    prev = doc.sentence_at(len(before) - 1)
+    return prev is None or not _prose(doc, prev) or _in_excluded(doc, prev.span)
+
+
+@lru_cache(maxsize=4096)
+def _common_word(word: str) -> bool:
+    """A word WordNet lists as a common noun, verb, adjective or adverb ("grant", "new"),
+    not only as the name of one person or place: its lower case may be no name at all."""
+    wn = wordnet()
+    for pos in ("n", "v", "a", "r"):
+        for lemma in wn.base_forms(word, pos):
+            for synset in wn.synsets(lemma, pos):
+                if pos != "n" or not any(p.symbol == "@i" for p in synset.pointers):
+                    return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _is_demonym(word: str) -> bool:
+    """A nationality adjective ("japanese"), which English always capitalises."""
+    side = side_of(word.capitalize())
+    return side is not None and side.lower() != word.lower()
+
+
+def _name_run(words: Sequence[Token], k: int, capitalised: set[str]) -> list[Token]:
+    """Token ``k`` and the lower-case name words after it ("ted cruz", "donald trump")."""
+    run = [words[k]]
+    for t in words[k + 1 :]:
+        if not _lower_name_word(t, capitalised):
+            break
+        run.append(t)
+    return run
+
+
+def _lower_name_word(t: Token, capitalised: set[str]) -> bool:
+    return (
+        t.text.isalpha()
+        and t.text.islower()
+        and (t.text in capitalised or t.ent_type in ("PERSON", "NORP", "GPE"))
+    )
+
+
+def _capitalise(text: str, every: bool = False) -> str:
+    if every:
+        return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+    return text[:1].upper() + text[1:]
+
+
+# --- broken sentences ---------------------------------------------------------------------
+
+
+def broken_sentences(doc: Annotated, ledger: Ledger) -> list[Finding]:
+    out: list[Finding] = []
+    for s, words in _prose_sentences(doc):
+        out += _mid_capitals(doc, words)
+        out += _self_joined(doc, words)
+        if _after_a_sentence(doc, s) and _verbless(words) and not _quoted(doc, s):
+            out.append(
+                _finding(
+                    "spin.broken_sentence",
+                    f"{_q(doc, words[0], words[-1])} has no verb, inside a paragraph of "
+                    "sentences: a clause broken in rewording.",
+                    s.span,
+                )
+            )
+    return out
+
+
+def _after_a_sentence(doc: Annotated, s: Sentence) -> bool:
+    """Whether ``s`` follows a sentence of its own paragraph that ended with a full stop,
+    and ends with one itself: a stretch the writer set out as a sentence, mid-paragraph (a
+    caption or a photo credit starts its line)."""
+    if not s.text.rstrip("”\"' ").endswith("."):
+        return False
+    before = doc.text[: s.start].rstrip(" \t")
+    return bool(before) and not before.endswith("\n") and before.rstrip("”\"'")[-1:] == "."
+
+
+def _verbless(words: Sequence[Token]) -> bool:
+    """No verb but participles after a comma ("Army Washington DC. helicopter above, killing
+    67 people."): a participle after a comma hangs on a clause; any other verb, however the
+    parse tags it, may head one."""
+    for prev, t in zip([None, *words], words, strict=False):
+        if t.pos in ("VERB", "AUX") and not (
+            t.tag in ("VBG", "VBN") and prev is not None and prev.text == ","
+        ):
+            return False
+    return True
+
+
+def _quoted(doc: Annotated, s: Sentence) -> bool:
+    return any(ch in s.text for ch in '“”"')
+
+
+def _mid_capitals(doc: Annotated, words: Sequence[Token]) -> list[Finding]:
+    """A function word with a capital after a word that does not end a sentence ("ted cruz
+    It threatened"): the seam of two clauses run together."""
+    out = []
+    for prev, t in itertools.pairwise(words):
+        if (
+            t.pos not in FUNCTION_POS
+            or not t.text[:1].isupper()
+            or t.text == "I"
+            or t.ent_type
+            or prev.text in OPENING_AFTER
+        ):
+            continue
+        if prev.text[:1].isupper() and t.text not in SUBJECT_PRONOUNS:
+            continue  # inside a capitalised name or title ("Secretary of State")
+        out.append(
+            _finding(
+                "spin.broken_sentence",
+                f"{_q(doc, prev, t)}: ‘{t.text}’ is capitalised in mid-sentence, where two "
+                "clauses were run together in rewording.",
+                Span(prev.start, t.end),
+            )
+        )
+    return out
+
+
+def _self_joined(doc: Annotated, words: Sequence[Token]) -> list[Finding]:
+    out = []
+    for x, cc, y in zip(words, words[1:], words[2:]):
+        if (
+            cc.text.lower() in ("and", "or")
+            and x.pos in ("NOUN", "PROPN")
+            and x.text.lower() == y.text.lower()
+        ):
+            out.append(
+                _finding(
+                    "spin.broken_sentence",
+                    f"{_q(doc, x, y)} joins a word to itself: one of two things was lost in "
+                    "rewording.",
+                    Span(x.start, y.end),
+                )
+            )
+    return out
+
+
+# --- verb forms ---------------------------------------------------------------------------
+
+
+def wrong_forms(doc: Annotated, ledger: Ledger) -> list[Finding]:
+    """A simple past after "have" where only the participle is English ("had began")."""
+    out = []
+    for prev, t in zip(doc.tokens, doc.tokens[1:]):
+        low = t.text.lower()
+        if low in classes.PARTICIPLE_OF_PAST and prev.lemma.lower() == "have":
+            right = classes.PARTICIPLE_OF_PAST[low]
+            out.append(
+                _finding(
+                    "spin.wrong_form",
+                    f"{_q(doc, prev, t)} needs the participle ‘{right}’.",
+                    t.span,
+                    suggestion=right,
+                )
+            )
+    return out
+
+
+# --- tortured phrases ---------------------------------------------------------------------
+
+
+def tortured_phrases(doc: Annotated, ledger: Ledger) -> list[Finding]:
+    out: list[Finding] = []
+    tokens = doc.tokens
+    for k, t in enumerate(tokens[:-1]):
+        nxt = tokens[k + 1]
+        if t.pos == "VERB" and nxt.dep == "prt":
+            out += _phrasal(doc, t, nxt)
+        if t.tag in ("VBD", "VBN") and nxt.text == "-" and k + 2 < len(tokens):
+            part = tokens[k + 2]
+            if part.pos in ("ADP", "ADV", "PART") and not nxt.whitespace and not t.whitespace:
+                joined = doc.text[t.start : part.end]
+                if not wordnet().has(joined.lower().replace("-", "_")):
+                    base = wordnet().base_forms(t.text, "v")
+                    phrase = f"{base[0] if base else t.lemma} {part.text.lower()}"
+                    out.append(
+                        _finding(
+                            "spin.tortured_phrase",
+                            f"‘{joined}’ is not an English word: a verb form hyphened to its "
+                            f"particle (‘{phrase}’ written as one word).",
+                            Span(t.start, part.end),
+                        )
+                    )
+        if t.pos in ("ADJ", "PROPN", "NOUN") and nxt.ent_type == "GPE":
+            out += _nationality_before_country(doc, t, nxt)
+    return out
+
+
+def _phrasal(doc: Annotated, verb: Token, particle: Token) -> list[Finding]:
+    """A verb that forms no phrasal verb in WordNet, with a particle, where a verb next to it
+    in WordNet forms one with that particle ("performed down": "play" is a way to "perform",
+    and "play down" is English)."""
+    wn = wordnet()
+    p = particle.text.lower()
+    if p in PRODUCTIVE_PARTICLES:
+        return []
+    bases = wn.base_forms(verb.text, "v") or (verb.lemma.lower(),)
+    if any(is_phrase(f"{b} {p}") or wn.phrasal_particles(b) & classes.PARTICLES for b in bases):
+        return []  # a phrasal verb, or a verb that forms them (WordNet lists only some)
+    candidates: dict[str, float] = {}
+    for base in bases:
+        for sense in wn.senses(base, "v"):
+            near = [sense.synset, *(wn.synset(*k) for k in sense.synset.related("~", "@"))]
+            for word in (w for syn in near for w in syn.words):
+                phrase = f"{word} {p}"
+                if " " not in word and word != base and is_phrase(phrase):
+                    candidates.setdefault(phrase, sense.share)
+    if not candidates:
+        return []
+    best = sorted(candidates, key=lambda c: -candidates[c])[:3]
+    return [
+        _finding(
+            "spin.tortured_phrase",
+            f"{_q(doc, verb, particle)} is not an English phrasal verb, and WordNet lists none "
+            f"with ‘{bases[0]}’; {_either(best)}, from a verb next to it in WordNet, is: a "
+            "synonym swapped into an idiom.",
+            Span(verb.start, particle.end),
+            suggestion=best[0],
+        )
+    ]
+
+
+def _either(phrases: list[str]) -> str:
+    quoted = [f"‘{p}’" for p in phrases]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def _nationality_before_country(doc: Annotated, adj: Token, place: Token) -> list[Finding]:
+    nation, country = side_of(adj.text.capitalize()), side_of(place.text)
+    if nation is None or country is None or nation == country:
+        return []
+    if adj.text.lower() == nation.lower() or place.text.lower() != country.lower():
+        return []  # a country's own name ("Russia Ukraine talks"), or a city after a demonym
+    return [
+        _finding(
+            "spin.tortured_phrase",
+            f"{_q(doc, adj, place)} puts one nation's adjective before another country's "
+            "name: a direction or region (‘eastern’, ‘southern’) was probably swapped for a "
+            "nationality.",
+            Span(adj.start, place.end),
+        )
+    ]
+
+
+# --- reporting verbs ----------------------------------------------------------------------
+
+
+def odd_reporting_verbs(doc: Annotated, ledger: Ledger) -> list[Finding]:
+    """A directive verb ("instructed", "ordered") with the press as its object: a statement
+    to reporters is told, not ordered."""
+    out = []
+    for t in doc.tokens:
+        if t.pos != "VERB" or not is_reporting_verb(t.lemma) or cue_class(t.lemma) != "order":
+            continue
+        objects = [c for c in doc.children(t.i) if c.dep == "dobj"]
+        if any(o.lemma.lower() in PRESS for o in objects):
+            out.append(
+                _finding(
+                    "spin.odd_reporting_verb",
+                    f"‘{t.text} {objects[0].text}’: one tells reporters; ‘{t.text}’ gives them "
+                    "orders, a thesaurus swap for ‘told’.",
+                    t.span,
+                    suggestion="told",
+                )
+            )
+    return out
+
+
+# --- characters ---------------------------------------------------------------------------
+
+#: A question mark or a spaced full stop between letters of one word: a character the
+#: encoding lost ("be?certified", "Çavuşo .lu").
+_LOST = re.compile(r"(?<=[^\W\d_])\?(?=[^\W\d_])|(?<=[^\W\d_]{2}) \.(?=[^\W\d_]{2})")
+
+
+def garbled_text(doc: Annotated, ledger: Ledger) -> list[Finding]:
+    out = []
+    body = doc.article.body
+    for m in _LOST.finditer(body):
+        span = Span(m.start(), m.end())
+        if _in_excluded(doc, span):
+            continue
+        left = max(body.rfind(" ", 0, m.start() - 1) + 1, 0)
+        right = re.search(r"[\s,;]|$", body[m.end() :])
+        end = m.end() + (right.start() if right else 0)
+        out.append(
+            _finding(
+                "spin.garbled_text",
+                f"‘{body[left:end]}’ has a character lost or replaced in transit.",
+                Span(left, end),
+            )
+        )
+    names = {t.text for t in doc.tokens if t.pos == "PROPN" and t.text.isalpha()}
+    for t in doc.tokens:
+        if not t.text.isalpha() or not t.text[:1].isupper() or t.text in names - {t.text}:
+            continue
+        split = _run_together(t.text, names)
+        if split:
+            out.append(
+                _finding(
+                    "spin.garbled_text",
+                    f"‘{t.text}’ runs two words together (‘{split[0]} {split[1]}’).",
+                    t.span,
+                    suggestion=f"{split[0]} {split[1]}",
+                )
+            )
+    return out
+
+
+def _run_together(word: str, names: set[str]) -> tuple[str, str] | None:
+    """A name of this article with an everyday word stuck to it ("Mariupolaccording")."""
+    if is_english(word.lower()):
+        return None
+    for name in names:
+        if name != word and word.startswith(name) and len(word) - len(name) >= 4:
+            tail = word[len(name) :]
+            if tail.islower() and zipf(tail) >= RUN_TOGETHER_TAIL_ZIPF:
+                return (name, tail)
+    return None
+
+
+# --- quotation marks ----------------------------------------------------------------------
+
+
+def stray_quotes(doc: Annotated, ledger: Ledger) -> list[Finding]:
+    """An opening quotation mark glued to the word before it ("then'start flying'"): an
+    apostrophe only ends a word with "s", "t", "re", "ve", "ll", "d" or "m"."""
+    out = []
+    for m in re.finditer(r"(?<=[a-z])['‘“](?P<words>[a-z][^'’”\n]{0,60})['’”]", doc.article.body):
+        head = m.group("words").split()[0] if m.group("words").split() else ""
+        if head in _CONTRACTION_TAILS or re.match(r"(s|t|re|ve|ll|d|m)\b", m.group("words")):
+            continue
+        span = Span(m.start(), m.end())
+        if _in_excluded(doc, span):
+            continue
+        out.append(
+            _finding(
+                "spin.stray_quotes",
+                f"‘{m.group(0)}’: quotation marks glued to the word before them, around words "
+                "nobody is said to have said.",
+                span,
+            )
+        )
+    return out
+
+
+def editorial_words(doc: Annotated, ledger: Ledger) -> list[Finding]:
+    """Words of judgement outside quotations ("tragically", "robust"), and an "UPDATE:" label
+    before a paragraph."""
+    quoted = [q.span for q in ledger.quotations if q.marked]
+    out = []
+    for t in doc.tokens:
+        low = t.text.lower()
+        if low not in classes.EDITORIAL_WORDS and low not in classes.UPDATE_TAGS:
+            continue
+        if any(q.contains(t.span) for q in quoted) or _in_excluded(doc, t.span):
+            continue
+        nxt = doc.tokens[t.i + 1] if t.i + 1 < len(doc.tokens) else None
+        line_start = t.start == 0 or doc.text[t.start - 1] == "\n"
+        if line_start and low in classes.UPDATE_TAGS and nxt is not None and nxt.text == ":":
+            out.append(
+                _finding(
+                    "spin.editorial_word",
+                    f"‘{t.text}:’ labels the paragraph as new, a tag rewrites add to old copy.",
+                    Span(t.start, nxt.end),
+                )
+            )
+        elif low in classes.EDITORIAL_WORDS:
+            out.append(
+                _finding(
+                    "spin.editorial_word",
+                    f"‘{t.text}’ is the writer's judgement, not a fact: wire copy leaves it out "
+                    "and machine rewrites add it.",
+                    t.span,
+                )
+            )
+    return out
+
+
+CHECKS = [
+    editorial_words,
+    lowercase_names,
+    broken_sentences,
+    wrong_forms,
+    tortured_phrases,
+    odd_reporting_verbs,
+    garbled_text,
+    stray_quotes,
+]

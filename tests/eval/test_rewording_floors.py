@@ -1,0 +1,57 @@
+"""`check` without a source on the texts in ``../shared`` (`eval/rewording.py`) must not drop
+below its pinned floors: the rewording score ranks every rewrite above every original
+(ROC AUC 1.0), check alone flags the labelled changes a reader can see, and gives no major
+finding on the control pair, the seed's coverage or the examples' original."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL = ROOT.parent / "shared" / "cases" / "real"
+
+pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/cases/real is not here")
+
+#: Measured with `.venv/bin/python eval/rewording.py`.
+MEASURED_AUC = 1.0
+MEASURED_VISIBLE_RECALL = 1.0
+MEASURED_RECALL = 0.60
+#: Targets: every rewrite above every original, and at least 60% of the visible rows.
+TARGET_VISIBLE_RECALL = 0.60
+#: Slack under a measured recall: one row of the fifteen.
+MARGIN = 0.07
+
+
+def _load() -> ModuleType:
+    sys.path.insert(0, str(ROOT / "eval"))
+    spec = importlib.util.spec_from_file_location("rewording", ROOT / "eval" / "rewording.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["rewording"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scores():  # type: ignore[no-untyped-def]
+    return _load().run()
+
+
+def test_rewording_score_ranks_every_rewrite_above_every_original(scores) -> None:  # type: ignore[no-untyped-def]
+    assert len(scores.rewrites) >= 5 and len(scores.originals) >= 12
+    assert scores.auc >= MEASURED_AUC, (scores.rewrites, scores.originals)
+
+
+def test_check_alone_flags_the_visible_changes(scores) -> None:  # type: ignore[no-untyped-def]
+    floor = max(MEASURED_VISIBLE_RECALL - MARGIN, TARGET_VISIBLE_RECALL)
+    assert scores.visible_recall >= floor, scores.missed_visible
+    assert scores.recall >= MEASURED_RECALL - MARGIN
+
+
+def test_no_major_finding_on_clean_texts(scores) -> None:  # type: ignore[no-untyped-def]
+    assert scores.majors_on_clean == []
