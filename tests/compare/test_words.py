@@ -198,3 +198,37 @@ def test_past_perfect_dropped_presents_an_old_statement_as_new() -> None:
     )
     assert span == "told"
     assert "‘had previously told’" in message
+
+
+def test_time_expression_worded_as_another_time() -> None:
+    source = "The aircraft could enter service in the last quarter of next year, the maker said."
+    article = "The aircraft could enter service by the end of the next quarter, the maker said."
+    (finding,) = [f for f in redline(source, article) if f.kind == "source.time_changed"]
+    assert finding.span.of(article) == "by the end of the next quarter"
+    assert "‘in the last quarter of next year’" in finding.message
+
+
+def test_another_weekday_is_another_time() -> None:
+    span, _ = _one(
+        "The talks began on Monday and will end on Friday.",
+        "The talks began on Monday and will end on Thursday.",
+        "source.time_changed",
+    )
+    assert span == "Thursday"
+
+
+@pytest.mark.parametrize(
+    ("source", "article"),
+    [
+        (
+            "Ukrainian officials said Russian forces shelled the city yesterday.",
+            "Ukrainian officials said Russian forces shelled the city on Wednesday.",
+        ),
+        (
+            "The city council said on Tuesday that it would vote on the budget.",
+            "The city council said on Tuesday (March 22) that it would vote on the budget.",
+        ),
+    ],
+)
+def test_a_day_named_or_a_date_added_is_no_changed_time(source: str, article: str) -> None:
+    assert "source.time_changed" not in kinds(redline(source, article))

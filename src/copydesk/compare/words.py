@@ -64,6 +64,9 @@ WRONG_SENSE_POS = frozenset({"n", "v"})
 #: is three steps below "entity" and "person" four; "resident" six, "navy" seven.
 GENERAL_MAX_DEPTH = 4
 
+#: Most words a time expression after a preposition runs to ("the end of the next quarter").
+TIME_OBJECT_MAX = 8
+
 #: WordNet noun classes of physical things, where a broader or narrower term changes how much
 #: a claim covers.
 SCOPE_CLASSES = frozenset(
@@ -132,6 +135,7 @@ def word_changes(
     for edit in edits:
         judged.extend(_judge(pair, edit, anchored))
     judged.extend(_voice_inversions(pair))
+    judged.extend(_time_references(pair))
     findings = []
     for j in _merged(judged):
         span = pair.span(j.article)
@@ -354,8 +358,9 @@ def _is_time(t: Token) -> bool:
 
 
 def _time_object(tokens: Sequence[Token], at: int) -> list[Token]:
+    """The time a preposition at ``at`` governs: its date or time expression, whole."""
     out: list[Token] = []
-    for t in tokens[at : at + 4]:
+    for t in tokens[at : at + TIME_OBJECT_MAX]:
         if _is_time(t) or (out and t.like_num):
             out.append(t)
         elif t.pos == "DET" and not out:
@@ -651,6 +656,8 @@ def _judge_relation(
         ]
     if not anchored or pos not in WRONG_SENSE_POS or _general(ta, pos) or ts.pos != ta.pos:
         return []  # a change of part of speech rebuilds the phrase ("meeting" -> "meets")
+    if _is_time(ts) or _is_time(ta):
+        return []  # a word of a time expression: `_time_references` compares those
     if rel.name == "broader" and rel.share >= SYNONYM_MIN_SHARE:
         return []  # a broader word says less, never something else ("talks" -> "discussions")
     if pos == "v" and (
@@ -919,6 +926,55 @@ def _voice_inversions(pair: Pair) -> list[Judgement]:
                     )
                 )
     return out
+
+
+def _time_references(pair: Pair) -> list[Judgement]:
+    """A time expression the article words as another time ("the last quarter of next year"
+    -> "the end of the next quarter"): the source's and the article's time expressions are
+    paired in order, and a pair whose time words differ is a changed time, unless one adds
+    detail to the other ("January" -> "January 2023", which `_dated` reads) or names the
+    day the other calls "yesterday" or "today" (a republisher puts "on Wednesday")."""
+    s_times, a_times = _time_expressions(pair.source_tokens), _time_expressions(pair.article_tokens)
+    s_left = [t for t in s_times if not any(_time_key(t) == _time_key(u) for u in a_times)]
+    a_left = [t for t in a_times if not any(_time_key(t) == _time_key(u) for u in s_times)]
+    out = []
+    for st, at in zip(s_left, a_left, strict=False):
+        ks, ka = _time_key(st), _time_key(at)
+        if not ks or not ka or ks <= ka or ka <= ks or _day_named(ks, ka) or _day_named(ka, ks):
+            continue
+        out.append(
+            Judgement(
+                "source.time_changed",
+                f"{_q(at)} gives another time than the source's {_q(st)}.",
+                tuple(at),
+                tuple(st),
+                suggestion=_text(st),
+            )
+        )
+    return out
+
+
+def _time_expressions(tokens: Sequence[Token]) -> list[list[Token]]:
+    """Runs of DATE and TIME entity tokens, with the words of time inside them."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if t.ent_type in ("DATE", "TIME"):
+            if runs and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    return runs
+
+
+def _time_key(tokens: Sequence[Token]) -> frozenset[str]:
+    return frozenset(
+        t.text.lower() for t in tokens if t.text.lower() in classes.TIME_WORDS or t.like_num
+    )
+
+
+def _day_named(relative: frozenset[str], named: frozenset[str]) -> bool:
+    """ "yesterday" put as "on Wednesday": the day named, which only the dates can check."""
+    return bool(relative & classes.RELATIVE_DAYS) and bool(named) and named <= classes.WEEKDAYS
 
 
 def _nominalisations(verb: str) -> set[str]:

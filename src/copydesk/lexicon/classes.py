@@ -64,6 +64,20 @@ MONTHS = _words(
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 RELATIVE_DAYS = _words("yesterday today tomorrow tonight")
 
+#: The words that say which time a time expression means: units, parts and directions of
+#: time ("the last quarter of next year", "the end of the next quarter").
+TIME_WORDS = (
+    MONTHS
+    | WEEKDAYS
+    | RELATIVE_DAYS
+    | _words(
+        "quarter quarters half year years month months week weeks day days decade century "
+        "summer winter spring autumn fall weekend morning afternoon evening night "
+        "next last this past coming previous first second third fourth end beginning start "
+        "middle early late mid"
+    )
+)
+
 #: Irregular verbs whose simple past and past participle differ: after "have" only the
 #: participle is English ("had begun", never "had began"). Base, past, participle.
 _IRREGULAR = """
