@@ -55,6 +55,11 @@ KINDS: tuple[Kind, ...] = (
         "One person is given incompatible sides or roles.",
     ),
     Kind(
+        "consistency.time_conflict",
+        Severity.MAJOR,
+        "One event is dated two ways that cannot both hold.",
+    ),
+    Kind(
         "consistency.unit_conversion",
         Severity.MAJOR,
         "A value and its bracketed conversion disagree.",

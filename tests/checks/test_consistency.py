@@ -8,11 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from copydesk.checks.consistency import CHECKS, conflicting_affiliation, unit_conversion
+from copydesk.checks.consistency import (
+    CHECKS,
+    conflicting_affiliation,
+    time_conflicts,
+    unit_conversion,
+)
 from copydesk.ledger.model import Conversion, Ledger, Quantity
 from copydesk.ledger.people import extract_people
+from copydesk.ledger.times import Stretch, stretch_of
 from copydesk.model import Finding, Severity, Span
 from copydesk.nlp.annotate import Annotated, annotate
+from copydesk.pipeline import analyse
 from copydesk.read.article import Article
 
 AFFILIATION = "consistency.conflicting_affiliation"
@@ -240,3 +247,52 @@ def test_checks_emit_only_their_own_kinds(seed_dir: Path) -> None:
     doc, ledger = analysed(text)
     kinds = {f.kind for f in conflicting_affiliation(doc, ledger)}
     assert kinds == {AFFILIATION}
+
+
+# --- one event dated two ways ---------------------------------------------------------------
+
+
+def _time_conflicts(text: str, published: str | None = None) -> list[Finding]:
+    a = analyse(Article(text, published=published))
+    return time_conflicts(a.doc, a.ledger)
+
+
+def test_one_event_dated_two_incompatible_ways() -> None:
+    text = (
+        "The new jet is expected to be certified around August 2026, the maker said.\n"
+        "Regulators said certification would come sometime in the first half 2026.\n"
+    )
+    (finding,) = _time_conflicts(text)
+    assert finding.span.of(text) == "in the first half 2026"
+    assert finding.severity.value == "major"
+    assert [e.text for e in finding.evidence] == ["around August 2026"]
+
+
+def test_a_deadline_and_a_date_inside_it_agree() -> None:
+    text = (
+        "The bridge will reopen in March 2027, the council said.\n"
+        "Engineers said the bridge would reopen by the end of 2027.\n"
+    )
+    assert not _time_conflicts(text)
+
+
+def test_relative_dates_are_read_against_the_article_date() -> None:
+    text = (
+        "The airline will start flying the route in the last quarter of next year.\n"
+        "It expects to start flying the route in January 2026, the airline said.\n"
+    )
+    assert len(_time_conflicts(text, published="2025-03-10")) == 1
+    assert not _time_conflicts(text)  # without a date, "next year" is left unread
+
+
+def test_two_occurrences_years_apart_are_no_conflict() -> None:
+    text = (
+        "She was first elected in 1990.\nShe hopes to be elected again in 2026, her party said.\n"
+    )
+    assert not _time_conflicts(text)
+
+
+def test_months_of_time_expressions() -> None:
+    assert stretch_of(["august", "2026"], None) == Stretch(2026 * 12 + 7, 2026 * 12 + 7)
+    assert stretch_of(["the", "first", "half", "2026"], None) == Stretch(2026 * 12, 2026 * 12 + 5)
+    assert stretch_of(["next", "month"], None) is None

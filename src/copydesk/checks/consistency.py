@@ -23,6 +23,10 @@ article contradicts itself about the post, though not about the side. Posts in d
 institutions ("defense minister", "head of delegation") are not compared, and membership
 ("member of the council") sits with any post.
 
+``consistency.time_conflict`` (major): one event dated two ways that cannot both hold
+(`copydesk.ledger.times` reads each date into the months it allows, relative dates against
+the article's date).
+
 ``consistency.unit_conversion`` (major): a value and its bracketed conversion disagree
 beyond the tolerance the quantities ledger applies ("1,000km (520 miles)"); the suggestion
 is the conversion with the expected value.
@@ -37,12 +41,23 @@ from copydesk.checks import Check
 from copydesk.kinds import severity_of
 from copydesk.ledger.model import Conversion, Ledger, Person, Role
 from copydesk.ledger.people import title_category
+from copydesk.ledger.times import dated_events
 from copydesk.lexicon.places import is_country
 from copydesk.model import Evidence, Finding, Severity, Span
 from copydesk.nlp.annotate import Annotated
 
 AFFILIATION = "consistency.conflicting_affiliation"
 UNIT_CONVERSION = "consistency.unit_conversion"
+TIME_CONFLICT = "consistency.time_conflict"
+
+#: Confidence of a time conflict: both dates are read off the words, but the two mentions
+#: are tied to one event only by their verb, which two events can share.
+TIME_CONFIDENCE = 0.7
+
+#: Months apart beyond which two dates of one verb are two events ("elected in 1990", "next
+#: year's election"), not one event dated twice: forecasts that contradict each other in
+#: copy differ by months (the seed's sibling cases by two to eight).
+TIME_CONFLICT_MAX_GAP_MONTHS = 24
 
 #: Confidence of a side conflict: both roles are read from the parse, and either reading can
 #: be wrong (a misattached apposition); on the seed and the fixture texts the readings that
@@ -221,4 +236,39 @@ def unit_conversion(doc: Annotated, ledger: Ledger) -> list[Finding]:
     return out
 
 
-CHECKS: list[Check] = [conflicting_affiliation, unit_conversion]
+def time_conflicts(doc: Annotated, ledger: Ledger) -> list[Finding]:
+    """One event dated two ways that cannot both hold ("certified around August 2026" and
+    "certification sometime in the first half 2026"): the later mention is flagged, citing
+    the earlier."""
+    out = []
+    events = dated_events(doc)
+    for k, later in enumerate(events):
+        for earlier in events[:k]:
+            if earlier.event != later.event or earlier.stretch.overlaps(later.stretch):
+                continue
+            if earlier.stretch.gap(later.stretch) > TIME_CONFLICT_MAX_GAP_MONTHS:
+                continue  # years apart: two occurrences of the event, not one dated twice
+            out.append(
+                Finding(
+                    kind=TIME_CONFLICT,
+                    severity=severity_of(TIME_CONFLICT),
+                    message=(
+                        f"The article dates ‘{later.event}’ {_quote_text(later.text)} here and "
+                        f"{_quote_text(earlier.text)} earlier; both cannot be right."
+                    ),
+                    span=later.span,
+                    evidence=(
+                        Evidence(doc.article.doc_id, earlier.span, earlier.text, note="earlier"),
+                    ),
+                    confidence=TIME_CONFIDENCE,
+                )
+            )
+            break
+    return out
+
+
+def _quote_text(text: str) -> str:
+    return f"“{text}”"
+
+
+CHECKS: list[Check] = [conflicting_affiliation, unit_conversion, time_conflicts]
