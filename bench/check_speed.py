@@ -6,7 +6,7 @@ Texts: the seed article and the five coverage texts (``../shared/cases/seed/``; 
 - the full check in one process (read → parse → ledger → checks → report model), one
   article at a time (`pipeline.check`) and batched (`pipeline.check_many`);
 - bare spaCy `nlp.pipe` over the same texts, and the ratio of check to bare parse (target:
-  at most 1.5x);
+  at most 1.3x);
 - the command's cold start: ``copydesk check examples/reworded.txt --format json`` as a
   subprocess, median of three (target: under 3 s).
 
@@ -36,7 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "cases" / "seed"
 EXAMPLES = ROOT / "examples"
 
-RATIO_TARGET = 1.5
+#: check, spin fingerprints and the rewording score included, within 1.3x of the bare parse.
+RATIO_TARGET = 1.3
 COLD_START_TARGET_S = 3.0
 COLD_START_RUNS = 3
 
