@@ -7,12 +7,10 @@ improves; never set one above what the evaluation measures.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from eval_scripts import load
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,20 +58,9 @@ MEASURED_FALSE_ALARMS = 0.198
 MEASURED_MAJOR_FALSE_ALARMS = 0.0
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "perturbations", ROOT / "eval" / "perturbations.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["perturbations"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def scores():  # type: ignore[no-untyped-def]
-    return _load().run()
+    return load("perturbations").run()
 
 
 def test_every_kind_is_evaluated(scores) -> None:  # type: ignore[no-untyped-def]

@@ -8,12 +8,10 @@ the faithful rows, and no major finding on the control pair.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from eval_scripts import load
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT.parent / "shared" / "cases" / "real"
@@ -36,18 +34,9 @@ MEASURED: dict[str, tuple[float, float, float]] = {
 }
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("real_cases", ROOT / "eval" / "real_cases.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["real_cases"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def scores():  # type: ignore[no-untyped-def]
-    per_case, total = _load().run()
+    per_case, total = load("real_cases").run()
     return {s.case: s for s in [*per_case, total]}
 
 

@@ -5,12 +5,10 @@ finding on the control pair, the seed's coverage or the examples' original."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from eval_scripts import load
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT.parent / "shared" / "cases" / "real"
@@ -27,19 +25,9 @@ TARGET_VISIBLE_RECALL = 0.60
 MARGIN = 0.07
 
 
-def _load() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "eval"))
-    spec = importlib.util.spec_from_file_location("rewording", ROOT / "eval" / "rewording.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["rewording"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def scores():  # type: ignore[no-untyped-def]
-    return _load().run()
+    return load("rewording").run()
 
 
 def test_rewording_score_ranks_every_rewrite_above_every_original(scores) -> None:  # type: ignore[no-untyped-def]

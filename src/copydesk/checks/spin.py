@@ -31,7 +31,7 @@ from copydesk.ledger.model import Ledger
 from copydesk.lexicon import classes
 from copydesk.lexicon.places import side_of
 from copydesk.lexicon.reporting import cue_class, is_reporting_verb
-from copydesk.lexicon.senses import is_phrase
+from copydesk.lexicon.senses import is_listed, is_phrase
 from copydesk.lexicon.wordnet import wordnet
 from copydesk.model import Finding, Span
 from copydesk.nlp.annotate import Annotated, Sentence, Token
@@ -367,7 +367,7 @@ def tortured_phrases(doc: Annotated, ledger: Ledger) -> list[Finding]:
             part = tokens[k + 2]
             if part.pos in ("ADP", "ADV", "PART") and not nxt.whitespace and not t.whitespace:
                 joined = doc.text[t.start : part.end]
-                if not wordnet().has(joined.lower().replace("-", "_")):
+                if not is_listed(joined):
                     base = wordnet().base_forms(t.text, "v")
                     phrase = f"{base[0] if base else t.lemma} {part.text.lower()}"
                     out.append(

@@ -139,3 +139,10 @@ def _word(synset: Synset, candidates: tuple[str, ...]) -> str:
 def is_phrase(words: str, pos: str = "v") -> bool:
     """Whether WordNet lists ``words`` ("play down", "think about") as one lemma."""
     return wordnet().has(words.replace(" ", "_"), pos)
+
+
+def is_listed(text: str) -> bool:
+    """Whether WordNet lists a hyphenated form, the hyphen as a space ("well-known") or
+    closed up ("email")."""
+    low = text.lower()
+    return wordnet().has(low.replace("-", "_")) or wordnet().has(low.replace("-", ""))

@@ -1,0 +1,92 @@
+"""Who does what: a voice changed so that the doer becomes the one done to, and two names
+joined by "and" split by a new verb."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from copydesk.compare.words.edit import NAME_LABELS, Judgement, Pair, quoted
+from copydesk.lexicon import classes
+from copydesk.lexicon.normalise import spelling_key
+from copydesk.lexicon.wordnet import wordnet
+from copydesk.nlp.annotate import Token
+from copydesk.nlp.edits import TokenEdit
+
+
+def coordination_to_predicate(pair: Pair, edit: TokenEdit, a: Sequence[Token]) -> list[Judgement]:
+    """A verb inserted after "and" between two names the source coordinates ("taken by Trump
+    and Duffy" -> "Trump and asked Duffy"): the second is now acted on, not acting."""
+    if len(a) != 1 or a[0].pos != "VERB":
+        return []
+    k = edit.article[0]
+    before = pair.article_tokens[k - 1] if k else None
+    after = pair.article_tokens[k + 1 : k + 5]
+    if before is None or before.text.lower() != "and" or not after:
+        return []
+    name = [t for t in after if t.ent_type in NAME_LABELS or t.pos == "PROPN"]
+    if not name:
+        return []
+    j = edit.source[0]
+    src_and = pair.source_tokens[j - 1] if j else None
+    if src_and is None or src_and.text.lower() != "and":
+        return []
+    return [
+        Judgement(
+            "source.agent_inverted",
+            f"{quoted([before, a[0]])} makes {quoted(name)} the one acted on; in the source the two "
+            f"are joined by {quoted([src_and])} and act together.",
+            (before, a[0]),
+            (src_and,),
+        )
+    ]
+
+
+def voice_inversions(pair: Pair) -> list[Judgement]:
+    """ "X criticized Y" -> "X drew criticism": the source's verb becomes a noun that the
+    article's subject receives, so the doer is now the one it is done to."""
+    out = []
+    a_lemmas = {t.lemma.lower() for t in pair.article_tokens}
+    wn = wordnet()
+    for v in pair.source_tokens:
+        if v.pos != "VERB" or v.lemma.lower() in a_lemmas:
+            continue
+        nouns = _nominalisations(v.lemma.lower())
+        if not nouns:
+            continue
+        for k, t in enumerate(pair.article_tokens):
+            if t.pos != "VERB" or t.lemma.lower() not in classes.RECEIVING_VERBS:
+                continue
+            obj = [
+                o
+                for o in pair.article_tokens[k + 1 : k + 4]
+                if o.pos == "NOUN" and any(n in nouns for n in wn.base_forms(o.text, "n"))
+            ]
+            if obj:
+                out.append(
+                    Judgement(
+                        "source.agent_inverted",
+                        f"{quoted([t, *pair.article_tokens[k + 1 : pair.article_tokens.index(obj[0]) + 1]])} "
+                        f"makes its subject the one who receives the {obj[0].text}; in the "
+                        f"source the subject does it ({quoted([v])}).",
+                        (t, *pair.article_tokens[k + 1 : pair.article_tokens.index(obj[0]) + 1]),
+                        (v,),
+                    )
+                )
+    return out
+
+
+def _nominalisations(verb: str) -> set[str]:
+    """The nouns WordNet derives from ``verb`` in its common senses, through any spelling of
+    it in the synset ("criticise" gives "criticism", "criticize" only "critic")."""
+    wn = wordnet()
+    out: set[str] = set()
+    key = spelling_key(verb)
+    for sense in wn.senses(verb, "v")[:3]:
+        spellings = [w for w in sense.synset.words if spelling_key(w) == key]
+        for pos, offset, target in (p for w in spellings for p in sense.synset.lexical(w, "+")):
+            if pos != "n":
+                continue
+            other = wn.synset(pos, offset)
+            words = other.words if target == 0 else (other.words[target - 1],)
+            out.update(w.replace(" ", "_") for w in words)
+    return out
