@@ -155,6 +155,18 @@ def test_antonym_alone_is_a_change() -> None:
             "Prices have risen from 2019, the agency said.",
         ),
         (
+            "Cruz said it caused the January 29th crash, officials said.",
+            "Cruz said it caused the Jan. 29 crash, officials said.",
+        ),
+        (
+            "Senators pushed on Thursday for changes to the bill.",
+            "Senators pushed this week for changes to the bill.",
+        ),
+        (
+            "The board said it would push back the vote.",
+            "The board said it would move back the vote.",
+        ),
+        (
             "They plan to appeal at the council's next meeting on May 14.",
             "They intend to appeal when the council next meets on May 14.",
         ),

@@ -64,6 +64,18 @@ MONTHS = _words(
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 RELATIVE_DAYS = _words("yesterday today tomorrow tonight")
 
+#: Month abbreviations and their full names.
+MONTH_NAMES = {
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
+    "jul": "july", "aug": "august", "sep": "september", "sept": "september",
+    "oct": "october", "nov": "november", "dec": "december",
+}  # fmt: skip
+
+#: Units of time a time expression counts in.
+TIME_UNITS = _words(
+    "quarter quarters half year years month months week weeks day days decade century"
+)
+
 #: The words that say which time a time expression means: units, parts and directions of
 #: time ("the last quarter of next year", "the end of the next quarter").
 TIME_WORDS = (

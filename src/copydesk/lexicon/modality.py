@@ -23,6 +23,12 @@ HEDGE_ADVERBS = frozenset(
      "purportedly", "reputedly", "seemingly", "supposedly", "maybe"}
 )  # fmt: skip
 
+#: Words that keep a statement a possibility without a modal ("risks delaying", "a
+#: potential delay", "threatens to").
+HEDGE_WORDS = frozenset(
+    {"risk", "threaten", "potential", "potentially", "possible", "possibly", "chance", "may"}
+)
+
 #: Determiners and pronouns that negate their clause ("no one expects", "made no progress").
 NEGATIVE_WORDS = frozenset({"no", "none", "nobody", "nothing", "neither", "nor", "never"})
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from copydesk.compare.words.edit import Judgement, Pair, quoted
-from copydesk.lexicon.modality import FORCE_WORDS, MODAL_FORCE
+from copydesk.lexicon.modality import (
+    FORCE_WORDS,
+    HEDGE_ADVERBS,
+    HEDGE_CONTROL,
+    HEDGE_WORDS,
+    MODAL_FORCE,
+)
 from copydesk.nlp.annotate import Token
 from copydesk.nlp.edits import TokenEdit
 
@@ -36,6 +42,8 @@ def modality(
     if ma is None or fa == "certain":
         if fs in _forces(pair.article_tokens):
             return []
+        if fs == "possible" and _hedged(pair.article_tokens):
+            return []  # "could delay" -> "risks delaying": the possibility is kept in words
         verb = ma or _next_verb(pair.article_tokens, edit.article[0])
         if verb is None or ms is None:
             return []
@@ -62,6 +70,16 @@ def modality(
             suggestion=ms.text if ms else None,
         )
     ]
+
+
+def _hedged(tokens: Sequence[Token]) -> bool:
+    """A hedge in words: "likely", "is expected to", "risks", "threatens to"."""
+    return any(
+        t.text.lower() in HEDGE_ADVERBS
+        or t.lemma.lower() in HEDGE_CONTROL
+        or t.lemma.lower() in HEDGE_WORDS
+        for t in tokens
+    )
 
 
 def _forces(tokens: Sequence[Token]) -> set[str]:

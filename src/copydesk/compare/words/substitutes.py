@@ -64,12 +64,18 @@ def _name_key(tokens: Sequence[Token]) -> str:
     return re.sub(r"[^\w]", "", spelling_key(text.lower().replace("’s", "").replace("'s", "")))
 
 
+def _label_group(t: Token) -> str:
+    return "place" if t.ent_type in ("GPE", "NORP", "LOC", "FAC") else t.ent_type
+
+
 def names(s: Sequence[Token], a: Sequence[Token]) -> list[Judgement]:
     """A name (person, organisation, place, nationality) replaced by another name."""
     ns = [t for t in s if t.ent_type in NAME_LABELS and t.pos in ("PROPN", "ADJ", "NOUN")]
     na = [t for t in a if t.ent_type in NAME_LABELS and t.pos in ("PROPN", "ADJ", "NOUN")]
     if not ns or not na or _name_key(ns) == _name_key(na):
         return []
+    if {_label_group(t) for t in ns} != {_label_group(t) for t in na}:
+        return []  # a person put as their office or organisation: a rewording
     keys_a, keys_s = {_name_key([t]) for t in na}, {_name_key([t]) for t in ns}
     if keys_a <= keys_s or keys_s <= keys_a:
         return []  # part of the same name ("Ted Cruz" -> "Cruz", "Homendy" -> "Jennifer Homendy")
@@ -208,6 +214,7 @@ def _judge_relation(
         ]
     if (
         rel.name == "unrelated"
+        and anchored
         and pos == "n"
         and ts.pos == ta.pos == "NOUN"
         and _is_person_noun(ts)
@@ -381,7 +388,8 @@ def _phrasal(
             sv = f"{s[0].lemma.lower()} {ps.text.lower()}"
             base = wordnet().base_forms(a[0].text, "v") or (a[0].lemma.lower(),)
             av = [f"{b} {pa.text.lower()}" for b in base]
-            if is_phrase(sv) and not any(is_phrase(v) for v in av):
+            forms_phrasals = any(wordnet().phrasal_particles(b) & classes.PARTICLES for b in base)
+            if is_phrase(sv) and not any(is_phrase(v) for v in av) and not forms_phrasals:
                 return [
                     Judgement(
                         "source.phrase_broken",

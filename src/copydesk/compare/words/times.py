@@ -202,6 +202,8 @@ def time_references(pair: Pair) -> list[Judgement]:
         ks, ka = _time_key(st), _time_key(at)
         if not ks or not ka or ks <= ka or ka <= ks or _day_named(ks, ka) or _day_named(ka, ks):
             continue
+        if not _dimensions(ks) & _dimensions(ka):
+            continue  # "on Thursday" put as "this week": less precise, not another time
         out.append(
             Judgement(
                 "source.time_changed",
@@ -227,9 +229,31 @@ def _time_expressions(tokens: Sequence[Token]) -> list[list[Token]]:
 
 
 def _time_key(tokens: Sequence[Token]) -> frozenset[str]:
-    return frozenset(
-        t.text.lower() for t in tokens if t.text.lower() in classes.TIME_WORDS or t.like_num
-    )
+    """The words that fix a time expression, folded: "Jan. 29th" and "January 29" are one."""
+    out = set()
+    for t in tokens:
+        low = t.text.lower().rstrip(".")
+        low = classes.MONTH_NAMES.get(low, low)
+        if t.like_num:
+            out.add(re.sub(r"(?<=\d)(st|nd|rd|th)$", "", low))
+        elif low in classes.TIME_WORDS:
+            out.add(low)
+    return frozenset(out)
+
+
+def _dimensions(key: frozenset[str]) -> set[str]:
+    """Which kinds of time a key names: weekdays, months, numbers, quarters, weeks ..."""
+    dims = set()
+    for w in key:
+        if w in classes.WEEKDAYS:
+            dims.add("weekday")
+        elif w in classes.MONTHS:
+            dims.add("month")
+        elif w.isdigit():
+            dims.add("number")
+        elif w in classes.TIME_UNITS:
+            dims.add(w.rstrip("s"))
+    return dims
 
 
 def _day_named(relative: frozenset[str], named: frozenset[str]) -> bool:
