@@ -14,6 +14,7 @@ to dismiss the findings that are inferred from the parse rather than read off th
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
@@ -560,13 +561,20 @@ def _written_before(head: str, person: Referent, s: _Side) -> bool:
 def _same_modifiers(x: Title, y: Title) -> bool:
     """The same words before the title, or a body's name and its initials ("NTSB chair" is
     the "National Transportation Safety Board chair")."""
-    if x.modifiers == y.modifiers:
+    if x.modifiers == y.modifiers or _title_words(x) == _title_words(y):
         return True
     for short, long in ((x, y), (y, x)):
         before_head = " ".join(long.text.split()[:-1])  # the title word comes last
         if len(short.modifiers) == 1 and initials(before_head) == next(iter(short.modifiers)):
             return True
     return False
+
+
+def _title_words(t: Title) -> frozenset[str]:
+    """The words of a title as written, possessives and "of the" left out: "Employers'
+    federation chairman" and "chairman of the employers' federation" are one title."""
+    words = re.findall(r"[a-z]+", t.text.lower().replace("’s", "").replace("'s", ""))
+    return frozenset(title_word(w) for w in words if w not in ("of", "the", "s"))
 
 
 def _same_tense(x: Title, y: Title) -> bool:

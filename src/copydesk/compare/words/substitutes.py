@@ -135,7 +135,7 @@ def substituted(
     rel = _relation(ts, ta, pos)
     if rel.name == "antonym" and _negations(pair.source_tokens) != _negations(pair.article_tokens):
         return []  # "not clear" -> "unclear": the negation moved into the word
-    return _judge_relation(rel, ts, ta, pos, anchored)
+    return _judge_relation(rel, ts, ta, pos, anchored, pair.article)
 
 
 def _negations(tokens: Sequence[Token]) -> int:
@@ -198,7 +198,7 @@ def _is_person_noun(t: Token) -> bool:
 
 
 def _judge_relation(
-    rel: Relation, ts: Token, ta: Token, pos: str, anchored: bool
+    rel: Relation, ts: Token, ta: Token, pos: str, anchored: bool, article: Annotated
 ) -> list[Judgement]:
     if rel.keeps_meaning or rel.name == "unknown":
         return []
@@ -219,7 +219,7 @@ def _judge_relation(
         and ts.pos == ta.pos == "NOUN"
         and _is_person_noun(ts)
         and _is_person_noun(ta)
-        and _titles_person(ta)
+        and _titles_person(ta, article)
     ):
         return [
             Judgement(
@@ -302,9 +302,14 @@ def _concrete(ts: Token, ta: Token, pos: str) -> bool:
     )
 
 
-def _titles_person(t: Token) -> bool:
-    """A title word: in a name's compound or followed by a name."""
-    return t.dep == "compound" or t.ent_type == "" and t.pos == "NOUN"
+def _titles_person(t: Token, doc: Annotated) -> bool:
+    """A title word: part of the name after it ("Chairwoman Jennifer Homendy")."""
+    nxt = doc.tokens[t.i + 1] if t.i + 1 < len(doc.tokens) else None
+    return (
+        nxt is not None
+        and (nxt.ent_type == "PERSON" or nxt.pos == "PROPN")
+        and (t.dep == "compound" or doc.tokens[t.head].ent_type == "PERSON")
+    )
 
 
 def _reporting(ts: Token, ta: Token) -> list[Judgement]:

@@ -1,0 +1,48 @@
+"""Whole rewrites of a fixture article, written for these tests: a fluent model-style rewrite
+that keeps every fact (no major finding may fire on it), and a spun copy with planted
+changes (each must be found, with its kind)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from copydesk.model import Severity
+from copydesk.pipeline import CheckResult, check
+from copydesk.read import read_file
+
+HERE = Path(__file__).resolve().parent
+SOURCE = HERE.parents[1] / "eval" / "fixtures" / "port_strike.txt"
+
+
+@pytest.fixture(scope="module")
+def fluent() -> CheckResult:
+    return check(read_file(HERE / "rewrites" / "port_strike_fluent.txt"), read_file(SOURCE))
+
+
+@pytest.fixture(scope="module")
+def spun() -> CheckResult:
+    return check(read_file(HERE / "rewrites" / "port_strike_spun.txt"), read_file(SOURCE))
+
+
+def test_a_faithful_fluent_rewrite_draws_no_major_finding(fluent: CheckResult) -> None:
+    text = fluent.article.text
+    majors = [(f.kind, f.span.of(text)) for f in fluent.findings if f.severity is Severity.MAJOR]
+    assert majors == []
+
+
+def test_the_spun_copy_changes_are_found(spun: CheckResult) -> None:
+    text = spun.article.text
+    found = {(f.kind, f.span.of(text)) for f in spun.findings}
+    assert ("source.antonym", "southern") in found
+    assert ("source.attribution_verb_changed", "instructed") in found
+    assert ("source.scope_changed", "gasoline") in found
+    assert any(k == "source.word_changed" and s == "barter" for k, s in found)
+
+
+def test_the_rewording_score_sees_the_update_tag(fluent: CheckResult) -> None:
+    from copydesk.checks.verdict import rewording
+
+    verdict = rewording(fluent.analysed.doc, fluent.findings)
+    assert verdict.score > 0 and verdict.reasons[0].kind == "spin.editorial_word"
