@@ -46,3 +46,24 @@ def test_the_rewording_score_sees_the_update_tag(fluent: CheckResult) -> None:
 
     verdict = rewording(fluent.analysed.doc, fluent.findings)
     assert verdict.score > 0 and verdict.reasons[0].kind == "spin.editorial_word"
+
+
+FLOODS = HERE.parents[1] / "eval" / "fixtures" / "flood_relief.txt"
+
+
+def test_a_house_style_republication_draws_nothing() -> None:
+    result = check(read_file(HERE / "rewrites" / "flood_relief_house_style.txt"), read_file(FLOODS))
+    assert [f.kind for f in result.findings if f.severity is not Severity.INFO] == []
+
+
+def test_a_round_trip_shows_its_fingerprints_and_its_changes() -> None:
+    result = check(read_file(HERE / "rewrites" / "flood_relief_round_trip.txt"), read_file(FLOODS))
+    text = result.article.text
+    found = {(f.kind, f.span.of(text)) for f in result.findings}
+    assert {
+        ("spin.lowercase_name", "pakistan"),
+        ("spin.lowercase_name", "murad ali shah"),
+        ("spin.broken_sentence", "rains They"),
+        ("source.quote_altered", "all families"),
+    } <= found
+    assert not any(k == "source.time_changed" for k, _ in found)  # "on" and "over" the weekend

@@ -146,7 +146,8 @@ def lowercase_names(doc: Annotated, ledger: Ledger) -> list[Finding]:
             if t.i in flagged or not t.text.isalpha() or not t.text.islower():
                 continue
             demonym = _is_demonym(t.text)
-            if not (demonym or (t.text in capitalised and not _common_word(t.text))):
+            person = _lower_person(words, k)
+            if not (demonym or person or (t.text in capitalised and not _common_word(t.text))):
                 continue
             while (
                 k and _lower_name_word(words[k - 1], capitalised) and words[k - 1].i not in flagged
@@ -154,7 +155,13 @@ def lowercase_names(doc: Annotated, ledger: Ledger) -> list[Finding]:
                 k -= 1  # "ted cruz": a first name the parse reads as a name
             run = _name_run(words, k, capitalised)
             flagged.update(x.i for x in run)
-            what = "a nationality" if demonym else "a name this article writes with a capital"
+            what = (
+                "a nation's name"
+                if demonym
+                else "a person's name"
+                if person
+                else "a name this article writes with a capital"
+            )
             out.append(
                 _finding(
                     "spin.lowercase_name",
@@ -212,9 +219,27 @@ def _common_word(word: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _is_demonym(word: str) -> bool:
-    """A nationality adjective ("japanese"), which English always capitalises."""
+    """A nationality adjective ("japanese") or a country's name ("pakistan"), which English
+    always capitalises; a country name that is also a common word ("turkey") is left out."""
     side = side_of(word.capitalize())
-    return side is not None and side.lower() != word.lower()
+    if side is None:
+        return False
+    return side.lower() != word.lower() or not _common_word(word)
+
+
+def _lower_person(words: Sequence[Token], k: int) -> bool:
+    """Two or more lower-case words the parse reads as one person's name, not all of them
+    common words ("murad ali shah")."""
+    run = [words[k]]
+    for t in words[k + 1 :]:
+        if t.ent_type != "PERSON" or not t.text.isalpha() or not t.text.islower():
+            break
+        run.append(t)
+    return (
+        words[k].ent_type == "PERSON"
+        and len(run) >= 2
+        and not all(_common_word(t.text) for t in run)
+    )
 
 
 def _name_run(words: Sequence[Token], k: int, capitalised: set[str]) -> list[Token]:

@@ -28,9 +28,15 @@ TIME_PREPOSITIONS = _words(
     "over past"
 )
 
-#: Time prepositions that say the same of a time: "since 2019" is "from 2019" on, "in March"
-#: is "during March". Each keys the group it belongs to.
-_SAME_TIME = {"since": "from", "during": "in", "till": "until", "through": "until"}
+#: Time prepositions that say the same of a time. Those that place an event at a time ("in
+#: March", "on the weekend", "over the weekend", "during the talks") are one sense; a bound
+#: ("by", "until"), a start ("since", "from") or a span ("within") is another each.
+_SAME_TIME = {
+    **dict.fromkeys(("in", "on", "at", "during", "over", "throughout"), "at"),
+    "since": "from",
+    "till": "until",
+    "through": "until",
+}
 
 
 def time_sense(preposition: str) -> str:
