@@ -53,7 +53,9 @@ KINDS_OF_SUBTYPE: dict[str, frozenset[str]] = {
         {"source.hedge_removed", "source.modality_changed", "source.attribution_verb_changed"}
     ),
     "garbled": frozenset(
-        {"source.phrase_broken", "source.grammar_broken", "source.word_changed"}
+        {"source.phrase_broken", "source.grammar_broken", "source.word_changed",
+         "spin.broken_sentence", "spin.tortured_phrase", "spin.wrong_form", "spin.garbled_text",
+         "spin.lowercase_name"}
     ),
 }  # fmt: skip
 

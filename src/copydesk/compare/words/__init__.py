@@ -22,7 +22,11 @@ from collections.abc import Iterable, Sequence
 
 from copydesk.compare.words.edit import CONTENT_POS, Judgement, Pair
 from copydesk.compare.words.modality import modality
-from copydesk.compare.words.structure import coordination_to_predicate, voice_inversions
+from copydesk.compare.words.structure import (
+    coordination_to_predicate,
+    dropped_clause,
+    voice_inversions,
+)
 from copydesk.compare.words.substitutes import names, substituted
 from copydesk.compare.words.times import dated, deleted, tense, time_references, time_shift
 from copydesk.kinds import severity_of
@@ -77,10 +81,11 @@ def word_changes(
     if not pair.article_tokens or not pair.source_tokens:
         return []
     edits = token_edits(pair.source_tokens, pair.article_tokens)
-    anchored = _matched_share(pair, edits) >= ANCHORED_MIN_SHARE
+    kept = _matched_share(pair, edits) >= ANCHORED_MIN_SHARE
+    anchored = kept and _in_place(pair, edits)
     judged: list[Judgement] = []
     for edit in edits:
-        judged.extend(_judge(pair, edit, anchored))
+        judged.extend(_judge(pair, edit, kept=kept, anchored=anchored))
     judged.extend(voice_inversions(pair))
     judged.extend(time_references(pair))
     findings = []
@@ -107,7 +112,22 @@ def _matched_share(pair: Pair, edits: Sequence[TokenEdit]) -> float:
     return 1.0 - changed / len(pair.source_tokens)
 
 
-def _judge(pair: Pair, edit: TokenEdit, anchored: bool) -> list[Judgement]:
+def _in_place(pair: Pair, edits: Sequence[TokenEdit]) -> bool:
+    """Whether the article swaps words in place: no content word is added or dropped, only
+    replaced. A spinner works so; a paraphrase adds and drops words as it rebuilds."""
+    for e in edits:
+        if e.operation == "substitution":
+            continue
+        side = pair.article_tokens if e.operation == "insertion" else pair.source_tokens
+        lo, hi = e.article if e.operation == "insertion" else e.source
+        if any(t.pos in CONTENT_POS or t.pos == "PROPN" for t in side[lo:hi]):
+            return False
+    return True
+
+
+def _judge(pair: Pair, edit: TokenEdit, *, kept: bool, anchored: bool) -> list[Judgement]:
+    """The judgements of one edit. ``kept``: the sentence keeps most of the source's words;
+    ``anchored``: it also swaps them in place, so a one-word swap is a substitution."""
     s = pair.source_tokens[edit.source[0] : edit.source[1]]
     a = pair.article_tokens[edit.article[0] : edit.article[1]]
     if _only_form(s, a) or _moved(pair, s, a):
@@ -116,7 +136,7 @@ def _judge(pair: Pair, edit: TokenEdit, anchored: bool) -> list[Judgement]:
     if edit.operation == "insertion":
         return found + coordination_to_predicate(pair, edit, a)
     if edit.operation == "deletion":
-        return found + deleted(pair, edit, s)
+        return found + (deleted(pair, edit, s) or dropped_clause(pair, edit, s, kept))
     shifted = time_shift(pair, edit, s, a) + names(s, a)
     return found + (shifted or substituted(pair, edit, s, a, anchored))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from copydesk.compare.words.edit import NAME_LABELS, Judgement, Pair, quoted
+from copydesk.compare.words.edit import NAME_LABELS, Judgement, Pair, joined_text, quoted
 from copydesk.lexicon import classes
 from copydesk.lexicon.normalise import spelling_key
 from copydesk.lexicon.wordnet import wordnet
@@ -90,3 +90,33 @@ def _nominalisations(verb: str) -> set[str]:
             words = other.words if target == 0 else (other.words[target - 1],)
             out.update(w.replace(" ", "_") for w in words)
     return out
+
+
+def dropped_clause(pair: Pair, edit: TokenEdit, s: Sequence[Token], kept: bool) -> list[Judgement]:
+    """A clause of the source, a verb with its object ("to get a waiver"), dropped from a
+    sentence that otherwise keeps its words: a fact the article no longer gives."""
+    if not kept:
+        return []
+    verbs = [t for t in s if t.pos == "VERB"]
+    objects = [
+        t
+        for t in s
+        if t.dep in ("dobj", "pobj", "attr")
+        and t.pos in ("NOUN", "PROPN")
+        and any(pair.source.tokens[t.head].i == v.i for v in verbs)
+    ]
+    if not verbs or not objects:
+        return []
+    kept_lemmas = {t.lemma.lower() for t in pair.article_tokens}
+    if all(t.lemma.lower() in kept_lemmas for t in (*verbs, *objects)):
+        return []  # the clause moved within the sentence (a clause swap, a passive)
+    at = pair.article_tokens[max(edit.article[0] - 1, 0) : edit.article[0] + 1]
+    return [
+        Judgement(
+            "source.fact_dropped",
+            f"The article drops {quoted(s)}, a clause the source gives here.",
+            tuple(at),
+            tuple(s),
+            suggestion=joined_text(s),
+        )
+    ]
