@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from copydesk.checks import run_checks
+from copydesk.checks.verdict import Rewording, rewording
 from copydesk.compare.model import Comparison
 from copydesk.corpus.model import Corroboration, SourceCandidate
 from copydesk.ledger import Ledger, build_ledger
-from copydesk.model import Finding
+from copydesk.model import Finding, Severity
 from copydesk.nlp.annotate import Annotated, annotate, annotate_many
 from copydesk.read.article import Article
 
@@ -40,6 +41,12 @@ class CheckResult:
     comparison: Comparison | None = None
     source_candidates: tuple[SourceCandidate, ...] = ()
     corroboration: Corroboration | None = None
+    verdict: Rewording | None = None  # read from the article's own checks, source or none
+
+    @property
+    def rewording(self) -> Rewording:
+        """How likely a machine reworded the article (from its findings when not given)."""
+        return self.verdict or rewording(self.analysed.doc, self.findings)
 
     @property
     def article(self) -> Article:
@@ -60,6 +67,7 @@ def check(
     against the other coverage."""
     analysed = analyse(article)
     findings = list(run_checks(analysed.doc, analysed.ledger))
+    verdict = rewording(analysed.doc, findings)
     candidates: tuple[SourceCandidate, ...] = ()
     if store is not None:
         from copydesk.corpus.find_source import MIN_SOURCE_SHARE, find_source
@@ -74,14 +82,26 @@ def check(
 
         parsed.append(analyse(source))
         comparison = compare(analysed, parsed[0])
-        findings.extend(comparison.findings)
+        findings = [*_not_echoed(findings, comparison.findings), *comparison.findings]
     corroboration = None
     if store is not None:
         from copydesk.corpus.corroborate import corroborate_from_store
 
         corroboration = corroborate_from_store(store, analysed, parsed=parsed)
         findings.extend(corroboration.findings)
-    return CheckResult(analysed, _ordered(findings), comparison, candidates, corroboration)
+    return CheckResult(analysed, _ordered(findings), comparison, candidates, corroboration, verdict)
+
+
+def _not_echoed(found: list[Finding], against_source: tuple[Finding, ...]) -> list[Finding]:
+    """The article's own fingerprints, less those a finding against the source already makes
+    at the same words ("performed down" is a broken phrase either way; the source's finding
+    names the source's words)."""
+    changes = [f.span for f in against_source if f.severity is not Severity.INFO]
+    return [
+        f
+        for f in found
+        if not (f.kind.startswith("spin.") and any(f.span.overlaps(s) for s in changes))
+    ]
 
 
 def _ordered(findings: list[Finding]) -> tuple[Finding, ...]:
@@ -98,7 +118,9 @@ def check_many(articles: Iterable[Article]) -> list[CheckResult]:
     results = []
     for analysed in analyse_many(articles):
         findings = run_checks(analysed.doc, analysed.ledger)
-        results.append(CheckResult(analysed, _ordered(findings)))
+        results.append(
+            CheckResult(analysed, _ordered(findings), verdict=rewording(analysed.doc, findings))
+        )
     return results
 
 
@@ -109,6 +131,10 @@ def corroborate(article: Article, store: Store) -> CheckResult:
 
     analysed = analyse(article)
     corroboration = corroborate_from_store(store, analysed)
+    verdict = rewording(analysed.doc, run_checks(analysed.doc, analysed.ledger))
     return CheckResult(
-        analysed, _ordered(list(corroboration.findings)), corroboration=corroboration
+        analysed,
+        _ordered(list(corroboration.findings)),
+        corroboration=corroboration,
+        verdict=verdict,
     )

@@ -67,3 +67,12 @@ def test_a_round_trip_shows_its_fingerprints_and_its_changes() -> None:
         ("source.quote_altered", "all families"),
     } <= found
     assert not any(k == "source.time_changed" for k, _ in found)  # "on" and "over" the weekend
+
+
+def test_against_a_source_a_fingerprint_is_not_said_twice(spun: CheckResult) -> None:
+    text = spun.article.text
+    at_instructed = [f.kind for f in spun.findings if f.span.of(text) == "instructed"]
+    assert at_instructed == ["source.attribution_verb_changed"]
+    alone = check(read_file(HERE / "rewrites" / "port_strike_spun.txt"))
+    assert "spin.odd_reporting_verb" in {f.kind for f in alone.findings}
+    assert alone.rewording == spun.rewording  # the verdict reads the article alone

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from copydesk import kinds
-from copydesk.checks.verdict import Rewording, rewording
+from copydesk.checks.verdict import Rewording
 from copydesk.model import Severity
 from copydesk.model import Span as CoreSpan
 
@@ -434,7 +434,7 @@ def build_report(result: CheckResult, *, generated_at: datetime | None = None) -
         article=_article(article),
         findings=findings,
         summary=_summary(result.findings),
-        rewording=_rewording(rewording(doc, result.findings)),
+        rewording=_rewording(result.rewording),
         ledger=_ledger(result.analysed.ledger),
         comparison=_comparison(result.comparison, doc) if result.comparison else None,
         source_candidates=[_candidate(c) for c in result.source_candidates],

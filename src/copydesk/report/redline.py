@@ -20,7 +20,7 @@ from html import escape
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from copydesk.checks.verdict import Rewording, rewording
+from copydesk.checks.verdict import Rewording
 from copydesk.compare.model import AlignedSentence, Comparison, Label
 from copydesk.model import Evidence, Finding, Severity, Span
 from copydesk.read.article import Article
@@ -151,7 +151,7 @@ def render_redline(result: CheckResult) -> str:
         comparison,
         list(result.findings),
         numbered,
-        rewording(result.analysed.doc, result.findings),
+        result.rewording,
     )
     title = article.title or article.origin or article.doc_id
     return "\n".join(
