@@ -78,7 +78,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "spin.wrong_form",
         Severity.MINOR,
-        "A verb form English does not have in its place ('had began').",
+        "A verb form English does not have in its place ('had began', 'the talks was').",
     ),
     Kind(
         "spin.tortured_phrase",
@@ -206,6 +206,11 @@ KINDS: tuple[Kind, ...] = (
         "source.fact_dropped",
         Severity.MINOR,
         "A phrase that carried a fact (a deadline) is dropped.",
+    ),
+    Kind(
+        "source.intensity_changed",
+        Severity.MINOR,
+        "An intensifier or a softener is put in or taken out ('dashed all hopes', 'slightly').",
     ),
     Kind(
         "source.quote_added",

@@ -171,3 +171,19 @@ def test_rewording_score_orders_reworded_above_clean() -> None:
     assert spun_score.words == sum(
         1 for t in analyse(Article(spun)).doc.tokens if not t.is_space and not t.is_punct
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The talks was held in Geneva on Monday, officials said.", "talks was"),
+        ("He have said the plan would work, the minister's office said.", "He have"),
+    ],
+)
+def test_a_verb_that_does_not_agree_with_its_subject(text: str, span: str) -> None:
+    f = _one(text, "spin.wrong_form")
+    assert f.span.of(text) == span
+
+
+def test_agreement_after_a_modal_and_in_relative_clauses_is_english() -> None:
+    assert not _spin("It would have cut costs, and the conditions Kyiv has set are clear.")

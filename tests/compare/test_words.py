@@ -258,3 +258,17 @@ def test_a_rebuilt_sentence_draws_no_wrong_sense_finding() -> None:
     source = "The strike, called by the dockers' union, is the first full stoppage in 14 years."
     article = "It is the first complete stoppage in 14 years, and the dockers' union called it."
     assert "source.word_changed" not in kinds(redline(source, article))
+
+
+def test_an_intensifier_added_or_a_softener_dropped() -> None:
+    span, message = _one(
+        "The Kremlin played down hopes of a breakthrough.",
+        "The Kremlin dashed all hopes of a breakthrough.",
+        "source.intensity_changed",
+    )
+    assert span == "all" and "stronger" in message
+    findings = redline(
+        "Prices were slightly higher in March, the agency said.",
+        "Prices were higher in March, the agency said.",
+    )
+    assert any("‘slightly’" in f.message for f in findings if f.kind == "source.intensity_changed")

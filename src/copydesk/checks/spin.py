@@ -360,9 +360,42 @@ def _self_joined(doc: Annotated, words: Sequence[Token]) -> list[Finding]:
 # --- verb forms ---------------------------------------------------------------------------
 
 
+#: Forms of "be" and "have" by number; a subject of the other number never takes them.
+SINGULAR_FORMS = frozenset({"is", "was", "has"})
+PLURAL_FORMS = frozenset({"are", "were", "have"})
+SINGULAR_PRONOUNS = frozenset({"he", "she", "it"})
+PLURAL_PRONOUNS = frozenset({"they", "we"})
+
+
+def _disagrees(subject: Token, verb: Token) -> bool:
+    form, low = verb.text.lower(), subject.text.lower()
+    if form in SINGULAR_FORMS:
+        return low in PLURAL_PRONOUNS or (subject.tag == "NNS" and not subject.ent_type)
+    if form in PLURAL_FORMS:
+        return low in SINGULAR_PRONOUNS
+    return False
+
+
 def wrong_forms(doc: Annotated, ledger: Ledger) -> list[Finding]:
-    """A simple past after "have" where only the participle is English ("had began")."""
+    """A simple past after "have" where only the participle is English ("had began"), and a
+    "be" or "have" of the wrong number for its subject ("the talks was", "he have")."""
     out = []
+    for t in doc.tokens:
+        if t.dep not in ("nsubj", "nsubjpass") or t.head == t.i:
+            continue
+        verb = doc.tokens[t.head]
+        forms = [verb, *(c for c in doc.children(verb.i) if c.dep in ("aux", "auxpass"))]
+        for v in forms:
+            between = doc.tokens[t.i + 1 : v.i]
+            if v.i > t.i and all(b.pos == "ADV" for b in between) and _disagrees(t, v):
+                out.append(
+                    _finding(
+                        "spin.wrong_form",
+                        f"{_q(doc, t, v)}: the verb does not agree with its subject.",
+                        Span(t.start, v.end),
+                    )
+                )
+                break
     for prev, t in zip(doc.tokens, doc.tokens[1:]):
         low = t.text.lower()
         if low in classes.PARTICIPLE_OF_PAST and prev.lemma.lower() == "have":

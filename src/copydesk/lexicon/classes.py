@@ -52,6 +52,15 @@ PERFECT = _words("have has had having 've 'd")
 #: criticised, where "X criticised" made X the critic.
 RECEIVING_VERBS = _words("draw face receive attract get suffer earn incur meet")
 
+#: Words that strengthen or soften what they modify: put in or taken out, they make a
+#: statement stronger or weaker than the source's ("played down hopes" -> "dashed all
+#: hopes", "slightly higher" -> "higher").
+INTENSIFIERS = _words(
+    "all completely totally entirely fully utterly absolutely sharply strongly highly "
+    "extremely severely massively deeply hugely vastly overwhelmingly"
+)
+DOWNTONERS = _words("slightly somewhat partly partially marginally fairly rather mildly modestly")
+
 #: Verbs that carry little meaning of their own ("have a plan", "make a call"): a swap
 #: between them and a fuller verb says nothing about a wrong sense.
 LIGHT_VERBS = _words("be have do get make take give put go come")

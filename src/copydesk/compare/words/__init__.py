@@ -25,6 +25,7 @@ from copydesk.compare.words.modality import modality
 from copydesk.compare.words.structure import (
     coordination_to_predicate,
     dropped_clause,
+    intensity,
     voice_inversions,
 )
 from copydesk.compare.words.substitutes import names, substituted
@@ -63,6 +64,7 @@ CONFIDENCE = {
     "source.attribution_verb_changed": 0.8,
     "source.agent_inverted": 0.8,
     "source.quote_added": 0.8,
+    "source.intensity_changed": 0.6,
 }
 
 
@@ -133,6 +135,7 @@ def _judge(pair: Pair, edit: TokenEdit, *, kept: bool, anchored: bool) -> list[J
     if _only_form(s, a) or _moved(pair, s, a):
         return []
     found = modality(pair, edit, s, a) + tense(pair, edit, s, a) + dated(pair, edit, a)
+    found += intensity(pair, edit, s, a, kept)
     if edit.operation == "insertion":
         return found + coordination_to_predicate(pair, edit, a)
     if edit.operation == "deletion":

@@ -92,6 +92,50 @@ def _nominalisations(verb: str) -> set[str]:
     return out
 
 
+def intensity(
+    pair: Pair, edit: TokenEdit, s: Sequence[Token], a: Sequence[Token], kept: bool
+) -> list[Judgement]:
+    """An intensifier or a downtoner put in or taken out, that the other sentence has
+    nowhere: the statement is made stronger or weaker than the source's."""
+    if not kept:
+        return []
+    s_all = {t.text.lower() for t in pair.source_tokens}
+    a_all = {t.text.lower() for t in pair.article_tokens}
+    for t in a:
+        low = t.text.lower()
+        if low in classes.INTENSIFIERS and low not in s_all:
+            return [_intensity(t, s, "stronger")]
+        if low in classes.DOWNTONERS and low not in s_all:
+            return [_intensity(t, s, "weaker")]
+    for t in s:
+        low = t.text.lower()
+        if (low in classes.INTENSIFIERS or low in classes.DOWNTONERS) and low not in a_all:
+            at = pair.article_tokens[max(edit.article[0] - 1, 0) : edit.article[1] + 1]
+            if not at:
+                return []
+            stronger = low in classes.DOWNTONERS
+            return [
+                Judgement(
+                    "source.intensity_changed",
+                    f"The article drops the source's {quoted([t])}, which makes the statement "
+                    f"{'stronger' if stronger else 'weaker'}.",
+                    tuple(at),
+                    (t,),
+                    suggestion=t.text,
+                )
+            ]
+    return []
+
+
+def _intensity(t: Token, s: Sequence[Token], direction: str) -> Judgement:
+    return Judgement(
+        "source.intensity_changed",
+        f"{quoted([t])} makes the statement {direction} than the source puts it.",
+        (t,),
+        tuple(s),
+    )
+
+
 def dropped_clause(pair: Pair, edit: TokenEdit, s: Sequence[Token], kept: bool) -> list[Judgement]:
     """A clause of the source, a verb with its object ("to get a waiver"), dropped from a
     sentence that otherwise keeps its words: a fact the article no longer gives."""
