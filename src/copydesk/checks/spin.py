@@ -29,7 +29,7 @@ from copydesk.checks.copy import is_english, zipf
 from copydesk.kinds import severity_of
 from copydesk.ledger.model import Ledger
 from copydesk.lexicon import classes
-from copydesk.lexicon.places import side_of
+from copydesk.lexicon.places import is_demonym, side_of
 from copydesk.lexicon.reporting import cue_class, is_reporting_verb
 from copydesk.lexicon.senses import is_listed, is_phrase
 from copydesk.lexicon.wordnet import wordnet
@@ -219,12 +219,11 @@ def _common_word(word: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _is_demonym(word: str) -> bool:
-    """A nationality adjective ("japanese") or a country's name ("pakistan"), which English
-    always capitalises; a country name that is also a common word ("turkey") is left out."""
-    side = side_of(word.capitalize())
-    if side is None:
-        return False
-    return side.lower() != word.lower() or not _common_word(word)
+    """A nationality ("japanese") or the name of a country or its capital ("pakistan"),
+    which English always capitalises; a name that is also a common word ("turkey") is left
+    out."""
+    name = word.capitalize()
+    return is_demonym(name) or (side_of(name) is not None and not _common_word(word))
 
 
 def _lower_person(words: Sequence[Token], k: int) -> bool:

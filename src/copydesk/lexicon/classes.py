@@ -44,10 +44,6 @@ def time_sense(preposition: str) -> str:
     return _SAME_TIME.get(low, low)
 
 
-#: The perfect auxiliary: inserting or dropping it moves an event in time ("had told" ->
-#: "told" presents an old statement as new; "would unwind" -> "would have preempted").
-PERFECT = _words("have has had having 've 'd")
-
 #: Verbs whose object is something done to their subject: "X drew criticism" makes X the one
 #: criticised, where "X criticised" made X the critic.
 RECEIVING_VERBS = _words("draw face receive attract get suffer earn incur meet")

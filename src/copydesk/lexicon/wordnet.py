@@ -77,7 +77,6 @@ LEXNAMES = [
 ]
 
 HYPERNYMS = ("@", "@i")
-HYPONYMS = ("~", "~i")
 
 
 @dataclass(frozen=True, slots=True)
