@@ -60,6 +60,7 @@ KINDS = (
     "source.phrase_broken",
     "source.grammar_broken",
     "source.quote_added",
+    "source.intensity_changed",
 )
 
 
@@ -691,6 +692,16 @@ def quote_added(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
         yield "put two of the writer's words in quotation marks", _sub(text, m, f"‘{m.group(1)}’")
 
 
+#: Past-tense verbs a rewriter strengthens with an intensifier of its own choosing.
+STRENGTHENED = r"destroyed|damaged|rejected|cancelled|closed|denied|collapsed|halted|disrupted"
+
+
+def intensity_changed(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
+    m = _first_outside_quotes(rf"\b({STRENGTHENED})\b", text)
+    if m:
+        yield "strengthen a verb with 'completely'", _sub(text, m, f"completely {m.group(1)}")
+
+
 PERTURBATIONS: dict[str, Callable[[str, random.Random], Iterator[tuple[str, str]]]] = {
     "source.role_swap": role_swap,
     "source.agent_inverted": agent_inverted,
@@ -712,6 +723,7 @@ PERTURBATIONS: dict[str, Callable[[str, random.Random], Iterator[tuple[str, str]
     "source.phrase_broken": phrase_broken,
     "source.grammar_broken": grammar_broken,
     "source.quote_added": quote_added,
+    "source.intensity_changed": intensity_changed,
 }
 
 

@@ -50,6 +50,7 @@ MEASURED: dict[str, tuple[float, float]] = {
     "source.phrase_broken": (1.00, 0.83),
     "source.grammar_broken": (1.00, 1.00),
     "source.quote_added": (1.00, 1.00),
+    "source.intensity_changed": (1.00, 1.00),
 }
 #: Share of meaning-preserving rewrites that draw any finding: the minor word-level kinds
 #: (a synonym WordNet does not list in that sense) ask the editor to look at some of them.
