@@ -155,6 +155,10 @@ def test_antonym_alone_is_a_change() -> None:
             "Prices have risen from 2019, the agency said.",
         ),
         (
+            "Floods hit the northern city of Tromso on Sunday, officials said.",
+            "Floods hit the coastal city of Tromso on Sunday, officials said.",
+        ),
+        (
             "Cruz said it caused the January 29th crash, officials said.",
             "Cruz said it caused the Jan. 29 crash, officials said.",
         ),

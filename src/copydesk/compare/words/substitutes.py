@@ -110,12 +110,13 @@ def substituted(
     reporting = _reporting(ts, ta) if _reports_speech(pair.source, ts) else []
     if reporting:
         return reporting
-    if ts.text.lower() in classes.DIRECTIONS and ta.text.lower() not in classes.DIRECTIONS:
-        what = "a nationality" if side_of(ta.text) or ta.ent_type == "NORP" else f"{quoted([ta])}"
+    nationality = side_of(ta.text.capitalize()) is not None or ta.ent_type == "NORP"
+    if ts.text.lower() in classes.DIRECTIONS and nationality:
         return [
             Judgement(
                 "source.entity_changed",
-                f"{quoted([ta])} is {what} where the source has the direction {quoted([ts])}.",
+                f"{quoted([ta])} is a nationality where the source has the direction "
+                f"{quoted([ts])}.",
                 (ta,),
                 (ts,),
                 suggestion=ts.text,
