@@ -76,3 +76,15 @@ def test_against_a_source_a_fingerprint_is_not_said_twice(spun: CheckResult) -> 
     alone = check(read_file(HERE / "rewrites" / "port_strike_spun.txt"))
     assert "spin.odd_reporting_verb" in {f.kind for f in alone.findings}
     assert alone.rewording == spun.rewording  # the verdict reads the article alone
+
+
+def test_a_second_fluent_rewrite_draws_no_major_finding() -> None:
+    """Durations in other units ("two decades", "twenty years") and modals of one force
+    ("could take", "may take") are the same facts."""
+    result = check(
+        read_file(HERE / "rewrites" / "election_count_fluent.txt"),
+        read_file(HERE.parents[1] / "eval" / "fixtures" / "election_count.txt"),
+    )
+    text = result.article.text
+    majors = [(f.kind, f.span.of(text)) for f in result.findings if f.severity is Severity.MAJOR]
+    assert majors == []

@@ -84,10 +84,12 @@ _TIME = {
     "second": 1.0, "seconds": 1.0, "minute": 60.0, "minutes": 60.0, "hour": 3600.0,
     "hours": 3600.0, "day": 86400.0, "days": 86400.0, "week": 604800.0, "weeks": 604800.0,
     "month": 2629746.0, "months": 2629746.0, "year": 31556952.0, "years": 31556952.0,
+    "decade": 315569520.0, "decades": 315569520.0, "century": 3155695200.0,
+    "centuries": 3155695200.0,
 }  # fmt: skip
 _TIME_NAMES = {
     1.0: "s", 60.0: "min", 3600.0: "h", 86400.0: "day", 604800.0: "week", 2629746.0: "month",
-    31556952.0: "year",
+    31556952.0: "year", 315569520.0: "decade", 3155695200.0: "century",
 }  # fmt: skip
 
 
@@ -351,6 +353,14 @@ def _written_numbers(doc: Annotated) -> list[Quantity]:
         value = float(sum(NUMBER_WORDS[p] for p in parts))
         if parts[-1] in ("hundred", "thousand") and len(parts) > 1:
             value = float(NUMBER_WORDS[parts[0]] * NUMBER_WORDS[parts[-1]])
+        unit, _, end = _unit_after(doc.text, tok.end)
+        if unit is not None and unit.dimension == "time":  # "two decades" is twenty years
+            span = Span(tok.start, end)
+            si = value * unit.factor + unit.offset
+            out.append(
+                Quantity(span.of(doc.text), span, value, unit.name, "time", si, tok.sent)
+            )
+            continue
         out.append(Quantity(tok.text, tok.span, value, None, "count", None, tok.sent))
     return out
 
