@@ -357,9 +357,7 @@ def _written_numbers(doc: Annotated) -> list[Quantity]:
         if unit is not None and unit.dimension == "time":  # "two decades" is twenty years
             span = Span(tok.start, end)
             si = value * unit.factor + unit.offset
-            out.append(
-                Quantity(span.of(doc.text), span, value, unit.name, "time", si, tok.sent)
-            )
+            out.append(Quantity(span.of(doc.text), span, value, unit.name, "time", si, tok.sent))
             continue
         out.append(Quantity(tok.text, tok.span, value, None, "count", None, tok.sent))
     return out

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from copydesk.compare.words.edit import Judgement, Pair, joined_text, quoted
 from copydesk.lexicon import classes
-from copydesk.nlp.annotate import Token
+from copydesk.lexicon.reporting import is_reporting_verb
+from copydesk.nlp.annotate import Annotated, Token
 from copydesk.nlp.edits import TokenEdit
 
 #: Most words a time expression after a preposition runs to ("the end of the next quarter").
@@ -23,6 +24,8 @@ def tense(pair: Pair, edit: TokenEdit, s: Sequence[Token], a: Sequence[Token]) -
         return []
     if pa:
         verb = _verb_group(pair.article_tokens, pa[0])
+        if _reported(pair.article, verb[-1]):
+            return []  # "a spokesperson said the hospital had not paid": reported speech
         was = _main_verb(pair.source_tokens, edit.source[0])
         return [
             Judgement(
@@ -46,6 +49,17 @@ def tense(pair: Pair, edit: TokenEdit, s: Sequence[Token], a: Sequence[Token]) -
             suggestion=joined_text(verb_s),
         )
     ]
+
+
+def _reported(doc: Annotated, verb: Token) -> bool:
+    """Whether ``verb`` is said in a clause under a past reporting verb, where English moves
+    the tense back ("said it had not paid" for "did not pay")."""
+    head = doc.tokens[verb.head]
+    return (
+        verb.dep in ("ccomp", "advcl", "parataxis")
+        and head.tag == "VBD"
+        and is_reporting_verb(head.lemma)
+    )
 
 
 def _verb_group(tokens: Sequence[Token], aux: Token) -> list[Token]:
