@@ -14,7 +14,8 @@ HEDGE_MODALS = frozenset({"could", "may", "might"})
 #: "appears to", "is believed to".
 HEDGE_CONTROL = frozenset(
     {"expect", "believe", "say", "report", "think", "appear", "seem", "understand", "rumour",
-     "rumor", "suppose", "likely", "unlikely", "allege"}
+     "rumor", "suppose", "likely", "unlikely", "allege", "anticipate", "project", "forecast",
+     "predict", "estimate"}
 )  # fmt: skip
 
 #: Adverbs that hedge the verb they modify.
