@@ -30,7 +30,6 @@ from copydesk.compare.frames import (
     content_lemmas,
     is_content,
     is_side,
-    side_key,
     title_word,
     words_of,
 )
@@ -41,7 +40,7 @@ from copydesk.ledger.model import Attribution, Claim, Ledger, Person, Role
 from copydesk.ledger.people import np_side
 from copydesk.lexicon.modality import HEDGE_ADVERBS, HEDGE_CONTROL, HEDGE_MODALS
 from copydesk.lexicon.normalise import initials, spelling_key
-from copydesk.lexicon.places import side_of
+from copydesk.lexicon.places import side_key, side_of
 from copydesk.lexicon.reporting import cue_class
 from copydesk.lexicon.titles import FORMER_WORDS, title_word_of
 from copydesk.model import Evidence, Finding, Span

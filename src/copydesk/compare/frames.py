@@ -1,15 +1,14 @@
 """Keys and views for comparing what two documents assert.
 
 The facts themselves come from each document's ledger (claims, people and their roles,
-attributions, quotations), and spelling keys from `copydesk.lexicon.normalise`; this module holds
-what only a comparison needs: side keys, title words, the classes of reporting
-verbs whose swap is no change, and the small views (`Referent`, `Frame`, `RoleMention`,
-`Title`, `Report`) the diff builds from ledger records so that two documents can be matched.
+attributions, quotations), spelling keys from `copydesk.lexicon.normalise` and side keys from
+`copydesk.lexicon.places`; this module holds what only a comparison needs: title words and
+the small views (`Referent`, `Frame`, `RoleMention`, `Title`, `Report`) the diff builds from
+ledger records so that two documents can be matched.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -46,17 +45,6 @@ def title_word(lemma: str) -> str:
 
 
 # --- sides (countries, their capitals and demonyms) ---------------------------------------
-
-
-def side_key(text: str) -> str:
-    """Canonical side for a place, capital or demonym ("Kyiv's" -> "ukraine"); any other
-    phrase is keyed by its own spelling."""
-    found = side_of(text.strip())
-    if found is not None:
-        return found.lower()
-    t = text.lower().replace("’", "'").strip()
-    t = re.sub(r"'s?$", "", t).strip()
-    return re.sub(r"^the ", "", t)
 
 
 def is_side(text: str) -> bool:

@@ -17,28 +17,14 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from copydesk.ledger.model import Person
-from copydesk.lexicon.normalise import HEAD_SYNONYMS, TITLE_VARIANTS, spelling_word, strip_accents
-from copydesk.lexicon.places import place_of, side_of
+from copydesk.lexicon.normalise import HEAD_SYNONYMS, TITLE_VARIANTS, fold, spelling_word
+from copydesk.lexicon.places import place_of, recorded_side_key, side_of
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated
 
 # --- text folding ------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[\w]+(?:[-'][\w]+)*", re.UNICODE)
-
-
-def fold(text: str) -> str:
-    """Lower case, accents folded, typographic quotes and dashes made plain, spaces collapsed."""
-    text = strip_accents(text)
-    text = (
-        text.replace("’", "'")
-        .replace("‘", "'")
-        .replace("“", '"')
-        .replace("”", '"')
-        .replace("–", "-")
-        .replace("—", "-")
-    )
-    return re.sub(r"\s+", " ", text).strip().lower()
 
 
 def words(text: str) -> list[str]:
@@ -107,26 +93,13 @@ def find_person(people: tuple[Person, ...], name: str) -> Person | None:
 # --- sides ---------------------------------------------------------------------------------------
 
 
-def side_key(side: str | None) -> str | None:
-    """A side as compared: its canonical name where the places table knows it, else folded.
-
-    This keys the sides ledgers record, in whatever case another outlet's ledger wrote them
-    ("united states" is looked up as "United States"); `compare.frames.side_key` keys phrases
-    from the text, where only a capitalised word can be a side ("turkey" is not Turkey).
-    """
-    if side is None or not side.strip():
-        return None
-    canonical = side_of(side) or side_of(side.strip().title())
-    return fold(canonical or side)
-
-
 def sides_exclusive(a: str, b: str) -> bool:
     """True when one person cannot act for both sides at once: two different states.
 
     A minister may also speak for an international organisation; two countries, never.
     Sides the places table does not know are taken to be states.
     """
-    if side_key(a) == side_key(b):
+    if recorded_side_key(a) == recorded_side_key(b):
         return False
     pa, pb = place_of(a) or place_of(a.title()), place_of(b) or place_of(b.title())
     kind_a = pa.kind if pa is not None else "country"
@@ -292,13 +265,15 @@ def argument(
         if p.name == text or (span is not None and any(m.overlaps(span) for m in p.mentions)):
             person = p.name
             break
-    named = side_key(text) if side_of(text) is not None else None
+    named = recorded_side_key(text) if side_of(text) is not None else None
     if side is not None:
-        sides = frozenset({k} if (k := side_key(side)) else ())
+        sides = frozenset({k} if (k := recorded_side_key(side)) else ())
     else:
         phrase = span.of(doc.text) if span is not None else text
         sides = frozenset(
-            k for w in re.findall(r"[A-Z][\w'’.-]*", phrase) if side_of(w) and (k := side_key(w))
+            k
+            for w in re.findall(r"[A-Z][\w'’.-]*", phrase)
+            if side_of(w) and (k := recorded_side_key(w))
         )
     ws = words(text)
     head = ws[-1] if ws else fold(text)

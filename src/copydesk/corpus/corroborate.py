@@ -68,13 +68,13 @@ from copydesk.corpus.claims_match import (
     same_argument,
     same_office,
     same_person,
-    side_key,
     sides_exclusive,
     words,
 )
 from copydesk.corpus.model import ClaimVerdict, Corroboration, Verdict
 from copydesk.kinds import severity_of
 from copydesk.ledger.model import Claim, Person, Quantity, Quotation, Role
+from copydesk.lexicon.places import recorded_side_key
 from copydesk.model import Evidence, Finding, Span
 from copydesk.pipeline import Analysed, analyse_many
 
@@ -340,7 +340,8 @@ def _judge_role(person: Person, role: Role, coverage: Sequence[_Doc], tally: _Ta
                 note = _role_text(q.name, r)
                 if same and compatible_office(role.title, r.title):
                     if role.side is None or (
-                        r.side is not None and side_key(r.side) == side_key(role.side)
+                        r.side is not None
+                        and recorded_side_key(r.side) == recorded_side_key(role.side)
                     ):
                         tally.add(d, _evidence(d, r.span, note), contradicts=False)
                     elif (
@@ -356,7 +357,7 @@ def _judge_role(person: Person, role: Role, coverage: Sequence[_Doc], tally: _Ta
                     and not role.former
                     and role.side is not None
                     and r.side is not None
-                    and side_key(r.side) == side_key(role.side)
+                    and recorded_side_key(r.side) == recorded_side_key(role.side)
                     and same_office(role.title, r.title)
                 ):
                     tally.add(d, _evidence(d, r.span, note), contradicts=True)

@@ -120,3 +120,17 @@ def initials(name: str) -> str:
     Chair" -> "ntsbc"; "of" and "the" count for nothing), or "" for a single word."""
     words = [w for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "the")]
     return "".join(w[0] for w in words).lower() if len(words) > 1 else ""
+
+
+def fold(text: str) -> str:
+    """Lower case, accents folded, typographic quotes and dashes made plain, spaces collapsed."""
+    text = strip_accents(text)
+    text = (
+        text.replace("’", "'")
+        .replace("‘", "'")
+        .replace("“", '"')
+        .replace("”", '"')
+        .replace("–", "-")
+        .replace("—", "-")
+    )
+    return re.sub(r"\s+", " ", text).strip().lower()

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from copydesk.lexicon.normalise import strip_accents
+from copydesk.lexicon.normalise import fold, strip_accents
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,3 +233,27 @@ def is_demonym(text: str) -> bool:
 def longest_entry_words() -> int:
     """The most words any table entry has ("United States of America": 4)."""
     return _index()[2]
+
+
+def side_key(text: str) -> str:
+    """Canonical side for a place, capital or demonym ("Kyiv's" -> "ukraine"); any other
+    phrase is keyed by its own spelling."""
+    found = side_of(text.strip())
+    if found is not None:
+        return found.lower()
+    t = text.lower().replace("’", "'").strip()
+    t = re.sub(r"'s?$", "", t).strip()
+    return re.sub(r"^the ", "", t)
+
+
+def recorded_side_key(side: str | None) -> str | None:
+    """A side as compared: its canonical name where the places table knows it, else folded.
+
+    This keys the sides ledgers record, in whatever case another outlet's ledger wrote them
+    ("united states" is looked up as "United States"); `side_key` keys phrases
+    from the text, where only a capitalised word can be a side ("turkey" is not Turkey).
+    """
+    if side is None or not side.strip():
+        return None
+    canonical = side_of(side) or side_of(side.strip().title())
+    return fold(canonical or side)
