@@ -118,9 +118,7 @@ def check_many(articles: Iterable[Article]) -> list[CheckResult]:
     results = []
     for analysed in analyse_many(articles):
         findings = run_checks(analysed.doc, analysed.ledger)
-        results.append(
-            CheckResult(analysed, _ordered(findings), verdict=rewording(analysed.doc, findings))
-        )
+        results.append(CheckResult(analysed, _ordered(findings)))
     return results
 
 

@@ -222,10 +222,6 @@ def _clause_span(doc: Annotated, tok: Token) -> Span:
     return Span(sub[0].start, sub[-1].end)
 
 
-def _is_passive(doc: Annotated, verb: Token) -> bool:
-    return any(c.dep in ("auxpass", "nsubjpass") for c in doc.children(verb.i))
-
-
 def _sentence_span(doc: Annotated, sent: int) -> Span:
     return doc.sentences[sent].span
 
@@ -270,7 +266,7 @@ def _cue_frames(doc: Annotated, quotes: list[Span]) -> list[Frame]:
 
 
 def _verb_frame(doc: Annotated, verb: Token, quotes: list[Span]) -> Frame | None:
-    if _is_passive(doc, verb):
+    if doc.is_passive(verb):
         return None  # "was told", "it is claimed": no speaker to name
     sent = doc.sentences[verb.sent]
     if verb.lemma in SOURCE_CUES:

@@ -16,34 +16,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from copydesk.lexicon.classes import LIGHT_VERBS, MONTHS
+from copydesk.lexicon.classes import LIGHT_VERBS, MONTH_NUMBER
 from copydesk.lexicon.reporting import is_reporting_verb
 from copydesk.lexicon.wordnet import wordnet
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, Entity, Token
-
-#: Month numbers by name and abbreviation.
-MONTH_NUMBER = {
-    name: k
-    for k, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 
 #: Parts of a year as (first month, last month).
 PARTS = {
@@ -136,7 +113,7 @@ def stretch_of(words: list[str], on: date | None) -> Stretch | None:
         return stretch
     if year is None:
         return None
-    months = [MONTH_NUMBER[w] for w in words if w in MONTH_NUMBER and w in MONTHS]
+    months = [MONTH_NUMBER[w] for w in words if w in MONTH_NUMBER]
     if months:
         return Stretch(year * 12 + min(months) - 1, year * 12 + max(months) - 1)
     for part, (a, b) in PARTS.items():

@@ -67,20 +67,21 @@ PARTICLES = _words("up down out off in on over away back along around about thro
 #: Words of a deadline: "by then", "by Friday" carry a time limit the sentence depends on.
 DEADLINE_WORDS = _words("by until before deadline")
 
+#: The months in order, each with its abbreviations.
+_MONTH_SPELLINGS = (
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec"),
+)  # fmt: skip
+
+#: Month number (1-12) by name and abbreviation.
+MONTH_NUMBER = {name: k for k, names in enumerate(_MONTH_SPELLINGS, start=1) for name in names}
+#: Month abbreviations and their full names.
+MONTH_NAMES = {abbr: names[0] for names in _MONTH_SPELLINGS for abbr in names[1:]}
 #: Word forms that only a name or a date fills: months and days.
-MONTHS = _words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
+MONTHS = frozenset(MONTH_NUMBER)
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 RELATIVE_DAYS = _words("yesterday today tomorrow tonight")
-
-#: Month abbreviations and their full names.
-MONTH_NAMES = {
-    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
-    "jul": "july", "aug": "august", "sep": "september", "sept": "september",
-    "oct": "october", "nov": "november", "dec": "december",
-}  # fmt: skip
 
 #: Units of time a time expression counts in.
 TIME_UNITS = _words(

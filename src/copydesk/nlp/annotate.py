@@ -105,6 +105,10 @@ class Annotated:
     def children(self, i: int) -> tuple[Token, ...]:
         return tuple(self.tokens[c] for c in self._children[i])
 
+    def is_passive(self, verb: Token) -> bool:
+        """Whether ``verb`` has a passive subject or auxiliary ("was criticised")."""
+        return any(c.dep in ("auxpass", "nsubjpass") for c in self.children(verb.i))
+
     def subtree(self, i: int) -> tuple[Token, ...]:
         """Token ``i`` and all its descendants, in text order."""
         seen: list[int] = []

@@ -131,7 +131,7 @@ def substituted(
         pos = "a" if pos == "v" else pos  # a participle used as an adjective ("sprawling")
     if pos == "v" and _particle_after(pair.source_tokens, edit.source[1]) is not None:
         return []  # a phrasal verb put as one verb ("hold up" -> "withhold")
-    if pos == "v" and _passive(pair.source, ts) != _passive(pair.article, ta):
+    if pos == "v" and pair.source.is_passive(ts) != pair.article.is_passive(ta):
         return []  # the voice changed: the sentence is rebuilt around another verb
     rel = _relation(ts, ta, pos)
     if rel.name == "antonym" and _negations(pair.source_tokens) != _negations(pair.article_tokens):
@@ -141,10 +141,6 @@ def substituted(
 
 def _negations(tokens: Sequence[Token]) -> int:
     return sum(t.text.lower() in NEGATORS for t in tokens) % 2
-
-
-def _passive(doc: Annotated, verb: Token) -> bool:
-    return any(c.dep in ("auxpass", "nsubjpass") for c in doc.children(verb.i))
 
 
 def _contents(tokens: Sequence[Token]) -> list[Token]:
