@@ -261,3 +261,17 @@ def test_a_side_is_whom_the_post_belongs_to_not_where_it_points() -> None:
     sokol = one_role(people["Irina Sokol"], "diplomat")
     assert (sokol.side, sokol.former) == ("Russia", True)
     assert one_role(people["Kaja Maran"], "foreign minister").side == "Estonia"
+
+
+def test_a_double_space_where_a_name_is_missing_leaves_the_title_without_it() -> None:
+    # The name of the council was dropped in transit, leaving two spaces: the parse makes the
+    # extra space a token of its own inside "secretary of  ...", and no title takes it.
+    text = (
+        "John Smith, a former defense minister and current secretary of  said the council, "
+        "will lead the delegation. The talks in Istanbul were the third round this year, "
+        "officials said on Wednesday.\n"
+    )
+    smith = people_of(text)["John Smith"]
+    titles = {r.title for r in smith.roles}
+    assert "defense minister" in titles
+    assert all(t == " ".join(t.split()) for t in titles), titles

@@ -351,7 +351,8 @@ def _role_from_tokens(
     for t in words:
         if t.i <= head.i or t.dep != "prep" or t.i in skip:
             continue
-        obj_toks = [d for d in doc.subtree(t.i) if d.i != t.i]
+        # The phrase's own words only: a run of extra spaces is a token of its own in the parse.
+        obj_toks = [d for d in doc.subtree(t.i) if d.i != t.i and not d.is_space]
         prep = t.text.lower()
         if prep == "of" and t.head == head.i:
             obj_side = _phrase_side(doc, obj_toks)
@@ -486,8 +487,8 @@ def _compose_title(rank: list[str], before: list[str], head: str, after: list[st
 
 def _org(words: str) -> str:
     """An institution's name takes "the"; a plain noun ("delegation", "staff") does not."""
-    last = words.split()[-1] if words else ""
-    return f"the {words}" if last in INSTITUTION_WORDS and len(words.split()) > 1 else words
+    parts = words.split()
+    return f"the {words}" if len(parts) > 1 and parts[-1] in INSTITUTION_WORDS else words
 
 
 # ---------------------------------------------------------------------------------------------
