@@ -47,6 +47,11 @@ from copydesk.read import Article, read_bytes, read_file, read_url
 #: commit cost (one WAL append each) below 2% of ingest time on a 100,000-document run.
 BATCH_SIZE = 200
 
+#: Seconds of reading after which a batch is written even when it is not full. Files are read
+#: at hundreds a second, so only fetches reach it: with it, a list of slow URLs commits every
+#: few documents instead of holding 200 fetches (up to an hour) in memory.
+BATCH_MAX_SECONDS = 5.0
+
 #: File suffixes read as single documents.
 DOCUMENT_SUFFIXES = frozenset({".html", ".htm", ".txt"})
 
@@ -152,15 +157,12 @@ def ingest(
         workers = min(MAX_WORKERS, os.cpu_count() or 1) if files >= PARALLEL_MIN_ITEMS else 1
     with _progress_bar(show, len(items)) as advance, _prepared(items, workers) as prepared:
         outcomes = _outcomes(prepared, store, fetch, advance)
-        done = False
-        while not done:
-            done = True
+        # Reading (and fetching) happens between transactions, never inside one: the store
+        # is locked only while a batch is written.
+        while batch := _next_batch(outcomes, batch_size):
             with store.transaction():
-                for n, outcome in enumerate(outcomes, 1):
-                    _count(outcome, tally, store)
-                    if n >= batch_size:
-                        done = False
-                        break
+                for outcome in batch:
+                    _count(_write(outcome, store), tally, store)
     return IngestReport(
         tally.added, tally.duplicates, tuple(tally.failed), time.perf_counter() - started
     )
@@ -198,27 +200,59 @@ def _prepared(items: list[_Item], workers: int) -> Iterator[Iterator[_Item | _Pr
         yield pool.imap(_prepare, items, chunksize=PARALLEL_CHUNK)
 
 
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A document read and ready to store (with its signature when it was computed elsewhere)."""
+
+    origin: str
+    article: Article
+    signature: np.ndarray | None = None
+
+
+_Outcome = _Read | str | IngestFailure
+
+
+def _next_batch(outcomes: Iterator[_Outcome], size: int) -> list[_Outcome]:
+    """The next outcomes to write in one transaction: ``size`` of them, or fewer once reading
+    them has taken `BATCH_MAX_SECONDS` (so slow fetches still commit as they go)."""
+    batch: list[_Outcome] = []
+    started = time.monotonic()
+    for outcome in outcomes:
+        batch.append(outcome)
+        if len(batch) >= size or time.monotonic() - started > BATCH_MAX_SECONDS:
+            break
+    return batch
+
+
 def _outcomes(
     prepared: Iterator[_Item | _Prepared],
     store: Store,
     fetch: Fetcher,
     advance: Callable[[], None],
-) -> Iterator[str | IngestFailure]:
+) -> Iterator[_Outcome]:
+    """Every input read, in order; nothing is written here."""
     for item in prepared:
         if isinstance(item, _Prepared):
-            yield _store_prepared(item, store)
+            yield _read_prepared(item)
         else:
             yield from _process(item, store, fetch)
         advance()
 
 
-def _store_prepared(item: _Prepared, store: Store) -> str | IngestFailure:
+def _read_prepared(item: _Prepared) -> _Outcome:
     if item.article is None:
         return IngestFailure(item.origin, item.reason)
+    return _Read(item.origin, item.article, item.signature)
+
+
+def _write(outcome: _Outcome, store: Store) -> str | IngestFailure:
+    """Store a document read; failures and duplicates pass through."""
+    if not isinstance(outcome, _Read):
+        return outcome
     try:
-        doc_id = store.add(item.article, signature=item.signature)
+        doc_id = store.add(outcome.article, signature=outcome.signature)
     except InputError as exc:
-        return IngestFailure(item.origin, str(exc))
+        return IngestFailure(outcome.origin, str(exc))
     return "added" if doc_id is not None else "duplicate"
 
 
@@ -232,27 +266,38 @@ def _count(outcome: str | IngestFailure, tally: _Tally, store: Store) -> None:
         tally.duplicates += 1
 
 
-def _process(item: _Item, store: Store, fetch: Fetcher) -> Iterator[str | IngestFailure]:
+def _process(item: _Item, store: Store, fetch: Fetcher) -> Iterator[_Outcome]:
     if item.kind == "failure":
         yield IngestFailure(item.target, item.reason)
     elif item.kind == "file":
         prepared = _prepare(item)
         assert isinstance(prepared, _Prepared)
-        yield _store_prepared(prepared, store)
+        yield _read_prepared(prepared)
     elif item.kind == "url":
         if store.has_url(item.target) or store.has_origin(item.target):
             yield "duplicate"
         else:
-            yield _store(lambda: _fetched(fetch, item.target), item.target, store)
+            yield _read(lambda: _fetched(fetch, item.target), item.target, store)
     elif item.kind == "warc":
-        for record in read_warc(item.target):
-            if isinstance(record, WarcFailure):
-                yield IngestFailure(record.origin, record.reason)
-                continue
-            if record.url and store.has_url(record.url):
-                yield "duplicate"
-                continue
-            yield _store(partial(_read_page, record), record.origin, store)
+        yield from _warc_outcomes(item.target, store)
+
+
+def _warc_outcomes(path: str, store: Store) -> Iterator[_Outcome]:
+    records = read_warc(path)
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 (a crawl that breaks the reader must not end a run)
+            yield IngestFailure(path, _unexpected(path, exc))
+            return
+        if isinstance(record, WarcFailure):
+            yield IngestFailure(record.origin, record.reason)
+        elif record.url and store.has_url(record.url):
+            yield "duplicate"
+        else:
+            yield _read(partial(_read_page, record), record.origin, store)
 
 
 def _read_page(page: WarcPage) -> Article:
@@ -264,21 +309,16 @@ def _fetched(fetch: Fetcher, url: str) -> Article:
     return article if article.url else replace(article, url=url)
 
 
-def _store(read: Callable[[], Article], origin: str, store: Store) -> str | IngestFailure:
+def _read(read: Callable[[], Article], origin: str, store: Store) -> _Outcome:
     try:
         article = read()
     except CopydeskError as exc:
         return IngestFailure(origin, str(exc))
     except Exception as exc:  # noqa: BLE001 (a page that breaks a parser must not end a run)
         return IngestFailure(origin, _unexpected(origin, exc))
-    digest = content_hash(article.text)
-    if store.has_hash(digest) or (article.url and store.has_url(article.url)):
+    if store.has_hash(content_hash(article.text)) or (article.url and store.has_url(article.url)):
         return "duplicate"
-    try:
-        doc_id = store.add(article)
-    except InputError as exc:
-        return IngestFailure(origin, str(exc))
-    return "added" if doc_id is not None else "duplicate"
+    return _Read(origin, article)
 
 
 def _unexpected(origin: str, exc: Exception) -> str:
@@ -306,8 +346,14 @@ def _items(paths: Iterable[str | Path]) -> Iterator[_Item]:
             yield from _folder(path)
         elif path.is_file():
             yield from _file(path, None)
+        elif path.exists():
+            yield _Item("failure", str(path), reason=_not_regular(path))
         else:
             yield _Item("failure", str(path), reason=f"{path} does not exist.")
+
+
+def _not_regular(path: Path) -> str:
+    return f"{path} is not a regular file (a pipe, socket or device); it was skipped."
 
 
 def _folder(root: Path) -> Iterator[_Item]:
@@ -315,7 +361,9 @@ def _folder(root: Path) -> Iterator[_Item]:
         dirs.sort()
         here = Path(folder)
         sidecar: dict[str, SidecarEntry] = {}
-        if SIDECAR in files:
+        if SIDECAR in files and not (here / SIDECAR).is_file():
+            yield _Item("failure", str(here / SIDECAR), reason=_not_regular(here / SIDECAR))
+        elif SIDECAR in files:
             try:
                 sidecar = read_sidecar(here / SIDECAR)
             except InputError as exc:
@@ -325,7 +373,12 @@ def _folder(root: Path) -> Iterator[_Item]:
             if name == SIDECAR:
                 continue
             if is_warc(path) or path.suffix.lower() in DOCUMENT_SUFFIXES | {URL_LIST_SUFFIX}:
-                yield from _file(path, sidecar.get(name))
+                # Only regular files are opened: a pipe would block the run until someone
+                # writes to it, a device would be read forever.
+                if path.is_file():
+                    yield from _file(path, sidecar.get(name))
+                else:
+                    yield _Item("failure", str(path), reason=_not_regular(path))
 
 
 def _file(path: Path, meta: SidecarEntry | None) -> Iterator[_Item]:
