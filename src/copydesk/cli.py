@@ -1,8 +1,9 @@
 """The ``copydesk`` command: a thin shell over `copydesk.pipeline`, `copydesk.corpus` and
 `copydesk.report`.
 
-Exit codes: 0 no major finding, 1 at least one major finding, 2 a usage or input error
-(reported in one sentence on standard error), 70 an internal fault, 130 interrupted, 141
+Exit codes: 0 no major finding, 1 at least one major finding, 2 a usage, input or
+environment error (reported in one sentence on standard error: a full disk, a locked or
+damaged store, standard output closed or full), 70 an internal fault, 130 interrupted, 141
 output pipe closed.
 """
 
@@ -11,14 +12,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from copydesk import __version__
-from copydesk.errors import CopydeskError, InputError
+from copydesk.errors import CopydeskError, InputError, OutputError
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from copydesk.corpus.store import Store
     from copydesk.pipeline import CheckResult
     from copydesk.read.article import Article
@@ -37,6 +41,11 @@ DEFAULT_DB = "copydesk.db"
 
 class _Parser(argparse.ArgumentParser):
     """argparse, with its errors in copydesk's one-line form (and exit 2)."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse drops a failed write of the help without a word; let it surface.
+        if message:
+            (file or sys.stderr).write(message)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -65,10 +74,16 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="colour in the terminal report (default: auto, only on a terminal)",
     )
+    network = _Parser(add_help=False)
+    network.add_argument(
+        "--allow-private-addresses",
+        action="store_true",
+        help="let URLs lead to loopback and private-network addresses (refused by default)",
+    )
 
     check = commands.add_parser(
         "check",
-        parents=[output],
+        parents=[output, network],
         help="check one article",
         description="Check one article: copy errors, attributions, contradictions; with "
         "--source, what changed against the source; with --db, the source found in a corpus "
@@ -81,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     compare = commands.add_parser(
         "compare",
-        parents=[output],
+        parents=[output, network],
         help="check an article against its source",
         description="Check ARTICLE against SOURCE (the same as 'check ARTICLE --source SOURCE').",
     )
@@ -91,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ingest = commands.add_parser(
         "ingest",
+        parents=[network],
         help="store coverage in a corpus",
         description="Store directories of .html/.txt files, WARC files and files of URLs in "
         "a corpus (SQLite). Re-ingesting is idempotent; a killed ingest resumes.",
@@ -102,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     find = commands.add_parser(
         "find-source",
+        parents=[network],
         help="rank an article's candidate sources in a corpus",
         description="Rank the corpus documents that may be ARTICLE's source, with their reuse "
         "share and a one-line reason.",
@@ -116,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     corroborate = commands.add_parser(
         "corroborate",
-        parents=[output],
+        parents=[output, network],
         help="check an article's claims against a corpus",
         description="Label each checkable claim of ARTICLE corroborated, contradicted or "
         "unverified against the other coverage in the corpus.",
@@ -138,17 +155,25 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        try:
+            with _stdout_errors(must_be_open=False):
+                args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help or --version printed, or a usage error reported
+            _flush_stdout()
+            return exc.code if isinstance(exc.code, int) else EXIT_ERROR
         run: Callable[[argparse.Namespace], int] = args.run
-        return run(args)
+        code = run(args)
+        _flush_stdout()
+        return code
+    except OutputError as exc:
+        _discard_stdout()
+        return _fail(str(exc), EXIT_ERROR)
     except CopydeskError as exc:
         return _fail(str(exc), EXIT_ERROR)
     except KeyboardInterrupt:
         return _fail("interrupted.", EXIT_INTERRUPTED)
     except BrokenPipeError:
-        # Point stdout at /dev/null so the interpreter's final flush cannot fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_stdout()
         return _fail("the output was closed before the report was written.", EXIT_BROKEN_PIPE)
     except Exception as exc:  # a fault in copydesk: one line, unless debugging asks for the trace
         if os.environ.get("COPYDESK_DEBUG"):
@@ -158,6 +183,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             "for the traceback and report it.",
             EXIT_INTERNAL,
         )
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush of what could not be
+    written cannot fail again (and turn the exit code into 120)."""
+    if sys.stdout is None:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _fail(message: str, code: int) -> int:
@@ -177,8 +215,8 @@ def _check(args: argparse.Namespace) -> int:
     _check_out(args.out)
     if args.article == "-" and args.source == "-":
         raise InputError("Only one of the article and its source can be read from stdin.")
-    article = _read(args.article)
-    source = _read(args.source) if args.source else None
+    article = _read(args.article, args)
+    source = _read(args.source, args) if args.source else None
     if args.db:
         with _open_store(args.db) as store:
             result = pipeline.check(article, source, store)
@@ -195,7 +233,7 @@ def _corroborate(args: argparse.Namespace) -> int:
     from copydesk import pipeline
 
     _check_out(args.out)
-    article = _read(args.article)
+    article = _read(args.article, args)
     with _open_store(args.db) as store:
         result = pipeline.corroborate(article, store)
     return _emit_result(result, args)
@@ -209,7 +247,7 @@ def _find_source(args: argparse.Namespace) -> int:
     from copydesk.report.text import candidates_text
 
     _check_out(args.out)
-    article = _read(args.article)
+    article = _read(args.article, args)
     with _open_store(args.db) as store:
         candidates = build_candidates(find_source(store, article, limit=args.limit))
     if args.format == "json":
@@ -220,7 +258,8 @@ def _find_source(args: argparse.Namespace) -> int:
     else:
         from copydesk.report.text import make_console, print_candidates
 
-        print_candidates(candidates, make_console(args.color))
+        with _stdout_errors():
+            print_candidates(candidates, make_console(args.color))
     return EXIT_OK
 
 
@@ -231,10 +270,12 @@ def _ingest(args: argparse.Namespace) -> int:
         if not Path(path).exists():
             raise InputError(f"{path} does not exist.")
     with _open_store(args.db, create=True) as store:
-        report = ingest(args.paths, store, progress=False if args.quiet else None)
+        report = ingest(
+            args.paths, store, progress=False if args.quiet else None, fetch=_fetcher(args)
+        )
     for failure in report.failed:
         print(f"failed: {failure.origin}: {failure.reason}", file=sys.stderr)
-    print(report.summary())
+    _write(report.summary() + "\n", None)
     return EXIT_OK
 
 
@@ -249,10 +290,18 @@ def _schema(args: argparse.Namespace) -> int:
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _read(target: str) -> Article:
+def _read(target: str, args: argparse.Namespace) -> Article:
     from copydesk.read import read_input
 
-    return read_input(target)
+    return read_input(target, allow_private=args.allow_private_addresses)
+
+
+def _fetcher(args: argparse.Namespace) -> Callable[[str], Article]:
+    from functools import partial
+
+    from copydesk.read import read_url
+
+    return partial(read_url, allow_private=args.allow_private_addresses)
 
 
 def _open_store(path: str, *, create: bool = False) -> Store:
@@ -280,7 +329,8 @@ def _emit_result(result: CheckResult, args: argparse.Namespace) -> int:
     else:
         from copydesk.report.text import make_console, render_text
 
-        render_text(report, make_console(args.color))
+        with _stdout_errors():
+            render_text(report, make_console(args.color))
     return EXIT_MAJOR if report.has_major() else EXIT_OK
 
 
@@ -296,10 +346,39 @@ def _check_out(out: str | None) -> None:
         raise InputError(f"Cannot write the report to {out}: the folder {parent} does not exist.")
 
 
+@contextmanager
+def _stdout_errors(*, must_be_open: bool = True) -> Iterator[None]:
+    """Writing to standard output: it must be open, and a failed write is an `OutputError`
+    (a closed pipe stays a BrokenPipeError, for exit 141)."""
+    if sys.stdout is None and must_be_open:
+        raise OutputError(
+            "Standard output is closed, so the report has nowhere to go; redirect it to a "
+            "file or give --out FILE."
+        )
+    try:
+        yield
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        reason = (exc.strerror or type(exc).__name__).lower()
+        raise OutputError(
+            f"The report could not be written to standard output ({reason}); redirect it "
+            "elsewhere or give --out FILE."
+        ) from None
+
+
+def _flush_stdout() -> None:
+    if sys.stdout is not None:
+        with _stdout_errors():
+            pass
+
+
 def _write(content: str, out: str | None) -> None:
     if out is None:
-        sys.stdout.write(content)
-        sys.stdout.flush()
+        with _stdout_errors():
+            sys.stdout.write(content)
         return
     try:
         Path(out).write_text(content, encoding="utf-8")

@@ -15,3 +15,12 @@ class FetchError(InputError):
 
 class ResourceMissing(CopydeskError):
     """A lexical resource copydesk reads (WordNet) is not installed where it looks for it."""
+
+
+class StoreError(CopydeskError):
+    """The corpus store cannot be used as asked: its disk is full, another process holds its
+    lock, its pages are damaged, or it is read-only."""
+
+
+class OutputError(CopydeskError):
+    """The report could not be written where it was to go (standard output closed or full)."""

@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -21,9 +22,13 @@ from warcio.warcwriter import WARCWriter
 from copydesk.corpus.ingest import ingest, read_sidecar
 from copydesk.corpus.store import Store
 from copydesk.corpus.synthetic import synthetic_articles
+from copydesk.read import read_url
 from copydesk.read.article import Article
 
 ROOT = Path(__file__).resolve().parents[2]
+
+# The test servers listen on loopback, which a fetch refuses unless told otherwise.
+LOOPBACK_FETCH = partial(read_url, allow_private=True)
 
 
 def page(article: Article) -> str:
@@ -193,12 +198,12 @@ def test_url_list_is_fetched_and_not_refetched(
     urls = tmp_path / "links.txt"
     urls.write_text("".join(f"{base}/story-{i}\n\n" for i in range(4)))
     with Store.open(tmp_path / "c.db") as store:
-        report = ingest([urls], store, progress=False)
+        report = ingest([urls], store, progress=False, fetch=LOOPBACK_FETCH)
         assert report.added == 3
         assert [f.origin for f in report.failed] == [f"{base}/story-3"]
         assert "404" in report.failed[0].reason
         served.clear()
-        again = ingest([urls], store, progress=False)
+        again = ingest([urls], store, progress=False, fetch=LOOPBACK_FETCH)
         assert again.added == 0 and again.duplicates == 3
         assert served == ["/story-3"], "stored URLs are skipped before fetching"
 

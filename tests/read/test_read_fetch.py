@@ -15,6 +15,7 @@ from read_fixtures import ENGLISH_REPORT, assert_one_sentence, news_page
 from copydesk.errors import FetchError, InputError
 from copydesk.read import MAX_INPUT_BYTES, read_input, read_url
 from copydesk.read.decode import binary_kind
+from copydesk.read.fetch import FETCH_TIMEOUT_S
 
 PAGE = news_page(ENGLISH_REPORT.strip().split("\n")).encode("utf-8")
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -91,16 +92,16 @@ def server() -> Iterator[str]:
         httpd.server_close()
 
 
-def _fetch_error(url: str, **kwargs: float) -> str:
+def _fetch_error(url: str, *, timeout: float = FETCH_TIMEOUT_S, allow_private: bool = True) -> str:
     with pytest.raises(FetchError) as err:
-        read_url(url, **kwargs)
+        read_url(url, timeout=timeout, allow_private=allow_private)
     assert isinstance(err.value, InputError)
     return str(err.value)
 
 
 def test_good_page_is_read_with_metadata(server: str) -> None:
     url = f"{server}/news/bridge-to-close"
-    article = read_input(url)
+    article = read_input(url, allow_private=True)
     assert article.format == "html"
     assert article.origin == url
     assert article.url == url
@@ -112,14 +113,14 @@ def test_good_page_is_read_with_metadata(server: str) -> None:
 
 
 def test_plain_text_url(server: str) -> None:
-    article = read_url(f"{server}/plain.txt")
+    article = read_url(f"{server}/plain.txt", allow_private=True)
     assert article.format == "text"
     assert article.text == ENGLISH_REPORT
     assert article.outlet == "127.0.0.1"
 
 
 def test_redirect_is_followed_and_final_url_kept(server: str) -> None:
-    article = read_url(f"{server}/moved")
+    article = read_url(f"{server}/moved", allow_private=True)
     assert article.url == f"{server}/news/bridge-to-close"
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -29,12 +30,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from types import TracebackType
 from typing import Self
+from urllib.parse import quote
 
 import numpy as np
 
 from copydesk.corpus import minhash
-from copydesk.errors import InputError
+from copydesk.errors import InputError, StoreError
 from copydesk.model import Span
 from copydesk.read.article import Article, Excluded
 
@@ -50,6 +53,12 @@ CACHE_KIB = 64 * 1024
 
 #: Near-duplicate candidates verified per query at most (each costs one signature compare).
 MAX_LSH_CANDIDATES = 2000
+
+#: Seconds a connection waits for another process's write lock before giving up. A batch of
+#: `copydesk.corpus.ingest.BATCH_SIZE` documents commits in well under a second, and a
+#: checkpoint of a large ingest's log in a few; 30 s lets one ingest wait out another's
+#: batches, and a store held longer than that is reported as locked.
+BUSY_TIMEOUT_S = 30.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -167,34 +176,47 @@ class Store:
         self._conn = conn
         self.path = path
         self._depth = 0
+        self.readonly = False
         self.bands, self.rows = minhash.band_layout(minhash.LSH_THRESHOLD, minhash.NUM_PERM)
 
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path = DEFAULT_DB, *, check_same_thread: bool = True) -> Store:
+    def open(
+        cls,
+        path: str | Path = DEFAULT_DB,
+        *,
+        check_same_thread: bool = True,
+        readonly: bool | None = None,
+    ) -> Store:
         """Open (creating if needed) the store at ``path``.
 
+        ``readonly``: True opens an existing store for reading only; None (the default) does
+        so when the file or its folder cannot be written (a store on read-only media), and
+        opens it for writing otherwise.
+
         Raises `InputError` when the file is not a copydesk store or was made by another
-        schema version.
+        schema version, and `StoreError` when SQLite cannot use it (damaged, locked, full).
         """
         p = Path(path)
         if p.is_dir():
             raise InputError(f"{p} is a folder, not a copydesk store file.")
         if p.parent and not p.parent.exists():
             raise InputError(f"The folder {p.parent} for the store {p.name} does not exist.")
+        if readonly is None:
+            readonly = p.exists() and not _writable(p)
+        if readonly and not p.is_file():
+            raise InputError(f"There is no copydesk store at {p}.")
         try:
-            conn = sqlite3.connect(
-                str(p), isolation_level=None, check_same_thread=check_same_thread
-            )
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-            conn.execute("PRAGMA foreign_keys=ON")
+            conn = _connect(p, readonly=readonly, check_same_thread=check_same_thread)
             store = cls(conn, p)
+            store.readonly = readonly
             store._init_schema()
-        except sqlite3.DatabaseError as exc:
-            raise InputError(f"{p} is not a copydesk store ({exc}).") from None
+        except sqlite3.Error as exc:
+            explained = store_error(exc, p)
+            if explained is None or exc.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
+                raise InputError(f"{p} is not a copydesk store ({exc}).") from None
+            raise explained from None
         return store
 
     def _init_schema(self) -> None:
@@ -255,8 +277,22 @@ class Store:
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Close the store; an SQLite error from inside the block that the environment
+        caused (disk full, locked, damaged, read-only) leaves it as a `StoreError`."""
+        try:
+            self.close()
+        except sqlite3.Error:
+            pass
+        if isinstance(exc, sqlite3.Error):
+            explained = store_error(exc, self.path)
+            if explained is not None:
+                raise explained from exc
 
     # -- transactions --------------------------------------------------------------------
 
@@ -527,3 +563,97 @@ def _article(row: Sequence[object]) -> Article:
 
 def _opt(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+# -- opening and SQLite's errors --------------------------------------------------------------
+
+
+def _writable(path: Path) -> bool:
+    """Whether the store file and its folder (where SQLite keeps its log) can be written."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _connect(path: Path, *, readonly: bool, check_same_thread: bool) -> sqlite3.Connection:
+    if not readonly:
+        conn = sqlite3.connect(
+            str(path),
+            isolation_level=None,
+            check_same_thread=check_same_thread,
+            timeout=BUSY_TIMEOUT_S,
+        )
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        _tune(conn)
+        return conn
+    uri = "file:" + quote(str(path.absolute()))
+    conn = sqlite3.connect(
+        f"{uri}?mode=ro",
+        uri=True,
+        isolation_level=None,
+        check_same_thread=check_same_thread,
+        timeout=BUSY_TIMEOUT_S,
+    )
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        # A store in WAL mode needs its shared-memory file, which read-only media cannot
+        # hold: read it as an immutable file instead (nothing can write it there either).
+        conn.close()
+        conn = sqlite3.connect(
+            f"{uri}?mode=ro&immutable=1",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=check_same_thread,
+        )
+    _tune(conn)
+    conn.execute("PRAGMA query_only=ON")
+    return conn
+
+
+def _tune(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+    conn.execute("PRAGMA foreign_keys=ON")
+
+
+#: SQLite's result codes for faults of the machine or of the file, not of copydesk, each with
+#: what the user can do about it; "{path}" is the store file.
+_ENVIRONMENT_ERRORS: dict[int, str] = {
+    sqlite3.SQLITE_FULL: (
+        "The disk holding {path} is full (or the file size limit was reached); free some "
+        "space and run again: what was stored before is kept."
+    ),
+    sqlite3.SQLITE_IOERR: (
+        "{path} could not be written or read (a disk error, a full disk or the file size "
+        "limit); check the disk and run again: what was stored before is kept."
+    ),
+    sqlite3.SQLITE_BUSY: (
+        "{path} is locked by another process (another ingest?); run again when it has finished."
+    ),
+    sqlite3.SQLITE_LOCKED: (
+        "{path} is locked by another process (another ingest?); run again when it has finished."
+    ),
+    sqlite3.SQLITE_CORRUPT: (
+        "{path} is damaged (SQLite reports corrupt pages); restore it from a copy or "
+        "ingest again into a new store."
+    ),
+    sqlite3.SQLITE_NOTADB: "{path} is not an SQLite file, so not a copydesk store.",
+    sqlite3.SQLITE_READONLY: (
+        "{path} is read-only, so nothing can be stored in it; ingest into a store you can write."
+    ),
+    sqlite3.SQLITE_CANTOPEN: (
+        "{path} cannot be opened (its folder may be read-only or missing); check the path "
+        "and its permissions."
+    ),
+    sqlite3.SQLITE_PERM: "{path} cannot be opened: permission denied.",
+    sqlite3.SQLITE_NOMEM: "SQLite ran out of memory working on {path}; free some and run again.",
+}
+
+
+def store_error(exc: sqlite3.Error, path: str | Path) -> StoreError | None:
+    """The one-sentence error for an SQLite error the environment caused; None for any other
+    (a fault in copydesk)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    message = _ENVIRONMENT_ERRORS.get(code & 0xFF)  # extended codes keep the primary below
+    return None if message is None else StoreError(message.format(path=path))

@@ -1,12 +1,37 @@
-"""Fetching an article over HTTP(S): bounded in time, size, redirects and content type."""
+"""Fetching an article over HTTP(S): bounded in time, size, redirects and content type, and
+only from public addresses.
+
+The bounds live where the bytes move, so no server can get round them:
+
+- time: every socket operation (connecting, the TLS handshake, each read and write) is given
+  what is left of one deadline for the whole fetch, so a server that drips a byte at a time
+  is cut off when the deadline passes, however it spaces its bytes;
+- size: the body is decoded (``Content-Encoding``) here, one bounded piece at a time, so the
+  limit holds for the decoded bytes while they are being decoded, and a few kilobytes that
+  inflate to gigabytes are refused at the limit;
+- addresses: each connection, the first and every redirect's, resolves its host name and
+  refuses any address that is not public (loopback, private ranges, link-local such as
+  169.254.169.254, ``::1``, numeric forms such as ``http://2130706433/``) before it
+  connects, and it connects to the address it checked. Proxy settings from the environment
+  are not used. ``allow_private=True`` (``--allow-private-addresses``) lifts the address
+  check for a user who means to fetch from their own network.
+"""
 
 from __future__ import annotations
 
+import ipaddress
+import socket
+import ssl
 import time
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from email.message import Message
+from typing import Any
 from urllib.parse import urlsplit
 
+import certifi
+import httpcore
 import httpx
 
 from copydesk import __version__
@@ -27,7 +52,23 @@ ACCEPTED_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/
 
 USER_AGENT = f"copydesk/{__version__} (automated copy desk for news articles)"
 
+# The most bytes one decoding step may produce; the size limit is checked after each.
 _CHUNK_BYTES = 64 * 1024
+
+# Content encodings decoded here (the request offers only these).
+ACCEPTED_ENCODINGS = ("gzip", "x-gzip", "deflate", "identity")
+
+# Nested content encodings accepted ("gzip, gzip" is two). One is what servers send; a
+# second is a misconfigured proxy at most; more is no page.
+MAX_ENCODINGS = 2
+
+
+class _PrivateAddress(Exception):
+    """A connection was about to go to an address that is not public."""
+
+    def __init__(self, address: str) -> None:
+        super().__init__(address)
+        self.address = address
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,20 +122,29 @@ def fetch(
     *,
     timeout: float = FETCH_TIMEOUT_S,
     max_bytes: int = MAX_INPUT_BYTES,
+    allow_private: bool = False,
 ) -> FetchedPage:
-    """GET ``url``; raise `FetchError` with one sentence naming the URL when that fails."""
+    """GET ``url``; raise `FetchError` with one sentence naming the URL when that fails.
+
+    ``timeout`` bounds the whole fetch; ``max_bytes`` the decoded body; ``allow_private``
+    lets the fetch reach loopback and private-network addresses.
+    """
     _check_address(url)
     deadline = time.monotonic() + timeout
     too_large = f"{url} is larger than the {MAX_INPUT_MB} MB limit for one article."
+    too_slow = f"{url} did not respond within {timeout:g} seconds."
     try:
         with (
             httpx.Client(
+                transport=_Transport(deadline, allow_private=allow_private),
+                trust_env=False,
                 follow_redirects=True,
                 max_redirects=MAX_REDIRECTS,
                 timeout=httpx.Timeout(timeout),
                 headers={
                     "User-Agent": USER_AGENT,
                     "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9",
+                    "Accept-Encoding": "gzip, deflate",
                 },
             ) as client,
             client.stream("GET", url) as response,
@@ -106,23 +156,29 @@ def fetch(
             mime, _ = parse_content_type(header)
             if mime is not None and header and mime not in ACCEPTED_CONTENT_TYPES:
                 raise FetchError(f"{url} serves {mime}, not a web page or plain text.")
+            encodings = _encodings(url, response.headers.get("content-encoding"))
             length = response.headers.get("content-length")
-            if length and length.isdigit() and int(length) > max_bytes:
+            if not encodings and length and length.isdigit() and int(length) > max_bytes:
                 raise FetchError(too_large)
             chunks: list[bytes] = []
             size = 0
-            for chunk in response.iter_bytes(_CHUNK_BYTES):
+            for chunk in _decoded(url, response.iter_raw(), encodings):
                 size += len(chunk)
                 if size > max_bytes:
                     raise FetchError(too_large)
                 if time.monotonic() > deadline:
-                    raise FetchError(f"{url} did not respond within {timeout:g} seconds.")
+                    raise FetchError(too_slow)
                 chunks.append(chunk)
             return FetchedPage(str(response.url), b"".join(chunks), header)
     except FetchError:
         raise
+    except _PrivateAddress as exc:
+        raise FetchError(
+            f"{url} leads to {exc.address}, a private or local network address; copydesk "
+            "fetches only public addresses unless told --allow-private-addresses."
+        ) from None
     except httpx.TimeoutException:
-        raise FetchError(f"{url} did not respond within {timeout:g} seconds.") from None
+        raise FetchError(too_slow) from None
     except httpx.TooManyRedirects:
         raise FetchError(f"{url} redirected more than {MAX_REDIRECTS} times.") from None
     except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError):
@@ -133,3 +189,149 @@ def fetch(
         raise FetchError(
             f"{url} could not be fetched: the transfer failed ({type(exc).__name__})."
         ) from None
+
+
+# -- decoding, bounded ------------------------------------------------------------------------
+
+
+def _encodings(url: str, header: str | None) -> list[str]:
+    """The content encodings applied to the body, in the order they were applied."""
+    names = [e.strip().lower() for e in (header or "").split(",") if e.strip()]
+    names = [e for e in names if e != "identity"]
+    for name in names:
+        if name not in ACCEPTED_ENCODINGS:
+            raise FetchError(f"{url} sent its page in an encoding copydesk cannot read ({name}).")
+    if len(names) > MAX_ENCODINGS:
+        raise FetchError(f"{url} sent its page compressed {len(names)} times over.")
+    return names
+
+
+def _decoded(url: str, raw: Iterable[bytes], encodings: list[str]) -> Iterator[bytes]:
+    """The body with its encodings undone, last applied first, in pieces of at most
+    `_CHUNK_BYTES` from every stage, so nothing inflates further than the reader asks."""
+    stream: Iterable[bytes] = raw
+    for name in reversed(encodings):
+        stream = _inflate(url, stream, gzip=name in ("gzip", "x-gzip"))
+    yield from stream
+
+
+def _inflate(url: str, chunks: Iterable[bytes], *, gzip: bool) -> Iterator[bytes]:
+    inflater: Any = None
+    try:
+        for chunk in chunks:
+            data = chunk
+            while data:
+                if inflater is None:
+                    inflater = zlib.decompressobj(_wbits(data, gzip))
+                out = inflater.decompress(data, _CHUNK_BYTES)
+                data = inflater.unconsumed_tail
+                if inflater.eof:  # a gzip body may be several members one after another
+                    data = inflater.unused_data
+                    inflater = None
+                if out:
+                    yield out
+        while inflater is not None and not inflater.eof:
+            out = inflater.decompress(b"", _CHUNK_BYTES)
+            if not out:
+                break
+            yield out
+    except zlib.error:
+        raise FetchError(f"{url} sent compressed data that is corrupt.") from None
+
+
+def _wbits(head: bytes, gzip: bool) -> int:
+    if gzip:
+        return 16 + zlib.MAX_WBITS
+    # "deflate" is meant to be zlib-wrapped; some servers send the raw stream.
+    wrapped = len(head) >= 2 and head[0] & 0x0F == 8 and (head[0] << 8 | head[1]) % 31 == 0
+    return zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS
+
+
+# -- connections: one deadline, public addresses ------------------------------------------------
+
+
+class _Transport(httpx.HTTPTransport):
+    """httpx's transport over `_Network`: every connection it makes is checked and timed."""
+
+    def __init__(self, deadline: float, *, allow_private: bool) -> None:
+        super().__init__(trust_env=False)
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=ssl.create_default_context(cafile=certifi.where()),
+            network_backend=_Network(deadline, allow_private=allow_private),
+        )
+
+
+class _Network(httpcore.SyncBackend):
+    def __init__(self, deadline: float, *, allow_private: bool) -> None:
+        self._deadline = deadline
+        self._allow_private = allow_private
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        address = host if self._allow_private else _public_address(host, port)
+        stream = super().connect_tcp(
+            address, port, _left(self._deadline, timeout), local_address, socket_options
+        )
+        return _TimedStream(stream, self._deadline)
+
+
+def _public_address(host: str, port: int) -> str:
+    """The address to connect to for ``host``; `_PrivateAddress` when any it resolves to is
+    not public (a name that resolves to a public and a private address is refused too)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise httpcore.ConnectError(f"getaddrinfo failed: {exc}") from None
+    addresses = [str(info[4][0]) for info in infos]
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        if not ip.is_global:
+            raise _PrivateAddress(address)
+    return addresses[0]
+
+
+def _left(deadline: float, timeout: float | None) -> float:
+    """Seconds an operation may take: its own timeout, cut to what is left of the deadline."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("the deadline for the whole fetch has passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _TimedStream(httpcore.NetworkStream):
+    """A connection whose every operation ends by the fetch's deadline."""
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: float) -> None:
+        self._stream = stream
+        self._deadline = deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _left(self._deadline, timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _left(self._deadline, timeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        stream = self._stream.start_tls(
+            ssl_context, server_hostname, _left(self._deadline, timeout)
+        )
+        return _TimedStream(stream, self._deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)

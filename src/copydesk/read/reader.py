@@ -68,12 +68,15 @@ def doc_id_for(origin: str | None, url: str | None = None) -> str:
     return stem or "article"
 
 
-def read_input(target: str) -> Article:
-    """Read ``target``: a file path, an http(s) URL, or "-" for standard input."""
+def read_input(target: str, *, allow_private: bool = False) -> Article:
+    """Read ``target``: a file path, an http(s) URL, or "-" for standard input.
+
+    ``allow_private``: a URL may lead to a loopback or private-network address.
+    """
     if target == STDIN:
         return read_stdin()
     if _URL_RE.match(target):
-        return read_url(target)
+        return read_url(target, allow_private=allow_private)
     if _OTHER_SCHEME_RE.match(target):
         raise InputError(f"{target} is not an http or https address, and only those can be read.")
     return read_file(target)
@@ -130,9 +133,12 @@ def read_file(path: str | Path) -> Article:
     return read_bytes(data, origin=name, content_type=content_type, doc_id=doc_id_for(name))
 
 
-def read_url(url: str, *, timeout: float = FETCH_TIMEOUT_S) -> Article:
-    """Fetch ``url`` and read the page (or plain text) it serves."""
-    page = fetch(url, timeout=timeout)
+def read_url(
+    url: str, *, timeout: float = FETCH_TIMEOUT_S, allow_private: bool = False
+) -> Article:
+    """Fetch ``url`` and read the page (or plain text) it serves (see `fetch` for the
+    bounds, and for ``allow_private``)."""
+    page = fetch(url, timeout=timeout, allow_private=allow_private)
     return read_bytes(
         page.body,
         origin=url,
