@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
+import tracemalloc
+import zlib
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
@@ -14,12 +19,30 @@ from read_fixtures import ENGLISH_REPORT, assert_one_sentence, news_page
 
 from copydesk.errors import FetchError, InputError
 from copydesk.read import MAX_INPUT_BYTES, read_input, read_url
+from copydesk.read import fetch as fetch_module
 from copydesk.read.decode import binary_kind
 from copydesk.read.fetch import FETCH_TIMEOUT_S
 
 PAGE = news_page(ENGLISH_REPORT.strip().split("\n")).encode("utf-8")
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 SLOW_SECONDS = 1.5
+
+# A server that drips a byte every DRIP_SECONDS for DRIP_BYTES bytes: 12 s in all, far past
+# the short timeout the drip tests give the fetch.
+DRIP_SECONDS = 0.25
+DRIP_BYTES = 48
+
+# A few hundred kilobytes that inflate to 200 MB, twenty times the size limit, through two
+# layers of gzip ("Content-Encoding: gzip, gzip").
+BOMB_BYTES = 200 * 1024 * 1024
+
+
+def _gzip_stream(chunks: Iterator[bytes]) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    return b"".join(packer.compress(c) for c in chunks) + packer.flush()
+
+
+BOMB = _gzip_stream(iter([_gzip_stream(b"\x00" * (1 << 20) for _ in range(BOMB_BYTES >> 20))]))
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -70,6 +93,33 @@ class Handler(BaseHTTPRequestHandler):
                 chunk = b"<p>" + b"flood " * 10_000 + b"</p>\n"
                 for _ in range(MAX_INPUT_BYTES // len(chunk) + 50):
                     self.wfile.write(chunk)
+            elif path == "/drip-body":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.end_headers()
+                self.wfile.flush()
+                for _ in range(DRIP_BYTES):
+                    self.wfile.write(b"<")
+                    self.wfile.flush()
+                    time.sleep(DRIP_SECONDS)
+            elif path == "/drip-headers":
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Padding: ")
+                for _ in range(DRIP_BYTES):
+                    self.wfile.write(b"a")
+                    self.wfile.flush()
+                    time.sleep(DRIP_SECONDS)
+            elif path == "/bomb":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Encoding", "gzip, gzip")
+                self.send_header("Content-Length", str(len(BOMB)))
+                self.end_headers()
+                self.wfile.write(BOMB)
+            elif path == "/to-another-host":
+                port = self.server.server_address[1]
+                self.send_response(302)
+                self.send_header("Location", f"http://127.0.0.2:{port}/news/bridge-to-close")
+                self.end_headers()
             elif path == "/slow":
                 time.sleep(SLOW_SECONDS)
                 self._send(200, PAGE, "text/html")
@@ -167,3 +217,98 @@ def test_malformed_url() -> None:
     with pytest.raises(FetchError) as err:
         read_input(url)
     assert_one_sentence(str(err.value), url, "is not a valid")
+
+
+@pytest.mark.parametrize("path", ["/drip-body", "/drip-headers"])
+def test_a_dripping_server_is_cut_off_at_the_deadline(server: str, path: str) -> None:
+    url = f"{server}{path}"
+    started = time.monotonic()
+    message = _fetch_error(url, timeout=1.0)
+    elapsed = time.monotonic() - started
+    assert_one_sentence(message, url, "did not respond within 1 seconds")
+    # The drip lasts 12 s; the deadline is 1 s (the margin is for a loaded machine).
+    assert elapsed < DRIP_SECONDS * DRIP_BYTES / 2
+
+
+def test_a_decompression_bomb_is_refused_at_the_limit_while_inflating(server: str) -> None:
+    url = f"{server}/bomb"
+    tracemalloc.start()
+    try:
+        message = _fetch_error(url)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert_one_sentence(message, url, "larger than the 10 MB limit")
+    assert peak < 3 * MAX_INPUT_BYTES, f"{peak / 2**20:.0f} MiB held while inflating"
+
+
+def test_loopback_is_refused_by_default_and_never_contacted(server: str) -> None:
+    Handler.user_agents.clear()
+    url = f"{server}/news/bridge-to-close"
+    message = _fetch_error(url, allow_private=False)
+    assert_one_sentence(message, url, "127.0.0.1", "private or local", "--allow-private-addresses")
+    assert Handler.user_agents == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.1.2.3/news",
+        "http://192.168.0.1/",
+        "http://[::1]:9/news",
+        "http://[::ffff:127.0.0.1]:9/news",
+        "http://2130706433:9/news",
+        "http://0x7f.1:9/news",
+        "http://0.0.0.0:9/news",
+        "http://localhost:9/news",
+    ],
+)
+def test_private_and_local_addresses_are_refused(url: str) -> None:
+    message = _fetch_error(url, allow_private=False)
+    assert_one_sentence(message, url, "private or local network address")
+
+
+def test_a_redirect_is_checked_like_the_first_address(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Here 127.0.0.1 stands for a public address and 127.0.0.2 for a private one.
+    monkeypatch.setattr(fetch_module, "is_public", lambda address: address == "127.0.0.1")
+    url = f"{server}/to-another-host"
+    message = _fetch_error(url, allow_private=False)
+    assert_one_sentence(message, url, "127.0.0.2", "private or local")
+
+
+def test_proxy_settings_from_the_environment_are_not_used(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
+    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.setenv(name, dead)
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    article = read_url(f"{server}/news/bridge-to-close", allow_private=True)
+    assert article.outlet == "Riverside Gazette"
+
+
+def test_the_command_refuses_private_addresses_unless_allowed(server: str) -> None:
+    url = f"{server}/news/bridge-to-close"
+
+    def check(*flags: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "copydesk", "check", url, "--format", "json", *flags],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+            check=False,
+        )
+
+    refused = check()
+    assert refused.returncode == 2
+    assert_one_sentence(refused.stderr.strip().removeprefix("copydesk: "), url, "private")
+    allowed = check("--allow-private-addresses")
+    assert allowed.returncode in (0, 1), allowed.stderr
+    assert "Riverside Gazette" in allowed.stdout

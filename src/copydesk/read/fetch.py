@@ -290,12 +290,19 @@ def _public_address(host: str, port: int) -> str:
         raise httpcore.ConnectError(f"getaddrinfo failed: {exc}") from None
     addresses = [str(info[4][0]) for info in infos]
     for address in addresses:
-        ip = ipaddress.ip_address(address.split("%")[0])
-        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-            ip = ip.ipv4_mapped
-        if not ip.is_global:
+        if not is_public(address):
             raise _PrivateAddress(address)
     return addresses[0]
+
+
+def is_public(address: str) -> bool:
+    """Whether an IP address is on the public internet: not loopback, private, link-local,
+    shared (carrier NAT), reserved, multicast or unspecified; an IPv4 address written as
+    IPv6 (``::ffff:127.0.0.1``) is judged as the IPv4 address it is."""
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
 
 
 def _left(deadline: float, timeout: float | None) -> float:
