@@ -322,3 +322,18 @@ def test_plain_text_first_lines_that_are_not_headlines(first_line: str) -> None:
         "the old ferry will keep running until the bridge carries its first traffic."
     )
     assert read_text(f"{first_line}\n{rest}\n", origin="x.txt").title is None
+
+
+@pytest.mark.parametrize("unit", ["a. ", "the talks. ", "Kyiv said "])
+def test_the_same_few_words_repeated_are_no_article(tmp_path: Path, unit: str) -> None:
+    path = tmp_path / "filler.txt"
+    path.write_text(unit * (198_000 // len(unit)), encoding="utf-8")
+    message = _error(read_file, path)
+    assert_one_sentence(message, str(path), "is not an article", "over and over")
+
+
+def test_a_long_article_of_real_copy_is_not_taken_for_repetition() -> None:
+    # The report and the brief, again and again, are still their own vocabulary: what is
+    # refused is a vocabulary far smaller than any article's, not a long text.
+    article = read_text((ENGLISH_REPORT + "\n" + ENGLISH_BRIEF + "\n") * 3)
+    assert article.text.startswith(ENGLISH_REPORT)

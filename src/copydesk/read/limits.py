@@ -19,3 +19,11 @@ MIN_WORDS = 20
 # inside spaCy's own limit of 1,000,000 characters and its memory (about 1 GB per 100,000
 # characters at worst). Longer texts are books, transcripts or dumps, not articles.
 MAX_ARTICLE_CHARS = 200_000
+
+# The fewest different words an article of N words uses, as a multiple of the square root of
+# N. By Heaps' law a text's vocabulary grows as K * N ** b (b about 0.5 for English); the 17
+# real articles in ../shared/cases and examples/ give K from 8.8 to 13 on this measure, and
+# even one report copied out a hundred times end to end (as tests make long texts) keeps
+# about 1. A text of the same few words repeated ("a. a. a. ...", filler, a fuzzer's output)
+# falls far below 0.5 and is refused before the parse spends minutes and gigabytes on it.
+MIN_VOCABULARY_FACTOR = 0.5

@@ -7,6 +7,7 @@ against the document and goes on.
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from pathlib import Path
@@ -27,7 +28,13 @@ from copydesk.read.html import (
 )
 from copydesk.read.junk import find_page_junk
 from copydesk.read.language import guess_language
-from copydesk.read.limits import MAX_ARTICLE_CHARS, MAX_INPUT_BYTES, MAX_INPUT_MB, MIN_WORDS
+from copydesk.read.limits import (
+    MAX_ARTICLE_CHARS,
+    MAX_INPUT_BYTES,
+    MAX_INPUT_MB,
+    MIN_VOCABULARY_FACTOR,
+    MIN_WORDS,
+)
 
 STDIN = "-"
 STDIN_NAME = "Standard input"
@@ -133,9 +140,7 @@ def read_file(path: str | Path) -> Article:
     return read_bytes(data, origin=name, content_type=content_type, doc_id=doc_id_for(name))
 
 
-def read_url(
-    url: str, *, timeout: float = FETCH_TIMEOUT_S, allow_private: bool = False
-) -> Article:
+def read_url(url: str, *, timeout: float = FETCH_TIMEOUT_S, allow_private: bool = False) -> Article:
     """Fetch ``url`` and read the page (or plain text) it serves (see `fetch` for the
     bounds, and for ``allow_private``)."""
     page = fetch(url, timeout=timeout, allow_private=allow_private)
@@ -265,7 +270,8 @@ def _article(
         origin=origin,
         format=fmt,
     )
-    words = len(_WORD_RE.findall(article.body))
+    found = _WORD_RE.findall(article.body)
+    words = len(found)
     if words == 0:
         raise InputError(f"{name} contains no article text.")
     guess = guess_language(article.body)
@@ -277,6 +283,12 @@ def _article(
         raise InputError(
             f"{name} is too short to be a news article ({words} words; "
             f"at least {MIN_WORDS} are needed)."
+        )
+    distinct = len({w.lower() for w in found})
+    if distinct < MIN_VOCABULARY_FACTOR * math.sqrt(words):
+        raise InputError(
+            f"{name} is not an article: its {words:,} words repeat only {distinct:,} "
+            f"different word{'' if distinct == 1 else 's'} over and over."
         )
     return article
 
