@@ -4,18 +4,18 @@ The article text is shown with every finding's span in a ``<mark>`` (one class p
 an id per finding) and the findings listed in the margin, each linked to its mark; then the
 ledger tables. Inline CSS, no scripts, and a Content-Security-Policy that forbids loading
 anything, so the page can be mailed or archived as it is. Every piece of document text
-(the article, titles, URLs, evidence, names) goes through `html.escape`.
+(the article, titles, URLs, evidence, names) goes through `copydesk.report.escape`.
 
 With a source comparison the page is the side-by-side redline of `copydesk.report.redline`.
 """
 
 from __future__ import annotations
 
-from html import escape
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from copydesk.model import Severity
+from copydesk.report.escape import escape
 from copydesk.report.model import Evidence, Finding, Report, build_report
 
 if TYPE_CHECKING:
@@ -32,6 +32,8 @@ VERDICT_CLASS = {"contradicted": "bad", "corroborated": "good", "unverified": "n
 STYLE = """
 :root { --major: #c62828; --minor: #b26a00; --info: #1565c0; --rule: #ddd; }
 * { box-sizing: border-box; }
+/* A word longer than the column wraps; document text keeps its direction to itself. */
+body { overflow-wrap: anywhere; } .article, q { unicode-bidi: isolate; }
 body { margin: 0; font: 16px/1.55 Georgia, "Times New Roman", serif; color: #1a1a1a;
   background: #fafafa; }
 header, main, section.tables { max-width: 78rem; margin: 0 auto; padding: 1rem 1.5rem; }

@@ -9,14 +9,13 @@ sentence they follow. Every row has an id, and each side links to the other, so 
 
 Inline CSS only, no script needed to read it, and a Content-Security-Policy that forbids
 scripts and any loading, so the page can be mailed or archived as it is. Every piece of
-document text (titles, sentences, messages, evidence, URLs) goes through `html.escape`.
+document text (titles, sentences, messages, evidence, URLs) goes through `copydesk.report.escape`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from html import escape
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -24,6 +23,7 @@ from copydesk.checks.verdict import Rewording
 from copydesk.compare.model import AlignedSentence, Comparison, Label
 from copydesk.model import Evidence, Finding, Severity, Span
 from copydesk.read.article import Article
+from copydesk.report.escape import escape
 from copydesk.report.html import link, rewording_html
 
 if TYPE_CHECKING:
@@ -55,6 +55,8 @@ STYLE = """
   --added: #e8f5e9; --added-edge: #2e7d32; --omitted: #f3e5f5; --omitted-edge: #6a1b9a;
   --changed-edge: #c62828; --target: #fff59d; }
 * { box-sizing: border-box; }
+/* A word longer than the column wraps; document text keeps its direction to itself. */
+body { overflow-wrap: anywhere; } .sentence, q { unicode-bidi: isolate; }
 body { margin: 0; font: 16px/1.5 Georgia, "Times New Roman", serif; color: #1a1a1a;
   background: #fafafa; }
 header, main, footer { max-width: 100rem; margin: 0 auto; padding: .75rem 1.25rem; }
