@@ -1,0 +1,136 @@
+"""What the command does when the world fails it: standard output closed, full or a broken
+pipe; a damaged or locked store; hostile input. Each is one sentence and the exit code the
+README gives, never "internal error" (70) or a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, ROOT
+
+from copydesk.corpus.synthetic import synthetic_articles
+
+REWORDED = str(EXAMPLES / "reworded.txt")
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "copydesk", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=ENV,
+        timeout=180,
+        check=False,
+    )
+
+
+def with_stdout(target: int | None, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run with stdout on ``target`` (a file descriptor), or closed when it is None."""
+
+    def close_stdout() -> None:
+        os.close(1)
+
+    return subprocess.run(
+        [sys.executable, "-m", "copydesk", *args],
+        stdout=target if target is not None else subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=close_stdout if target is None else None,
+        text=True,
+        cwd=ROOT,
+        env={**ENV, **env},
+        timeout=180,
+        check=False,
+    )
+
+
+def one_sentence(stderr: str, *phrases: str) -> str:
+    assert "Traceback" not in stderr and "internal error" not in stderr, stderr
+    lines = [line for line in stderr.strip().splitlines() if line.startswith("copydesk: ")]
+    assert len(lines) == 1, stderr
+    for phrase in phrases:
+        assert phrase in lines[0], stderr
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def closed_pipe() -> int:
+    read, write = os.pipe()
+    os.close(read)
+    return write
+
+
+def test_a_double_space_where_a_name_is_missing_is_checked(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(
+        "John Smith, a former defense minister and current secretary of  said the council, "
+        "will lead the delegation. The talks in Istanbul were the third round this year, "
+        "officials said on Wednesday.\n",
+        encoding="utf-8",
+    )
+    checked = run("check", str(path), "--format", "json")
+    assert checked.returncode in (0, 1), checked.stderr
+    assert '"John Smith"' in checked.stdout
+
+
+def test_stdout_on_a_full_device_is_an_error() -> None:
+    with open("/dev/full", "w") as full:
+        done = with_stdout(full.fileno(), "check", REWORDED)
+    assert done.returncode == 2
+    one_sentence(done.stderr, "standard output", "no space left on device")
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_stdout_closed_is_an_error(fmt: str) -> None:
+    done = with_stdout(None, "check", REWORDED, "--format", fmt)
+    assert done.returncode == 2
+    one_sentence(done.stderr, "Standard output is closed", "--out")
+
+
+def test_stdout_closed_does_not_stop_a_report_written_to_a_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    done = with_stdout(None, "check", REWORDED, "--format", "json", "--out", str(out))
+    assert done.returncode == 1, done.stderr
+    assert out.read_text(encoding="utf-8").startswith("{")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("check", REWORDED), ("check", REWORDED, "--format", "json"), ("--help",), ("--version",)],
+    ids=["text", "json", "help", "version"],
+)
+@pytest.mark.parametrize("unbuffered", ["", "1"], ids=["buffered", "unbuffered"])
+def test_a_closed_pipe_exits_141(closed_pipe: int, args: tuple[str, ...], unbuffered: str) -> None:
+    env = {"PYTHONUNBUFFERED": unbuffered} if unbuffered else {}
+    done = with_stdout(closed_pipe, *args, **env)
+    assert done.returncode == 141, done.stderr
+    one_sentence(done.stderr, "closed")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("coverage")
+    for a in synthetic_articles(40, seed=21):
+        (folder / f"{a.doc_id}.txt").write_text(a.text, encoding="utf-8")
+    (folder / "original.txt").write_text(
+        (EXAMPLES / "original.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    return folder
+
+
+def test_a_store_with_corrupted_pages_is_reported_as_damaged(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    assert run("ingest", str(corpus), "--db", str(db), "--quiet").returncode == 0
+    size = db.stat().st_size
+    with db.open("r+b") as f:
+        f.seek(size // 2)
+        f.write(bytes((i * 37 + 11) % 256 for i in range(size - size // 2)))
+    for args in (("find-source", REWORDED), ("check", REWORDED), ("corroborate", REWORDED)):
+        done = run(*args, "--db", str(db))
+        assert done.returncode == 2, (args, done.stderr)
+        one_sentence(done.stderr, str(db), "damaged")
