@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEED := ../shared/cases/seed
 
-.PHONY: install demo test lint bench eval browser clean
+.PHONY: install demo test lint bench eval fuzz browser clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,13 @@ bench: install
 	$(BIN)/python bench/check_speed.py
 	$(BIN)/python bench/compare_speed.py
 	$(BIN)/python bench/corpus_scale.py
+
+# The fuzz suite at length: every property over 1,000 mutated articles (CI runs a dozen), and
+# the tally of the command's exit codes and tracebacks.
+FUZZ_EXAMPLES ?= 1000
+
+fuzz: install
+	COPYDESK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py
 
 eval: install
 	$(BIN)/python eval/perturbations.py
