@@ -57,8 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="copydesk",
         description="An automated copy desk for English news: copy errors, broken "
         "attributions, contradictions, source redlines and corroboration, each with its span.",
-        epilog="Exit codes: 0 no major finding, 1 at least one major finding, 2 usage or "
-        "input error.",
+        epilog="Exit codes: 0 no major finding, 1 at least one major finding, 2 usage, "
+        "input or environment error (full disk, locked or damaged store, closed output), "
+        "70 internal error, 130 interrupted, 141 output pipe closed.",
     )
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

@@ -502,6 +502,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=BATCH_SIZE,
         help=f"documents per transaction (default {BATCH_SIZE})",
     )
+    parser.add_argument(
+        "--allow-private-addresses",
+        action="store_true",
+        help="let listed URLs lead to loopback and private-network addresses",
+    )
     args = parser.parse_args(argv)
     try:
         with Store.open(args.db) as store:
@@ -510,6 +515,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 store,
                 progress=False if args.quiet else None,
                 batch_size=max(1, args.batch_size),
+                fetch=partial(read_url, allow_private=args.allow_private_addresses),
             )
     except CopydeskError as exc:
         print(f"copydesk: {exc}", file=sys.stderr)
