@@ -12,17 +12,22 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
+from functools import partial
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from copydesk import cli
 from copydesk.corpus import store as store_module
+from copydesk.corpus.ingest import ingest
 from copydesk.corpus.store import Store
 from copydesk.corpus.synthetic import synthetic_articles
 from copydesk.errors import StoreError
+from copydesk.read import read_url
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
@@ -312,3 +317,48 @@ def test_a_store_on_read_only_media(coverage: Path, tmp_path: Path) -> None:
     one_sentence(done.stderr, str(db), "read-only")
     assert_whole(db)
     assert_nothing_lost(db)
+
+
+def test_fetches_happen_outside_the_write_transaction(tmp_path: Path) -> None:
+    """While a listed URL is being fetched, another process can write to the store."""
+    db = tmp_path / "c.db"
+    Store.open(db).close()
+    article = next(iter(synthetic_articles(1, seed=41)))
+    body = f"<html><body><article><p>{article.text}</p></article></body></html>".encode()
+    writable: list[bool] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            other = sqlite3.connect(db, timeout=0, isolation_level=None)
+            try:
+                other.execute("BEGIN IMMEDIATE")
+                other.execute("ROLLBACK")
+                writable.append(True)
+            except sqlite3.OperationalError:
+                writable.append(False)
+            finally:
+                other.close()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        urls = tmp_path / "links.urls"
+        urls.write_text(f"http://127.0.0.1:{httpd.server_address[1]}/story\n")
+        with Store.open(db) as store:
+            report = ingest(
+                [urls], store, progress=False, fetch=partial(read_url, allow_private=True)
+            )
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert report.added == 1
+    assert writable == [True]
