@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -24,17 +25,23 @@ from copydesk.nlp.annotate import Annotated
 
 # --- text folding ------------------------------------------------------------------------------
 
-_WORD = re.compile(r"[\w]+(?:[-'][\w]+)*", re.UNICODE)
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 
 
 def words(text: str) -> list[str]:
     """The folded words of ``text``, possessive endings dropped, listed British spellings
     made American (`copydesk.lexicon.normalise.spelling_word`)."""
+    return [w for w, _ in word_spans(text)]
+
+
+def word_spans(text: str, offset: int = 0) -> list[tuple[str, Span]]:
+    """`words` with where each stands in ``text`` (plus ``offset``)."""
     out = []
-    for w in _WORD.findall(fold(text)):
-        w = re.sub(r"'s?$", "", w)
-        out.append(spelling_word(w))
-    return [w for w in out if w]
+    for m in _WORD.finditer(text):
+        w = spelling_word(re.sub(r"'s?$", "", fold(m.group())))
+        if w:
+            out.append((w, Span(offset + m.start(), offset + m.end())))
+    return out
 
 
 # --- people ------------------------------------------------------------------------------------
@@ -321,3 +328,109 @@ def quote_similarity(quote: str, text: str) -> float:
     if not q or not t:
         return 0.0
     return float(fuzz.partial_ratio(q, t))
+
+
+# --- wording ------------------------------------------------------------------------------------
+
+#: A passage of another text is the same quotation in other words when at least this share
+#: of the quotation's words are found in it, in order. A one-word change in a five-word quote
+#: keeps 0.8; two reports quoting different sentences of one speaker share at most the odd
+#: function word and a name, well under half.
+WORDING_MIN_SHARE = 0.6
+
+#: Fewest words found in order before two passages are compared as one quotation at all.
+WORDING_MIN_MATCHED = 3
+
+#: Quotations shorter than this are compared only with whole quotations, and differ only by
+#: a misspelt word (`NEAR_SPELLING_MIN`): two or three words ("very difficult") are what
+#: many speakers say, so another word there is as often another remark as a misquote.
+SHORT_QUOTE_WORDS = 4
+
+#: Least rapidfuzz ratio between two words for one to be the other misspelt or garbled:
+#: "miraclear"/"miraculous" 63, "Zelensky"/"Zelenskyy" 94; different words score lower
+#: ("different"/"difficult" 56, "road"/"ride" 50, "wants"/"expects" 33).
+NEAR_SPELLING_MIN = 60.0
+
+#: Words whose change alone does not alter what was said: articles and the like differ
+#: between transcriptions of one remark.
+_LIGHT_WORDS = frozenset({"a", "an", "the", "that", "and", "so", "well", "oh", "um"})
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """How a quotation's words stand against a passage of another text."""
+
+    same: bool  # every word of the quotation, in order, nothing changed
+    changes: tuple[tuple[str, str], ...]  # (the quotation's words, the passage's words)
+    ours: tuple[Span, ...]  # the quotation's differing words
+    theirs: tuple[Span, ...]  # the passage's differing words
+    passage: Span  # the passage's words that answer the quotation
+
+
+def compare_wording(
+    ours: list[tuple[str, Span]], theirs: list[tuple[str, Span]], *, whole: bool
+) -> Wording | None:
+    """Compare a quotation's words with a passage of another text, word by word.
+
+    ``whole`` says the passage is itself a whole quotation, so words that differ at either
+    end are a change; in a plain sentence they are the sentence's own words around the quote.
+    None when the passage is not these words at all (`WORDING_MIN_SHARE`); words missing at
+    the ends are a shorter quotation, not a change.
+    """
+    a = [w for w, _ in ours]
+    b = [w for w, _ in theirs]
+    if not a or not b:
+        return None
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
+    if not equal:
+        return None
+    first, last = equal[0], equal[-1]
+    matched = sum(op[2] - op[1] for op in ops if op[0] == "equal")
+    changes: list[tuple[int, int, int, int]] = []
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            continue
+        inside = first < k < last
+        if inside or (tag == "replace" and (whole or _misspelt(a[i1:i2], b[j1:j2]))):
+            changes.append((i1, i2, j1, j2))
+    near = sum(1 for i1, i2, j1, j2 in changes if _misspelt(a[i1:i2], b[j1:j2]))
+    short = len(a) < SHORT_QUOTE_WORDS
+    if short and not whole:
+        return None
+    if not changes:
+        if matched < len(a):
+            return None  # a part of the quotation only: the caller decides if that is enough
+        span = Span(theirs[ops[first][3]][1].start, theirs[ops[last][4] - 1][1].end)
+        return Wording(True, (), (), (), span)
+    if short:
+        if not all(_misspelt(a[i1:i2], b[j1:j2]) for i1, i2, j1, j2 in changes):
+            return None
+    elif matched < WORDING_MIN_MATCHED or (matched + near) / len(a) < WORDING_MIN_SHARE:
+        return None
+    changes = [c for c in changes if not _light(a[c[0] : c[1]], b[c[2] : c[3]])]
+    if not changes:
+        return None
+    lo = min(ops[first][3], *(j1 for _, _, j1, _ in changes))
+    hi = max(ops[last][4], *(j2 for _, _, _, j2 in changes))
+    return Wording(
+        False,
+        tuple((" ".join(a[i1:i2]), " ".join(b[j1:j2])) for i1, i2, j1, j2 in changes),
+        tuple(_cover(ours, i1, i2) for i1, i2, _, _ in changes if i2 > i1),
+        tuple(_cover(theirs, j1, j2) for _, _, j1, j2 in changes if j2 > j1),
+        Span(theirs[lo][1].start, theirs[hi - 1][1].end),
+    )
+
+
+def _cover(tokens: list[tuple[str, Span]], start: int, end: int) -> Span:
+    return Span(tokens[start][1].start, tokens[end - 1][1].end)
+
+
+def _misspelt(a: list[str], b: list[str]) -> bool:
+    """One word for one word, spelt alike (`NEAR_SPELLING_MIN`)."""
+    return len(a) == len(b) == 1 and fuzz.ratio(a[0], b[0]) >= NEAR_SPELLING_MIN
+
+
+def _light(a: list[str], b: list[str]) -> bool:
+    """Only light words added, dropped or swapped."""
+    return all(w in _LIGHT_WORDS for w in (*a, *b))
