@@ -118,7 +118,7 @@ def provenance(store: Store, article: Article, limit: int = 5) -> Provenance:
     original among them (see `copydesk.corpus.families.source_family`)."""
     scored = _scored(store, article)
     relatives = [
-        Relative(s.doc, s.candidate.reuse_share, s.candidate.score)
+        Relative(s.doc, s.candidate.reuse_share, s.candidate.score, _used(s.doc, article))
         for s in scored
         if s.candidate.reuse_share >= MIN_SOURCE_SHARE
     ]
@@ -129,8 +129,8 @@ def provenance(store: Store, article: Article, limit: int = 5) -> Provenance:
     for s in scored:
         c = s.candidate
         place = relation.get(c.doc_id)
-        if place is not None:
-            reason = family.reason if c.doc_id == original and family else c.reason
+        if place is not None and family is not None:
+            reason = f"{family.provenance}; {c.reason}" if c.doc_id == original else c.reason
             if place == ARTICLE_COPY and original is not None:
                 reason += "; a copy of the article: it carries the article's own wording"
             c = replace(c, relation=place, reason=reason)
@@ -138,6 +138,11 @@ def provenance(store: Store, article: Article, limit: int = 5) -> Provenance:
     ranked.sort(key=lambda c: c.doc_id != original)  # stable: the rest stay by score
     source = next((s.doc for s in scored if s.candidate.doc_id == original), None)
     return Provenance(tuple(ranked[:limit]), family, source)
+
+
+def _used(doc: Article, article: Article) -> float:
+    """Share of ``doc``'s own sentences whose wording ``article`` reuses."""
+    return reuse(split_sentences(doc.body), article.body).share
 
 
 def _scored(store: Store, article: Article) -> list[_Scored]:

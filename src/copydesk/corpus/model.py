@@ -40,6 +40,7 @@ class Family:
 
     original: str | None  # doc id of the original; None when the article is the earliest
     reason: str  # why that one is the original
+    provenance: str  # the part of the reason that is not reuse ("earliest of 3 copies; ...")
     copies: tuple[Copy, ...]  # the original first, then the others by date
 
     def ids(self) -> frozenset[str]:
