@@ -107,9 +107,7 @@ def render_report_html(report: Report) -> str:
             "</main>",
             '<section class="tables">',
             _ledger(report),
-            _corroboration(report),
-            _candidates(report),
-            _family(report),
+            corpus_tables(report),
             "</section>",
             "</body>",
             "</html>",
@@ -359,6 +357,11 @@ def _corroboration(report: Report) -> str:
         return table
     counted = "; ".join(f"{x.outlet} ({x.reason})" for x in c.left_out)
     return table + f'\n<p class="note">Not counted: {escape(counted)}.</p>'
+
+
+def corpus_tables(report: Report) -> str:
+    """What a corpus said: corroboration, source candidates and the story's copies."""
+    return "\n".join(x for x in (_corroboration(report), _candidates(report), _family(report)) if x)
 
 
 def _family(report: Report) -> str:
