@@ -14,10 +14,10 @@ import pytest
 
 from copydesk.corpus.claims_match import office, same_person
 from copydesk.corpus.corroborate import CONTRADICTED_KIND, corroborate
-from copydesk.corpus.reuse import COPY_SHARE, text_reuse
-from copydesk.lexicon.wires import wire_key
 from copydesk.corpus.model import ClaimVerdict, Corroboration, Verdict
+from copydesk.corpus.reuse import COPY_SHARE, text_reuse
 from copydesk.ledger.model import Claim, Ledger, Person, Quotation, Role
+from copydesk.lexicon.wires import wire_key
 from copydesk.model import Severity, Span
 from copydesk.nlp.annotate import annotate
 from copydesk.pipeline import Analysed, analyse, analyse_many
@@ -546,7 +546,7 @@ def test_seed_altered_quotation_is_a_misquote_against_the_outlets_that_carry_it(
 def test_seed_no_claim_rests_on_the_source_alone(
     seed: tuple[Analysed, list[Analysed], Corroboration],
 ) -> None:
-    article, coverage, result = seed
+    _article, coverage, result = seed
     source_id = next(c.article.doc_id for c in coverage if c.article.outlet == "Al Jazeera")
     for v in result.verdicts:
         assert all(ev.doc_id != source_id for ev in v.evidence), v.claim

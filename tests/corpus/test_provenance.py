@@ -137,7 +137,13 @@ def test_corroboration_leaves_out_the_source_and_the_farm_copy(farm_report: dict
 def test_the_html_report_lists_the_family(farm_store: Path, seed_dir: Path, tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     run = _check(
-        str(seed_dir / "article.txt"), "--db", str(farm_store), "--format", "html", "--out", str(page)
+        str(seed_dir / "article.txt"),
+        "--db",
+        str(farm_store),
+        "--format",
+        "html",
+        "--out",
+        str(page),
     )
     assert run.returncode == 1, run.stderr
     html = page.read_text(encoding="utf-8")

@@ -302,12 +302,6 @@ def same_argument(a: Argument, b: Argument) -> bool:
 
 # --- quotations -------------------------------------------------------------------------------------
 
-#: Least rapidfuzz partial ratio (0-100) for a quotation to count as found in another text.
-#: Verbatim quotes with different punctuation or quote marks score 100 after folding; a
-#: one-word change in a five-word quote ("expects"/"wants") scores 80; a two-word quote
-#: differing in one word ("very different" against "very difficult") scores 71.
-QUOTE_MIN_SIMILARITY = 90.0
-
 #: Fewest words a quotation needs to be looked for at all: a single quoted word ("puppet")
 #: is a label, not something said.
 QUOTE_MIN_WORDS = 2
@@ -320,14 +314,6 @@ QUOTE_CONTRADICTION_MIN_WORDS = 5
 def quote_key(text: str) -> str:
     """A quotation as compared: folded, punctuation and quote marks dropped."""
     return " ".join(words(text))
-
-
-def quote_similarity(quote: str, text: str) -> float:
-    """How well ``quote`` is found inside ``text`` (or ``text`` inside ``quote`` when shorter)."""
-    q, t = quote_key(quote), quote_key(text)
-    if not q or not t:
-        return 0.0
-    return float(fuzz.partial_ratio(q, t))
 
 
 # --- wording ------------------------------------------------------------------------------------

@@ -22,26 +22,31 @@ subject and object exchanged, or with the negation differing, contradicts it. Re
 given in the same place ("P will lead Kyiv's delegation") is judged as that role, and one whose
 object is a date or time ("announced on Wednesday") says when, not to whom, and is left out.
 
-Quotations (``kind="quotation"``): the article's quoted words, found in another document with
-at least `claims_match.QUOTE_MIN_SIMILARITY`, corroborate it when that document gives them to
-the same speaker, and contradict it when it gives them to a different named person (only for
-quotations of `claims_match.QUOTE_CONTRADICTION_MIN_WORDS` words or more). A pronoun speaker
-("he added") is the nearest named speaker within `SPEAKER_LOOKBACK_SENTENCES` before.
+Quotations (``kind="quotation"``): the article's quoted words are compared word by word
+with every quotation and sentence of another document (`claims_match.compare_wording`). The
+same words given to the same speaker corroborate it; the same words given to a different named
+person contradict it (only for quotations of `claims_match.QUOTE_CONTRADICTION_MIN_WORDS`
+words or more). The same speaker's quotation with other words ("expects" for "wants") is a
+misquote, reported as ``corroboration.misquoted`` with each outlet's wording and the words
+that differ, when no independent report carries the article's words. A pronoun speaker ("he
+added") is the nearest named speaker within `SPEAKER_LOOKBACK_SENTENCES` before.
 
-Quantities (``kind="quantity"``): a number with a unit dimension. Another document's number of
-the same dimension, with at least `QUANTITY_SHARED_CONTEXT` content words in common around it,
-corroborates it when the values agree and contradicts it when they differ (beyond
-`QUANTITY_APPROX_TOLERANCE` when either is hedged with "about", "more than" ...).
+Quantities (``kind="quantity"``): a number with a unit dimension, compared in SI units ("620
+miles" is "1,000 km"). Another document's number of the same dimension, with at least
+`QUANTITY_SHARED_CONTEXT` content words in common around it (or the same measure in the same
+unit, in sentences sharing `QUANTITY_SAME_FIGURE_CONTEXT` words), corroborates it when the
+values agree and contradicts it when they differ (beyond `QUANTITY_APPROX_TOLERANCE` when
+either is hedged with "about", "more than" ...).
 
-A claim is CONTRADICTED when at least `MIN_CONTRADICTING_OUTLETS` outlets contradict it and
-no more outlets corroborate than contradict it; CORROBORATED when some outlet corroborates it
-and it is not contradicted; UNVERIFIED otherwise. Outlets are counted once however many of their
-documents or sentences agree.
+Roles are compared only with coverage of the same period (`ROLE_PERIOD_DAYS`), and a former
+holder of an office is never a contradiction of its current holder.
 
-Coverage that merely repeats the article is not independent: documents with the article's own
-text (same doc id, same content, or more than `COPY_REUSE_MAX` of either text's word
-shingles found in the other, quotations left out since independent reports share those) are
-left out before anything is judged.
+Only independent reports count (`copydesk.corpus.families.group_coverage`): the article's
+source, its copies and other versions, and the article's own wire are left out, and the rest
+is grouped into families (one wire, or copies of one text) that count once each. A claim is
+CONTRADICTED when at least `MIN_CONTRADICTING_OUTLETS` families contradict it and no more
+corroborate than contradict it; CORROBORATED when some family corroborates it and it is not
+contradicted; UNVERIFIED otherwise. The verdict says how many families agree and disagree.
 """
 
 from __future__ import annotations
