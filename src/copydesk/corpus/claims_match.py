@@ -18,6 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from copydesk.ledger.model import Person
+from copydesk.lexicon.classes import STOPWORDS
 from copydesk.lexicon.normalise import HEAD_SYNONYMS, TITLE_VARIANTS, fold, spelling_word
 from copydesk.lexicon.places import place_of, recorded_side_key, side_of
 from copydesk.model import Span
@@ -337,9 +338,12 @@ SHORT_QUOTE_WORDS = 4
 #: ("different"/"difficult" 56, "road"/"ride" 50, "wants"/"expects" 33).
 NEAR_SPELLING_MIN = 60.0
 
-#: Words whose change alone does not alter what was said: articles and the like differ
-#: between transcriptions of one remark.
-_LIGHT_WORDS = frozenset({"a", "an", "the", "that", "and", "so", "well", "oh", "um"})
+#: Shorter words differ by a letter as often as not ("it"/"this" score 67, "on"/"in" 50).
+MIN_SPELLING_LETTERS = 4
+
+#: Words besides the function words (`lexicon.classes.STOPWORDS`) that carry no claim of a
+#: quotation's own: fillers and sentence adverbs that transcriptions of one remark differ in.
+_FILLER_WORDS = frozenset({"well", "oh", "um", "naturally", "of", "course", "indeed", "really"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,6 +382,12 @@ def compare_wording(
         if tag == "equal":
             continue
         inside = first < k < last
+        if not inside and tag == "replace":
+            # At an end, their quotation may run on: pair word for word, nearest the match.
+            if k < first:
+                j1 = max(j1, j2 - (i2 - i1))
+            else:
+                j2 = min(j2, j1 + (i2 - i1))
         if inside or (tag == "replace" and (whole or _misspelt(a[i1:i2], b[j1:j2]))):
             changes.append((i1, i2, j1, j2))
     near = sum(1 for i1, i2, j1, j2 in changes if _misspelt(a[i1:i2], b[j1:j2]))
@@ -394,9 +404,14 @@ def compare_wording(
             return None
     elif matched < WORDING_MIN_MATCHED or (matched + near) / len(a) < WORDING_MIN_SHARE:
         return None
-    changes = [c for c in changes if not _light(a[c[0] : c[1]], b[c[2] : c[3]])]
-    if not changes:
-        return None
+    covered = {i for op in ops if op[0] == "equal" for i in range(op[1], op[2])}
+    covered |= {i for i1, i2, _, _ in changes for i in range(i1, i2)}
+    if any(_content([w]) for i, w in enumerate(a) if i not in covered):
+        return None  # content words of the quotation are not in the passage at all
+    changes = [c for c in changes if _content(a[c[0] : c[1]])]
+    if not changes:  # only function words and fillers differ: the same quotation
+        span = Span(theirs[ops[first][3]][1].start, theirs[ops[last][4] - 1][1].end)
+        return Wording(True, (), (), (), span)
     lo = min(ops[first][3], *(j1 for _, _, j1, _ in changes))
     hi = max(ops[last][4], *(j2 for _, _, _, j2 in changes))
     return Wording(
@@ -413,10 +428,18 @@ def _cover(tokens: list[tuple[str, Span]], start: int, end: int) -> Span:
 
 
 def _misspelt(a: list[str], b: list[str]) -> bool:
-    """One word for one word, spelt alike (`NEAR_SPELLING_MIN`)."""
-    return len(a) == len(b) == 1 and fuzz.ratio(a[0], b[0]) >= NEAR_SPELLING_MIN
+    """One word for one word, spelt alike (`NEAR_SPELLING_MIN`); words of fewer than
+    `MIN_SPELLING_LETTERS` letters are never misspellings of each other ("it", "this")."""
+    return (
+        len(a) == len(b) == 1
+        and min(len(a[0]), len(b[0])) >= MIN_SPELLING_LETTERS
+        and fuzz.ratio(a[0], b[0]) >= NEAR_SPELLING_MIN
+    )
 
 
-def _light(a: list[str], b: list[str]) -> bool:
-    """Only light words added, dropped or swapped."""
-    return all(w in _LIGHT_WORDS for w in (*a, *b))
+def _content(ours: list[str]) -> bool:
+    """True when the quotation's side of a change holds a content word. A rewriter changes
+    meaning by putting in words of its own ("wants" for "expects", "miraclear"); two agencies
+    translating one remark differ in the words around them ("it will be" against "naturally,
+    this will be"), and a quotation that leaves a word out is a shorter quotation."""
+    return any(w not in STOPWORDS and w not in _FILLER_WORDS for w in ours)
