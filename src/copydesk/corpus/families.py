@@ -5,14 +5,15 @@ A wire story or a spun article is published many times over: verbatim by the out
 carry the wire, reworded by the farms that republish it, and copied again from them. Two
 questions follow, and this module answers both.
 
-**Which copy is the source?** (`source_family`) Every stored document that reuses a good
-share of the article's sentences (`reuse.MIN_SOURCE_SHARE`) belongs to the article's family.
-Members are copies of the article, or documents most of whose sentences (or most of the
+**Which copy is the source?** (`source_family`) The stored documents that reuse a good
+share of the article's sentences (`reuse.MIN_SOURCE_SHARE`) are candidates. Of them, the
+article's family holds its copies and the documents most of whose sentences (or most of the
 article's) reuse each other's wording (`SOURCE_USED_MIN`). Copies of the article itself
 (`reuse.are_copies`) carry its own rewording, so when any member is not such a copy, the
-article was reworded from that text and its copies are never its source. Among the rest, the text the article reuses most is the one it
-was made from, and among the copies of that text the original is the one whose outlet the
-article declares as its source, else the wire's own copy, else the earliest.
+article was reworded from that text and its copies are never its source. Among the rest,
+the text the article reuses most is the one it was made from, and among the copies of that
+text the original is the one whose outlet the article declares as its source, else the
+wire's own copy, else the earliest. A copy dated after the article is never its original.
 
 **Who is independent?** (`group_coverage`) A claim is corroborated only by reports that are
 independent of the article and of each other. Coverage that is the article's source, a copy
@@ -283,7 +284,9 @@ def _why_original(
     if carriers and any(not m.carries_article for m in members):
         verb = "carries" if carriers == 1 else "carry"
         parts.append(f"{_copies(carriers)} {verb} the article's own wording, so not its source")
-    return "; ".join(parts or [f"the copy closest to the article of {_copies(len(copies))}"])
+    return "; ".join(
+        parts or [f"of {_copies(len(copies))}, the one whose text the article reuses most"]
+    )
 
 
 def _why_none(article: Article, members: Sequence[_Member]) -> str:
