@@ -239,3 +239,31 @@ def test_a_store_of_the_previous_schema_is_brought_up_to_date(tmp_path: Path) ->
         assert store.meta("schema_version") == str(SCHEMA_VERSION)
         assert store.get(1).wire is None
         assert store.check_integrity()
+
+
+def test_sites_carrying_one_text_are_judged_once_and_listed_with_it(
+    tmp_path: Path, seed_dir: Path
+) -> None:
+    from copydesk import pipeline
+
+    sun = (seed_dir / "coverage" / "01_thesun_my.txt").read_text(encoding="utf-8")
+    mirrors = tmp_path / "mirrors"
+    mirrors.mkdir()
+    for k in range(2):
+        (mirrors / f"m{k}.txt").write_text(sun + f"\nRead more at Mirror {k}\n", encoding="utf-8")
+    _sidecar(
+        mirrors,
+        [
+            (f"m{k}.txt", f"https://mirror{k}.example/a", f"Mirror {k}", "2025-07-24", "")
+            for k in range(2)
+        ],
+    )
+    with Store.open(tmp_path / "c.db") as store:
+        ingest([seed_dir / "coverage", mirrors], store, progress=False)
+        result = pipeline.corroborate(read_file(seed_dir / "article.txt"), store)
+    judged = result.corroboration
+    assert judged is not None and judged.documents_considered == 5
+    afp = next(f for f in judged.families if f.label == "AFP")
+    assert {"Mirror 0", "Mirror 1", "theSun (Malaysia)"} <= set(afp.outlets)
+    swaps = [v for v in judged.verdicts if v.kind == "role" and v.verdict.value == "contradicted"]
+    assert len(swaps) == 2 and all(v.disagree == 2 for v in swaps)

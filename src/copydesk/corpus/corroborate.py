@@ -94,6 +94,7 @@ from copydesk.corpus.model import (
     LeftOut,
     Verdict,
 )
+from copydesk.corpus.reuse import are_copies, shingles
 from copydesk.kinds import severity_of
 from copydesk.ledger.model import Claim, Person, Quantity, Quotation, Role
 from copydesk.lexicon.classes import MONTHS, RELATIVE_DAYS, TIME_UNITS, WEEKDAYS
@@ -101,6 +102,7 @@ from copydesk.lexicon.places import recorded_side_key
 from copydesk.model import Evidence, Finding, Span
 from copydesk.nlp.annotate import Token
 from copydesk.pipeline import Analysed, analyse_many
+from copydesk.read.article import Article
 
 if TYPE_CHECKING:
     from copydesk.corpus.store import Store
@@ -125,6 +127,10 @@ ROLE_PERIOD_DAYS = 90
 #: event that a search ranks first are the ones that name its people and figures; beyond 20
 #: they are mostly other events, and parsing them costs about 0.1 s each.
 RELATED_LIMIT = 20
+
+#: Related documents fetched per text judged: copies of one wire story take several of the
+#: search's first places, and are judged once.
+RELATED_FETCHED_FACTOR = 2
 
 # --- quotations --------------------------------------------------------------------------------
 
@@ -892,27 +898,47 @@ def corroborate_from_store(
     """`corroborate` against the documents of ``store`` most related to ``article``.
 
     Documents of the article's ``family`` (its source and copies, from
-    `copydesk.corpus.find_source.provenance`) are left out before anything is parsed.
+    `copydesk.corpus.find_source.provenance`) are left out before anything is parsed, and
+    of several sites carrying one text only the first is parsed (the others are listed with
+    its family): at most ``limit`` different texts are judged.
     Stored documents already analysed by the caller (the source it redlined against) are
     passed in ``parsed`` and reused (same doc id and text) rather than parsed again.
     """
     from copydesk.corpus.retrieve import related_documents
 
     relation = {c.doc_id: c.relation for c in family.copies} if family is not None else {}
-    related = related_documents(store, article, limit)
-    left_out = [
-        LeftOut(
-            d.doc_id, outlet_name(d), _FAMILY_REASONS.get(relation[d.doc_id], relation[d.doc_id])
-        )
-        for d in related
-        if d.doc_id in relation
-    ]
-    related = [d for d in related if d.doc_id not in relation]
+    left_out: list[LeftOut] = []
+    texts: list[tuple[Article, frozenset[tuple[str, ...]]]] = []
+    carried: dict[str, list[Article]] = {}  # a text's document -> the other sites carrying it
+    for d in related_documents(store, article, limit * RELATED_FETCHED_FACTOR):
+        if d.doc_id in relation:
+            reason = _FAMILY_REASONS.get(relation[d.doc_id], relation[d.doc_id])
+            left_out.append(LeftOut(d.doc_id, outlet_name(d), reason))
+            continue
+        marks = shingles(d.body)
+        first = next((t for t, sh in texts if are_copies(sh, marks)), None)
+        if first is not None:
+            carried[first.doc_id].append(d)
+        elif len(texts) < limit:
+            texts.append((d, marks))
+            carried[d.doc_id] = []
     known = {(a.article.doc_id, a.article.text): a for a in parsed}
-    fresh = iter(analyse_many(d for d in related if (d.doc_id, d.text) not in known))
-    coverage = [known.get((d.doc_id, d.text)) or next(fresh) for d in related]
+    fresh = iter(analyse_many(d for d, _ in texts if (d.doc_id, d.text) not in known))
+    coverage = [known.get((d.doc_id, d.text)) or next(fresh) for d, _ in texts]
     result = corroborate(article, coverage, published=_dated(article, family))
-    return replace(result, left_out=(*left_out, *result.left_out))
+    families = tuple(
+        replace(
+            f,
+            outlets=tuple(
+                dict.fromkeys(
+                    [*f.outlets, *(outlet_name(c) for i in f.doc_ids for c in carried[i])]
+                )
+            ),
+            doc_ids=(*f.doc_ids, *(c.doc_id for i in f.doc_ids for c in carried[i])),
+        )
+        for f in result.families
+    )
+    return replace(result, families=families, left_out=(*left_out, *result.left_out))
 
 
 def _dated(article: Analysed, family: Family | None) -> str | None:
