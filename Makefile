@@ -64,6 +64,7 @@ eval: install
 	$(BIN)/python eval/real_cases.py
 	$(BIN)/python eval/rewording.py
 	$(BIN)/python eval/clean_copy.py
+	$(BIN)/python eval/corroboration.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

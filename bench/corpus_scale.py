@@ -9,7 +9,10 @@ the seed case's source and coverage ingested beside them, and prints:
 - near-duplicate query latency (p50/p95) for lightly edited copies of stored articles, and
   how often the original was found,
 - full-text query latency (p50/p95) for three-word queries,
-- find-source latency for the seed article, and where its source ranked.
+- find-source latency for the seed article, and where its source ranked,
+- ``check --db`` latency for the seed article (copy checks, the redline against the source
+  found, corroboration against the coverage found), and how many independent reports its
+  claims were judged on.
 
 Targets: ingest >= 200 documents/s, near-duplicate p95 < 50 ms, find-source < 1 s.
 
@@ -169,6 +172,18 @@ def run(args: argparse.Namespace, workdir: Path) -> int:
         )
         ok = ok and max(seconds_list) < TARGET_FIND_SOURCE_S and bool(top)
         ok = ok and Path(top or "").name == "source.txt"
+        from copydesk import pipeline
+
+        checks = [timed(lambda: pipeline.check(article, None, store)) for _ in range(3)]
+        result = checks[0][1]
+        assert isinstance(result, pipeline.CheckResult)
+        judged = result.corroboration
+        families = len(getattr(judged, "families", ()) or ()) if judged else 0
+        print(
+            f"check --db (seed)    median {statistics.median(c[0] for c in checks):.2f} s; "
+            f"{judged.documents_considered if judged else 0} coverage documents, "
+            f"{families} independent reports"
+        )
     else:
         print("find-source (seed)   skipped: ../shared/cases/seed is not beside this checkout")
     store.close()

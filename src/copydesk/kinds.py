@@ -226,6 +226,11 @@ KINDS: tuple[Kind, ...] = (
         Severity.MAJOR,
         "Other outlets' reports contradict this claim.",
     ),
+    Kind(
+        "corroboration.misquoted",
+        Severity.MAJOR,
+        "Independent outlets quote the same speaker in other words.",
+    ),
 )
 
 BY_CODE: dict[str, Kind] = {k.code: k for k in KINDS}

@@ -53,6 +53,7 @@ class Evidence:
     outlet: str | None = None
     url: str | None = None
     note: str | None = None
+    marks: tuple[Span, ...] = ()  # the words inside ``span`` the note is about
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from copydesk.checks import run_checks
 from copydesk.checks.verdict import Rewording, rewording
 from copydesk.compare.model import Comparison
-from copydesk.corpus.model import Corroboration, SourceCandidate
+from copydesk.corpus.model import Corroboration, Family, SourceCandidate
 from copydesk.ledger import Ledger, build_ledger
 from copydesk.model import Finding, Severity
 from copydesk.nlp.annotate import Annotated, annotate, annotate_many
@@ -42,6 +42,7 @@ class CheckResult:
     source_candidates: tuple[SourceCandidate, ...] = ()
     corroboration: Corroboration | None = None
     verdict: Rewording | None = None  # read from the article's own checks, source or none
+    family: Family | None = None  # the copies of the article's story found in a corpus
 
     @property
     def rewording(self) -> Rewording:
@@ -62,19 +63,21 @@ def check(
     article: Article, source: Article | None = None, store: Store | None = None
 ) -> CheckResult:
     """Run the copy checks; with a ``source``, redline against it; with a corpus ``store``,
-    also find the source there (the top candidate, when its reuse share reaches
-    `find_source.MIN_SOURCE_SHARE`, unless a ``source`` is given) and corroborate every claim
-    against the other coverage."""
+    also find the source there (the original among the copies of the article's story,
+    `find_source.provenance`, unless a ``source`` is given) and corroborate every claim
+    against the independent coverage."""
     analysed = analyse(article)
     findings = list(run_checks(analysed.doc, analysed.ledger))
     verdict = rewording(analysed.doc, findings)
     candidates: tuple[SourceCandidate, ...] = ()
+    family = None
     if store is not None:
-        from copydesk.corpus.find_source import MIN_SOURCE_SHARE, find_source
+        from copydesk.corpus.find_source import provenance
 
-        candidates = tuple(find_source(store, article, limit=SOURCE_CANDIDATES))
-        if source is None and candidates and candidates[0].reuse_share >= MIN_SOURCE_SHARE:
-            source = store.get(candidates[0].doc_id)
+        found = provenance(store, article, limit=SOURCE_CANDIDATES)
+        candidates, family = found.candidates, found.family
+        if source is None:
+            source = found.source
     comparison = None
     parsed: list[Analysed] = []
     if source is not None:
@@ -87,9 +90,11 @@ def check(
     if store is not None:
         from copydesk.corpus.corroborate import corroborate_from_store
 
-        corroboration = corroborate_from_store(store, analysed, parsed=parsed)
+        corroboration = corroborate_from_store(store, analysed, parsed=parsed, family=family)
         findings.extend(corroboration.findings)
-    return CheckResult(analysed, _ordered(findings), comparison, candidates, corroboration, verdict)
+    return CheckResult(
+        analysed, _ordered(findings), comparison, candidates, corroboration, verdict, family
+    )
 
 
 def _not_echoed(found: list[Finding], against_source: tuple[Finding, ...]) -> list[Finding]:
@@ -126,13 +131,16 @@ def corroborate(article: Article, store: Store) -> CheckResult:
     """Only the corroboration of the article's claims against the corpus, as a `CheckResult`
     whose findings are the contradicted claims."""
     from copydesk.corpus.corroborate import corroborate_from_store
+    from copydesk.corpus.find_source import provenance
 
     analysed = analyse(article)
-    corroboration = corroborate_from_store(store, analysed)
+    family = provenance(store, article).family
+    corroboration = corroborate_from_store(store, analysed, family=family)
     verdict = rewording(analysed.doc, run_checks(analysed.doc, analysed.ledger))
     return CheckResult(
         analysed,
         _ordered(list(corroboration.findings)),
         corroboration=corroboration,
         verdict=verdict,
+        family=family,
     )

@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 
 from copydesk.corpus.claims_match import office, same_person
-from copydesk.corpus.corroborate import CONTRADICTED_KIND, COPY_REUSE_MAX, corroborate, text_reuse
+from copydesk.corpus.corroborate import CONTRADICTED_KIND, corroborate
 from copydesk.corpus.model import ClaimVerdict, Corroboration, Verdict
+from copydesk.corpus.reuse import COPY_SHARE, text_reuse
 from copydesk.ledger.model import Claim, Ledger, Person, Quotation, Role
+from copydesk.lexicon.wires import wire_key
 from copydesk.model import Severity, Span
 from copydesk.nlp.annotate import annotate
 from copydesk.pipeline import Analysed, analyse, analyse_many
@@ -351,7 +353,7 @@ def test_copies_of_the_article_are_not_independent_corroboration() -> None:
             ),
         )
     )
-    assert text_reuse(SANTOS, copy_text) > COPY_REUSE_MAX
+    assert text_reuse(SANTOS, copy_text) > COPY_SHARE
     result = corroborate(santos_article(), [document(copy_text, copy, "copy", "Copy Site")])
     assert result.documents_considered == 0
     assert only(result, "role").verdict is Verdict.UNVERIFIED
@@ -367,7 +369,9 @@ ARTICLE = (
     "Fishermen blocked the harbour in Leixoes for six hours."
 )
 COVERAGE = (
-    "The government accused the Red Cross of blocking aid convoys, officials said. "
+    "In a statement read out in the capital late on Wednesday, the government accused the "
+    "Red Cross of blocking aid convoys bound for the mountain villages, and the interior "
+    "ministry demanded an independent inquiry, officials said. "
     "Portugal's delegation, led by Maria Santos, reached Geneva on Monday. "
     "“We will not sign any deal that divides our city,” council leader Omar Haddad said. "
     "The 1,500km pipeline is due to open in March."
@@ -430,7 +434,8 @@ def seed(seed_dir: Path) -> tuple[Analysed, list[Analysed], Corroboration]:
     docs.append(dataclasses.replace(read_file(seed_dir / "source.txt"), outlet="Al Jazeera"))
     for row in rows:
         doc = read_file(seed_dir / "coverage" / row["file"])
-        docs.append(dataclasses.replace(doc, outlet=row["outlet"], url=row["url"]))
+        wire = wire_key(row["wire"])
+        docs.append(dataclasses.replace(doc, outlet=row["outlet"], url=row["url"], wire=wire))
     article, *coverage = analyse_many(docs)
     return article, coverage, corroborate(article, coverage)
 
@@ -493,21 +498,60 @@ def test_seed_findings_are_the_two_swapped_roles_with_exact_evidence(
 ) -> None:
     article, coverage, result = seed
     text = article.doc.text
-    assert result.documents_considered == 6
-    flagged = [f.span.of(text) for f in result.findings]
+    # The source is not independent of the article: it is left out, and the five outlets
+    # count as three reports (AFP's three copies, Reuters's, The Kyiv Independent's own).
+    assert result.documents_considered == 5
+    assert [(x.outlet, "source" in x.reason) for x in result.left_out] == [("Al Jazeera", True)]
+    assert sorted(f.label for f in result.families) == ["AFP", "Reuters", KYIV_INDEPENDENT]
+    contradicted = [f for f in result.findings if f.kind == CONTRADICTED_KIND]
+    flagged = [f.span.of(text) for f in contradicted]
     assert len(flagged) == 2
     assert flagged[0].startswith("Vladimir Medinsky") and "Kyiv’s delegation" in flagged[0]
     assert flagged[1].startswith("Rustem Umerov") and "Russia’s delegation" in flagged[1]
     texts = {c.article.doc_id: c.article for c in coverage}
-    for f in result.findings:
+    for f in contradicted:
+        assert "(2 independent reports)" in f.message
         assert f.kind == CONTRADICTED_KIND and f.severity is Severity.MAJOR
         assert KYIV_INDEPENDENT in f.message and THE_SUN in f.message
         for ev in f.evidence:
             source = texts[ev.doc_id]
             assert ev.span.of(source.text) == ev.text
             assert source.is_body(ev.span), "page junk is never cited"
-    contradicted = [v for v in result.verdicts if v.verdict is Verdict.CONTRADICTED]
-    assert len(contradicted) == 2, [v.claim for v in contradicted]
+    contradicted = [v.kind for v in result.verdicts if v.verdict is Verdict.CONTRADICTED]
+    assert sorted(contradicted) == ["quotation", "role", "role"]
+
+
+def test_seed_altered_quotation_is_a_misquote_against_the_outlets_that_carry_it(
+    seed: tuple[Analysed, list[Analysed], Corroboration],
+) -> None:
+    article, coverage, result = seed
+    text = article.doc.text
+    [f] = [f for f in result.findings if f.kind == "corroboration.misquoted"]
+    # The finding points at the changed word, and names every outlet quoting it otherwise.
+    assert f.span.of(text) == "wants"
+    assert "No one wants an easy road" in text[f.span.start - 20 : f.span.end + 20]
+    for outlet in (THE_SUN, TIMES_OF_INDIA, "Dawn (Pakistan)", "Business Recorder (Pakistan)"):
+        assert outlet in f.message
+    assert "(2 independent reports)" in f.message
+    assert "'expects' where the article has 'wants'" in f.message
+    texts = {c.article.doc_id: c.article.text for c in coverage}
+    for ev in f.evidence:
+        assert ev.span.of(texts[ev.doc_id]) == ev.text
+        assert "no one expects an easy road" in ev.text.lower()
+        assert [m.of(texts[ev.doc_id]) for m in ev.marks] == ["expects"]
+    [v] = [v for v in result.verdicts if v.kind == "quotation" and "wants" in v.claim]
+    assert (v.verdict, v.agree, v.disagree) == (Verdict.CONTRADICTED, 0, 2)
+
+
+def test_seed_no_claim_rests_on_the_source_alone(
+    seed: tuple[Analysed, list[Analysed], Corroboration],
+) -> None:
+    _article, coverage, result = seed
+    source_id = next(c.article.doc_id for c in coverage if c.article.outlet == "Al Jazeera")
+    for v in result.verdicts:
+        assert all(ev.doc_id != source_id for ev in v.evidence), v.claim
+        if v.verdict is Verdict.CORROBORATED:
+            assert v.agree >= 1 and "independent report" in v.reason
 
 
 def test_seed_a_copy_of_the_article_changes_nothing(
@@ -555,4 +599,8 @@ def test_corroborate_from_a_store_retrieves_the_coverage_and_judges_it(
     assert verdict_at(result, text, "very difficult", "quotation").verdict is Verdict.CORROBORATED
     cited = {ev.outlet for v in result.verdicts for ev in v.evidence}
     assert "Alpine Post" not in cited and "Mirror Site" not in cited
-    assert len(result.findings) == 2
+    assert sorted(f.kind for f in result.findings) == [
+        CONTRADICTED_KIND,
+        CONTRADICTED_KIND,
+        "corroboration.misquoted",
+    ]

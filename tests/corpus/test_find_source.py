@@ -216,7 +216,10 @@ def test_corroboration_from_the_store_finds_the_coverage_among_distractors(
     assert umerov is Verdict.CONTRADICTED and len(umerov_outlets) >= 2
     peskov, _ = verdict("very difficult", "quotation")
     assert peskov is Verdict.CORROBORATED
-    assert {f.kind for f in result.findings} == {"corroboration.contradicted"}
+    assert {f.kind for f in result.findings} == {
+        "corroboration.contradicted",
+        "corroboration.misquoted",
+    }
     for verdict_ in result.verdicts:
         for ev in verdict_.evidence:
             assert "distractor" not in (seed_store.get(ev.doc_id).origin or "")

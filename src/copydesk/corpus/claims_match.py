@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from copydesk.ledger.model import Person
+from copydesk.lexicon.classes import STOPWORDS
 from copydesk.lexicon.normalise import HEAD_SYNONYMS, TITLE_VARIANTS, fold, spelling_word
 from copydesk.lexicon.places import place_of, recorded_side_key, side_of
 from copydesk.model import Span
@@ -24,17 +26,23 @@ from copydesk.nlp.annotate import Annotated
 
 # --- text folding ------------------------------------------------------------------------------
 
-_WORD = re.compile(r"[\w]+(?:[-'][\w]+)*", re.UNICODE)
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 
 
 def words(text: str) -> list[str]:
     """The folded words of ``text``, possessive endings dropped, listed British spellings
     made American (`copydesk.lexicon.normalise.spelling_word`)."""
+    return [w for w, _ in word_spans(text)]
+
+
+def word_spans(text: str, offset: int = 0) -> list[tuple[str, Span]]:
+    """`words` with where each stands in ``text`` (plus ``offset``)."""
     out = []
-    for w in _WORD.findall(fold(text)):
-        w = re.sub(r"'s?$", "", w)
-        out.append(spelling_word(w))
-    return [w for w in out if w]
+    for m in _WORD.finditer(text):
+        w = spelling_word(re.sub(r"'s?$", "", fold(m.group())))
+        if w:
+            out.append((w, Span(offset + m.start(), offset + m.end())))
+    return out
 
 
 # --- people ------------------------------------------------------------------------------------
@@ -295,12 +303,6 @@ def same_argument(a: Argument, b: Argument) -> bool:
 
 # --- quotations -------------------------------------------------------------------------------------
 
-#: Least rapidfuzz partial ratio (0-100) for a quotation to count as found in another text.
-#: Verbatim quotes with different punctuation or quote marks score 100 after folding; a
-#: one-word change in a five-word quote ("expects"/"wants") scores 80; a two-word quote
-#: differing in one word ("very different" against "very difficult") scores 71.
-QUOTE_MIN_SIMILARITY = 90.0
-
 #: Fewest words a quotation needs to be looked for at all: a single quoted word ("puppet")
 #: is a label, not something said.
 QUOTE_MIN_WORDS = 2
@@ -315,9 +317,129 @@ def quote_key(text: str) -> str:
     return " ".join(words(text))
 
 
-def quote_similarity(quote: str, text: str) -> float:
-    """How well ``quote`` is found inside ``text`` (or ``text`` inside ``quote`` when shorter)."""
-    q, t = quote_key(quote), quote_key(text)
-    if not q or not t:
-        return 0.0
-    return float(fuzz.partial_ratio(q, t))
+# --- wording ------------------------------------------------------------------------------------
+
+#: A passage of another text is the same quotation in other words when at least this share
+#: of the quotation's words are found in it, in order. A one-word change in a five-word quote
+#: keeps 0.8; two reports quoting different sentences of one speaker share at most the odd
+#: function word and a name, well under half.
+WORDING_MIN_SHARE = 0.6
+
+#: Fewest words found in order before two passages are compared as one quotation at all.
+WORDING_MIN_MATCHED = 3
+
+#: Quotations shorter than this are compared only with whole quotations, and differ only by
+#: a misspelt word (`NEAR_SPELLING_MIN`): two or three words ("very difficult") are what
+#: many speakers say, so another word there is as often another remark as a misquote.
+SHORT_QUOTE_WORDS = 4
+
+#: Least rapidfuzz ratio between two words for one to be the other misspelt or garbled:
+#: "miraclear"/"miraculous" 63, "Zelensky"/"Zelenskyy" 94; different words score lower
+#: ("different"/"difficult" 56, "road"/"ride" 50, "wants"/"expects" 33).
+NEAR_SPELLING_MIN = 60.0
+
+#: Shorter words differ by a letter as often as not ("it"/"this" score 67, "on"/"in" 50).
+MIN_SPELLING_LETTERS = 4
+
+#: Words besides the function words (`lexicon.classes.STOPWORDS`) that carry no claim of a
+#: quotation's own: fillers and sentence adverbs that transcriptions of one remark differ in.
+_FILLER_WORDS = frozenset({"well", "oh", "um", "naturally", "of", "course", "indeed", "really"})
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """How a quotation's words stand against a passage of another text."""
+
+    same: bool  # every word of the quotation, in order, nothing changed
+    changes: tuple[tuple[str, str], ...]  # (the quotation's words, the passage's words)
+    ours: tuple[Span, ...]  # the quotation's differing words
+    theirs: tuple[Span, ...]  # the passage's differing words
+    passage: Span  # the passage's words that answer the quotation
+
+
+def compare_wording(
+    ours: list[tuple[str, Span]], theirs: list[tuple[str, Span]], *, whole: bool
+) -> Wording | None:
+    """Compare a quotation's words with a passage of another text, word by word.
+
+    ``whole`` says the passage is itself a whole quotation, so words that differ at either
+    end are a change; in a plain sentence they are the sentence's own words around the quote.
+    None when the passage is not these words at all (`WORDING_MIN_SHARE`); words missing at
+    the ends are a shorter quotation, not a change.
+    """
+    a = [w for w, _ in ours]
+    b = [w for w, _ in theirs]
+    if not a or not b:
+        return None
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
+    if not equal:
+        return None
+    first, last = equal[0], equal[-1]
+    matched = sum(op[2] - op[1] for op in ops if op[0] == "equal")
+    changes: list[tuple[int, int, int, int]] = []
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            continue
+        inside = first < k < last
+        if not inside and tag == "replace":
+            # At an end, their quotation may run on: pair word for word, nearest the match.
+            if k < first:
+                j1 = max(j1, j2 - (i2 - i1))
+            else:
+                j2 = min(j2, j1 + (i2 - i1))
+        if inside or (tag == "replace" and (whole or _misspelt(a[i1:i2], b[j1:j2]))):
+            changes.append((i1, i2, j1, j2))
+    near = sum(1 for i1, i2, j1, j2 in changes if _misspelt(a[i1:i2], b[j1:j2]))
+    short = len(a) < SHORT_QUOTE_WORDS
+    if short and not whole:
+        return None
+    if not changes:
+        if matched < len(a):
+            return None  # a part of the quotation only: the caller decides if that is enough
+        span = Span(theirs[ops[first][3]][1].start, theirs[ops[last][4] - 1][1].end)
+        return Wording(True, (), (), (), span)
+    if short:
+        if not all(_misspelt(a[i1:i2], b[j1:j2]) for i1, i2, j1, j2 in changes):
+            return None
+    elif matched < WORDING_MIN_MATCHED or (matched + near) / len(a) < WORDING_MIN_SHARE:
+        return None
+    covered = {i for op in ops if op[0] == "equal" for i in range(op[1], op[2])}
+    covered |= {i for i1, i2, _, _ in changes for i in range(i1, i2)}
+    if any(_content([w]) for i, w in enumerate(a) if i not in covered):
+        return None  # content words of the quotation are not in the passage at all
+    changes = [c for c in changes if _content(a[c[0] : c[1]])]
+    if not changes:  # only function words and fillers differ: the same quotation
+        span = Span(theirs[ops[first][3]][1].start, theirs[ops[last][4] - 1][1].end)
+        return Wording(True, (), (), (), span)
+    lo = min(ops[first][3], *(j1 for _, _, j1, _ in changes))
+    hi = max(ops[last][4], *(j2 for _, _, _, j2 in changes))
+    return Wording(
+        False,
+        tuple((" ".join(a[i1:i2]), " ".join(b[j1:j2])) for i1, i2, j1, j2 in changes),
+        tuple(_cover(ours, i1, i2) for i1, i2, _, _ in changes if i2 > i1),
+        tuple(_cover(theirs, j1, j2) for _, _, j1, j2 in changes if j2 > j1),
+        Span(theirs[lo][1].start, theirs[hi - 1][1].end),
+    )
+
+
+def _cover(tokens: list[tuple[str, Span]], start: int, end: int) -> Span:
+    return Span(tokens[start][1].start, tokens[end - 1][1].end)
+
+
+def _misspelt(a: list[str], b: list[str]) -> bool:
+    """One word for one word, spelt alike (`NEAR_SPELLING_MIN`); words of fewer than
+    `MIN_SPELLING_LETTERS` letters are never misspellings of each other ("it", "this")."""
+    return (
+        len(a) == len(b) == 1
+        and min(len(a[0]), len(b[0])) >= MIN_SPELLING_LETTERS
+        and fuzz.ratio(a[0], b[0]) >= NEAR_SPELLING_MIN
+    )
+
+
+def _content(ours: list[str]) -> bool:
+    """True when the quotation's side of a change holds a content word. A rewriter changes
+    meaning by putting in words of its own ("wants" for "expects", "miraclear"); two agencies
+    translating one remark differ in the words around them ("it will be" against "naturally,
+    this will be"), and a quotation that leaves a word out is a shorter quotation."""
+    return any(w not in STOPWORDS and w not in _FILLER_WORDS for w in ours)

@@ -22,79 +22,93 @@ subject and object exchanged, or with the negation differing, contradicts it. Re
 given in the same place ("P will lead Kyiv's delegation") is judged as that role, and one whose
 object is a date or time ("announced on Wednesday") says when, not to whom, and is left out.
 
-Quotations (``kind="quotation"``): the article's quoted words, found in another document with
-at least `claims_match.QUOTE_MIN_SIMILARITY`, corroborate it when that document gives them to
-the same speaker, and contradict it when it gives them to a different named person (only for
-quotations of `claims_match.QUOTE_CONTRADICTION_MIN_WORDS` words or more). A pronoun speaker
-("he added") is the nearest named speaker within `SPEAKER_LOOKBACK_SENTENCES` before.
+Quotations (``kind="quotation"``): the article's quoted words are compared word by word
+with every quotation and sentence of another document (`claims_match.compare_wording`). The
+same words given to the same speaker corroborate it; the same words given to a different named
+person contradict it (only for quotations of `claims_match.QUOTE_CONTRADICTION_MIN_WORDS`
+words or more). The same speaker's quotation with other words ("expects" for "wants") is a
+misquote, reported as ``corroboration.misquoted`` with each outlet's wording and the words
+that differ, when no independent report carries the article's words. A pronoun speaker ("he
+added") is the nearest named speaker within `SPEAKER_LOOKBACK_SENTENCES` before.
 
-Quantities (``kind="quantity"``): a number with a unit dimension. Another document's number of
-the same dimension, with at least `QUANTITY_SHARED_CONTEXT` content words in common around it,
-corroborates it when the values agree and contradicts it when they differ (beyond
-`QUANTITY_APPROX_TOLERANCE` when either is hedged with "about", "more than" ...).
+Quantities (``kind="quantity"``): a number with a unit dimension, compared in SI units ("620
+miles" is "1,000 km"). Another document's number of the same dimension, with at least
+`QUANTITY_SHARED_CONTEXT` content words in common around it (or the same measure in the same
+unit, in sentences sharing `QUANTITY_SAME_FIGURE_CONTEXT` words), corroborates it when the
+values agree and contradicts it when they differ (beyond `QUANTITY_APPROX_TOLERANCE` when
+either is hedged with "about", "more than" ...).
 
-A claim is CONTRADICTED when at least `MIN_CONTRADICTING_OUTLETS` outlets contradict it and
-no more outlets corroborate than contradict it; CORROBORATED when some outlet corroborates it
-and it is not contradicted; UNVERIFIED otherwise. Outlets are counted once however many of their
-documents or sentences agree.
+Roles are compared only with coverage of the same period (`ROLE_PERIOD_DAYS`), and a former
+holder of an office is never a contradiction of its current holder.
 
-Coverage that merely repeats the article is not independent: documents with the article's own
-text (same doc id, same content, or more than `COPY_REUSE_MAX` of either text's word
-shingles found in the other, quotations left out since independent reports share those) are
-left out before anything is judged.
+Only independent reports count (`copydesk.corpus.families.group_coverage`): the article's
+source, its copies and other versions, and the article's own wire are left out, and the rest
+is grouped into families (one wire, or copies of one text) that count once each. A claim is
+CONTRADICTED when at least `MIN_CONTRADICTING_OUTLETS` families contradict it and no more
+corroborate than contradict it; CORROBORATED when some family corroborates it and it is not
+contradicted; UNVERIFIED otherwise. The verdict says how many families agree and disagree.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from copydesk.corpus.claims_match import (
     QUOTE_CONTRADICTION_MIN_WORDS,
-    QUOTE_MIN_SIMILARITY,
     QUOTE_MIN_WORDS,
     UNRESOLVED,
     Argument,
+    Wording,
     argument,
+    compare_wording,
     compatible_office,
     find_person,
     fold,
     office,
     quote_key,
-    quote_similarity,
     same_argument,
     same_office,
     same_person,
     sides_exclusive,
+    word_spans,
     words,
 )
-from copydesk.corpus.model import ClaimVerdict, Corroboration, Verdict
+from copydesk.corpus.families import (
+    ARTICLE_COPY,
+    ORIGINAL,
+    ORIGINAL_COPY,
+    RELATED,
+    Coverage,
+    group_coverage,
+    outlet_name,
+    parse_day,
+)
+from copydesk.corpus.model import (
+    ClaimVerdict,
+    Corroboration,
+    CoverageFamily,
+    Family,
+    LeftOut,
+    Verdict,
+)
+from copydesk.corpus.reuse import are_copies, shingles
 from copydesk.kinds import severity_of
 from copydesk.ledger.model import Claim, Person, Quantity, Quotation, Role
+from copydesk.lexicon.classes import MONTHS, RELATIVE_DAYS, TIME_UNITS, WEEKDAYS
 from copydesk.lexicon.places import recorded_side_key
 from copydesk.model import Evidence, Finding, Span
+from copydesk.nlp.annotate import Token
 from copydesk.pipeline import Analysed, analyse_many
+from copydesk.read.article import Article
 
 if TYPE_CHECKING:
     from copydesk.corpus.store import Store
 
 CONTRADICTED_KIND = "corroboration.contradicted"
-
-# --- independence ----------------------------------------------------------------------------
-
-#: Words per shingle when measuring text reuse. Five-word runs are rarely shared by two
-#: independent reports of one event (set phrases are shorter), while a copy shares nearly all.
-REUSE_SHINGLE_WORDS = 5
-
-#: Share of one text's shingles (quotations left out) found in the other above which a
-#: coverage document is the article's own copy, not an independent report. A copy, even
-#: trimmed or wrapped in page furniture, shares over 0.8 in one direction; the seed's spun
-#: article and its original share 0.04 and 0.11 (the rewording breaks most five-word runs),
-#: and the seed article and the five other outlets' reports at most 0.005.
-COPY_REUSE_MAX = 0.5
+MISQUOTED_KIND = "corroboration.misquoted"
 
 # --- verdicts ----------------------------------------------------------------------------------
 
@@ -103,10 +117,20 @@ COPY_REUSE_MAX = 0.5
 #: how many outlets say what.
 MIN_CONTRADICTING_OUTLETS = 1
 
+#: Days apart beyond which a report speaks of another period, so its offices and roles are
+#: not compared with the article's: about a quarter. Offices turn over at elections,
+#: reshuffles and new rounds of talks, rarely within weeks, and a report of last year's
+#: holder of an office is no contradiction of this year's.
+ROLE_PERIOD_DAYS = 90
+
 #: Coverage documents fetched from a store for one article. The other outlets' reports of one
 #: event that a search ranks first are the ones that name its people and figures; beyond 20
 #: they are mostly other events, and parsing them costs about 0.1 s each.
 RELATED_LIMIT = 20
+
+#: Related documents fetched per text judged: copies of one wire story take several of the
+#: search's first places, and are judged once.
+RELATED_FETCHED_FACTOR = 2
 
 # --- quotations --------------------------------------------------------------------------------
 
@@ -145,6 +169,17 @@ QUANTITY_CONTEXT_TOKENS = 6
 #: fixtures and seed coverage.
 QUANTITY_SHARED_CONTEXT = 2
 
+#: When both give the same measure in the same unit and the same way ("in more than seven
+#: weeks" in two reports), the figure itself is most of the evidence, and this many content
+#: words shared anywhere in the two sentences are enough ("first", "pressure", "US" in
+#: "the first meeting ... in more than seven weeks" and "their first peace talks in more
+#: than seven weeks"). Counts without a unit ("two sides") keep `QUANTITY_SHARED_CONTEXT`.
+QUANTITY_SAME_FIGURE_CONTEXT = 2
+
+#: Words that place a figure in time rather than say what it counts ("last week gave Russia
+#: 50 days"): not context, or any two durations in reports of one week would match.
+TIME_CONTEXT = TIME_UNITS | MONTHS | WEEKDAYS | RELATIVE_DAYS | {"last", "next", "past"}
+
 #: Relative difference below which two values are the same figure (rounding, conversions).
 QUANTITY_TOLERANCE = 0.02
 
@@ -162,6 +197,9 @@ APPROXIMATORS = frozenset({
 
 CONTEXT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 
+#: Ordinal words: spaCy reads them as numbers, but they say which one, not how many.
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "final"})
+
 
 # --- documents ------------------------------------------------------------------------------------
 
@@ -170,45 +208,16 @@ CONTEXT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 class _Doc:
     analysed: Analysed
     outlet: str  # as shown to the reader
-    outlet_key: str  # as counted
+    family: int  # the independent family it belongs to (`families.group_coverage`)
+    family_label: str  # that family's name: its wire, else its first outlet
 
     @property
     def text(self) -> str:
         return self.analysed.doc.text
 
 
-def _outlet(a: Analysed) -> tuple[str, str]:
-    """(name shown, key counted): the outlet, else the web host, else the file it came from."""
-    art = a.article
-    if art.outlet:
-        return art.outlet, fold(art.outlet)
-    if art.url:
-        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", art.url).split("/")[0]
-        return host, fold(host)
-    if art.origin and art.origin != "-":
-        name = re.split(r"[\\/]", art.origin.rstrip("/\\"))[-1]
-        return name, f"{name} ({art.doc_id})"
-    return f"document {art.doc_id}", art.doc_id
-
-
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    ws = words(text)
-    n = REUSE_SHINGLE_WORDS
-    return {tuple(ws[i : i + n]) for i in range(max(len(ws) - n + 1, 0))}
-
-
-def text_reuse(a: str, b: str) -> float:
-    """Share of ``a``'s word shingles that are also in ``b`` (0 when ``a`` is too short)."""
-    sa = _shingles(a)
-    return len(sa & _shingles(b)) / len(sa) if sa else 0.0
-
-
-def _content_hash(text: str) -> str:
-    return hashlib.sha256(" ".join(words(text)).encode()).hexdigest()
-
-
 def reported_text(a: Analysed) -> str:
-    """The article body with its marked quotations blanked: what reuse is measured on.
+    """The article body with its marked quotations blanked: what copying is measured on.
 
     Independent reports quote the same speakers word for word; a copy also repeats the
     reporting around the quotations.
@@ -218,21 +227,6 @@ def reported_text(a: Analysed) -> str:
         if q.marked:
             text = text[: q.span.start] + " " * len(q.span) + text[q.span.end :]
     return text
-
-
-def independent_coverage(article: Analysed, coverage: Sequence[Analysed]) -> list[Analysed]:
-    """Coverage documents that are not the article's own copies (see `COPY_REUSE_MAX`)."""
-    own = _content_hash(article.article.body)
-    mine = reported_text(article)
-    out = []
-    for c in coverage:
-        if c.article.doc_id == article.article.doc_id or _content_hash(c.article.body) == own:
-            continue
-        theirs = reported_text(c)
-        if max(text_reuse(mine, theirs), text_reuse(theirs, mine)) > COPY_REUSE_MAX:
-            continue
-        out.append(c)
-    return out
 
 
 def _evidence(d: _Doc, span: Span, note: str) -> Evidence:
@@ -256,24 +250,30 @@ def _evidence(d: _Doc, span: Span, note: str) -> Evidence:
 
 @dataclass(slots=True)
 class _Tally:
-    """Evidence for and against one claim, keyed by outlet."""
+    """Evidence for and against one claim, by independent family."""
 
-    support: list[tuple[str, Evidence]] = field(default_factory=list)
-    contra: list[tuple[str, Evidence]] = field(default_factory=list)
+    support: list[tuple[_Doc, Evidence]] = field(default_factory=list)
+    contra: list[tuple[_Doc, Evidence]] = field(default_factory=list)
     suggestion: str | None = None  # what the contradicting outlets say instead, where one thing
+    misquoted: bool = False  # the contradicting evidence quotes the words differently
 
     def add(self, d: _Doc, ev: Evidence, *, contradicts: bool) -> None:
         bucket = self.contra if contradicts else self.support
         if any(e.doc_id == ev.doc_id and e.span == ev.span for _, e in bucket):
             return
-        bucket.append((d.outlet_key, ev))
+        bucket.append((d, ev))
 
-    def outlets(self, contradicts: bool) -> list[str]:
+    def families(self, contradicts: bool) -> list[str]:
+        """Each family with evidence on this side, named with its outlets: "AFP (theSun
+        and The Times of India)", "The Kyiv Independent"."""
         bucket = self.contra if contradicts else self.support
-        seen: dict[str, str] = {}
-        for key, ev in bucket:
-            seen.setdefault(key, ev.outlet or ev.doc_id)
-        return list(seen.values())
+        outlets: dict[tuple[int, str], dict[str, None]] = {}
+        for d, _ in bucket:
+            outlets.setdefault((d.family, d.family_label), {})[d.outlet] = None
+        return [
+            label if list(names) == [label] else f"{label} ({_join(list(names))})"
+            for (_, label), names in outlets.items()
+        ]
 
 
 def _join(names: Sequence[str]) -> str:
@@ -282,14 +282,20 @@ def _join(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _reports(n: int) -> str:
+    return f"{n} independent {'report' if n == 1 else 'reports'}"
+
+
 @dataclass(frozen=True, slots=True)
 class _Judged:
     verdict: ClaimVerdict
     suggestion: str | None
+    misquoted: bool = False
+    span: Span | None = None  # where the finding points, when not the whole claim
 
 
 def _verdict(claim: str, kind: str, span: Span, tally: _Tally, unmentioned: str) -> _Judged:
-    pro, con = tally.outlets(False), tally.outlets(True)
+    pro, con = tally.families(False), tally.families(True)
     if len(con) >= MIN_CONTRADICTING_OUTLETS and len(con) >= len(pro):
         verdict = Verdict.CONTRADICTED
         evidence = tuple(e for _, e in tally.contra)
@@ -300,13 +306,16 @@ def _verdict(claim: str, kind: str, span: Span, tally: _Tally, unmentioned: str)
         return _Judged(ClaimVerdict(claim, kind, span, Verdict.UNVERIFIED, (), unmentioned), None)
     parts = []
     if con:
-        parts.append(f"contradicted by {_join(con)}")
+        said = "quoted otherwise" if tally.misquoted else "contradicted"
+        parts.append(f"{said} by {_reports(len(con))}: {_join(con)}")
     if pro:
-        parts.append(f"corroborated by {_join(pro)}")
+        parts.append(f"corroborated by {_reports(len(pro))}: {_join(pro)}")
     reason = "; ".join(parts)
     reason = reason[0].upper() + reason[1:] + "."
-    suggestion = tally.suggestion if verdict is Verdict.CONTRADICTED else None
-    return _Judged(ClaimVerdict(claim, kind, span, verdict, evidence, reason), suggestion)
+    contradicted = verdict is Verdict.CONTRADICTED
+    suggestion = tally.suggestion if contradicted else None
+    judged = ClaimVerdict(claim, kind, span, verdict, evidence, reason, len(pro), len(con))
+    return _Judged(judged, suggestion, contradicted and tally.misquoted)
 
 
 # --- roles ---------------------------------------------------------------------------------------
@@ -363,7 +372,23 @@ def _judge_role(person: Person, role: Role, coverage: Sequence[_Doc], tally: _Ta
                     tally.add(d, _evidence(d, r.span, note), contradicts=True)
 
 
-def _role_verdicts(article: Analysed, coverage: Sequence[_Doc]) -> list[_Judged]:
+def _same_period(day: date | None, coverage: Sequence[_Doc]) -> list[_Doc]:
+    """The coverage dated within `ROLE_PERIOD_DAYS` of ``day`` (undated coverage, or an
+    undated article, cannot be told apart and is kept)."""
+    if day is None:
+        return list(coverage)
+    out = []
+    for d in coverage:
+        theirs = parse_day(d.analysed.article.published)
+        if theirs is None or abs((theirs - day).days) <= ROLE_PERIOD_DAYS:
+            out.append(d)
+    return out
+
+
+def _role_verdicts(
+    article: Analysed, coverage: Sequence[_Doc], day: date | None = None
+) -> list[_Judged]:
+    coverage = _same_period(day, coverage)
     out = []
     for person in article.ledger.people:
         for role in person.roles:
@@ -520,47 +545,106 @@ def _mentions_near(a: Analysed, name: str, sentence: int) -> bool:
     return False
 
 
-def _found(quote: str, n_words: int, candidate: str, *, quoted: bool) -> bool:
-    """True when ``quote`` (of ``n_words`` words) is found in ``candidate``.
+@dataclass(frozen=True, slots=True)
+class _Quoted:
+    """Where a document carries a quotation: the same words, or the same quotation changed."""
 
-    A candidate shorter than the quote counts only when it is itself a quotation long enough
-    to be part of the same words (`QUOTE_FRAGMENT_MIN_WORDS`, `QUOTE_FRAGMENT_MIN_SHARE`).
+    wording: Wording
+    sentence: int
+    quotation: Quotation | None  # the document's own quotation, when it marks the words
+
+
+def _carried(ours: list[tuple[str, Span]], a: Analysed) -> list[_Quoted]:
+    """Every passage of ``a`` that carries the quotation ``ours``: its quotations compared as
+    whole quotations, then its other sentences as plain text.
+
+    A quotation of the document shorter than ours counts as the same words when all of it is
+    in ours and it is long enough to be a part of them (`QUOTE_FRAGMENT_MIN_WORDS`,
+    `QUOTE_FRAGMENT_MIN_SHARE`): outlets often quote one sentence of a longer quotation.
     """
-    n = len(quote_key(candidate).split())
-    if n < n_words and not (
-        quoted and n >= max(QUOTE_FRAGMENT_MIN_WORDS, QUOTE_FRAGMENT_MIN_SHARE * n_words)
-    ):
-        return False
-    return quote_similarity(quote, candidate) >= QUOTE_MIN_SIMILARITY
-
-
-def _judge_quotation(q: Quotation, speaker: str | None, d: _Doc, tally: _Tally) -> None:
-    a = d.analysed
-    n_words = len(quote_key(q.text).split())
-    found: list[tuple[Span, int, Quotation | None]] = [
-        (k.span, k.sentence, k)
-        for k in a.ledger.quotations
-        if _found(q.text, n_words, k.text, quoted=True)
-    ]
-    quoted_in = {sent for _, sent, _ in found}
+    text = a.doc.text
+    found: list[_Quoted] = []
+    for k in a.ledger.quotations:
+        theirs = word_spans(k.span.of(text), k.span.start)
+        w = compare_wording(ours, theirs, whole=True)
+        if w is None and QUOTE_FRAGMENT_MIN_WORDS <= len(theirs) < len(ours):
+            part = compare_wording(theirs, ours, whole=False)
+            if (
+                part is not None
+                and part.same
+                and len(theirs) >= QUOTE_FRAGMENT_MIN_SHARE * len(ours)
+            ):
+                w = Wording(True, (), (), (), k.span)
+        if w is not None:
+            found.append(_Quoted(w, k.sentence, k))
+    quoted_in = {f.sentence for f in found}
     for sent in a.doc.sentences:
-        if sent.index not in quoted_in and _found(q.text, n_words, sent.text, quoted=False):
-            found.append((sent.span, sent.index, None))
-    for span, sent_index, theirs in found:
+        if sent.index in quoted_in:
+            continue
+        w = compare_wording(ours, word_spans(sent.text, sent.start), whole=False)
+        if w is not None:
+            found.append(_Quoted(w, sent.index, None))
+    return found
+
+
+def _judge_quotation(
+    q: Quotation, speaker: str | None, d: _Doc, tally: _Tally, variants: list[_Variant]
+) -> None:
+    a = d.analysed
+    ours = word_spans(q.text, q.span.start)
+    n_words = len(ours)
+    for f in _carried(ours, a):
+        span = f.wording.passage
+        given_to = _speaker_at(a, f.sentence, f.quotation)
+        if speaker is None:
+            same_speaker = False
+        elif given_to is not None:
+            same_speaker = same_person(speaker, given_to)
+        else:
+            same_speaker = _mentions_near(a, speaker, f.sentence)
+        if not f.wording.same:
+            if same_speaker:
+                variants.append(_Variant(d, f.wording, given_to or speaker or ""))
+            continue
         if speaker is None:
             tally.add(d, _evidence(d, span, "the same words"), contradicts=False)
-            continue
-        given_to = _speaker_at(a, sent_index, theirs)
-        if given_to is not None and same_person(speaker, given_to):
-            note = f"the same words from {given_to}"
-            tally.add(d, _evidence(d, span, note), contradicts=False)
-        elif given_to is None and _mentions_near(a, speaker, sent_index):
-            note = f"the same words near {speaker}"
+        elif same_speaker:
+            note = f"the same words from {given_to or speaker}"
             tally.add(d, _evidence(d, span, note), contradicts=False)
         elif given_to is not None and n_words >= QUOTE_CONTRADICTION_MIN_WORDS:
             note = f"the same words given to {given_to}"
             tally.add(d, _evidence(d, span, note), contradicts=True)
             tally.suggestion = tally.suggestion or f"Attribute the words to {given_to}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Variant:
+    """Another outlet's wording of the same speaker's quotation."""
+
+    doc: _Doc
+    wording: Wording
+    speaker: str
+
+
+def _misquote_evidence(v: _Variant) -> Evidence:
+    d, w = v.doc, v.wording
+    said = " ".join(w.passage.of(d.text).split())
+    changes = "; ".join(
+        f"'{theirs}' where the article has '{mine}'"
+        if mine and theirs
+        else f"'{theirs}', which the article leaves out"
+        if theirs
+        else f"no '{mine}'"
+        for mine, theirs in w.changes
+    )
+    ev = _evidence(d, w.passage, f"“{said}”: {changes}")
+    return replace(ev, marks=w.theirs)
+
+
+def _named_speaker_near(a: Analysed, sentence: int) -> str | None:
+    """The speaker named nearest a quotation given to no one: in the lookback before it, else
+    in the sentence after ("No “breakthroughs” were expected. Peskov said ...")."""
+    return _named_speaker_before(a, sentence) or _named_speaker_before(a, sentence + 1)
 
 
 def _quotation_verdicts(article: Analysed, coverage: Sequence[_Doc]) -> list[_Judged]:
@@ -572,18 +656,33 @@ def _quotation_verdicts(article: Analysed, coverage: Sequence[_Doc]) -> list[_Ju
         if speaker is None and q.speaker is not None and fold(q.speaker) in UNRESOLVED:
             speaker = _named_speaker_before(article, q.sentence - 1)
         tally = _Tally()
+        variants: list[_Variant] = []
         for d in coverage:
-            _judge_quotation(q, speaker, d, tally)
+            _judge_quotation(q, speaker, d, tally, variants)
+        if not variants and speaker is None and q.speaker is None:
+            near = _named_speaker_near(article, q.sentence)
+            if near is not None:
+                for d in coverage:
+                    _judge_quotation(q, near, d, _Tally(), variants)
+        span = None
+        if variants and not tally.support and not tally.contra:
+            # Nobody independent carries the article's words, and the same speaker's words
+            # differ: a misquote, shown with each outlet's wording.
+            for v in variants:
+                tally.add(v.doc, _misquote_evidence(v), contradicts=True)
+            tally.misquoted = True
+            marks = [m for v in variants for m in v.wording.ours]
+            if marks:
+                span = Span(min(m.start for m in marks), max(m.end for m in marks))
         who = speaker or q.speaker or "an unnamed speaker"
-        out.append(
-            _verdict(
-                f"{who}: “{q.text}”",
-                "quotation",
-                q.span,
-                tally,
-                "No other outlet carries these words.",
-            )
+        judged = _verdict(
+            f"{who}: “{q.text}”",
+            "quotation",
+            q.span,
+            tally,
+            "No other outlet carries these words.",
         )
+        out.append(replace(judged, span=span))
     return out
 
 
@@ -593,9 +692,10 @@ def _quotation_verdicts(article: Analysed, coverage: Sequence[_Doc]) -> list[_Ju
 @dataclass(frozen=True, slots=True)
 class _Figure:
     quantity: Quantity
-    context: frozenset[str]
+    context: frozenset[str]  # content words within `QUANTITY_CONTEXT_TOKENS`
     approximate: bool
     phrase: Span  # the number with what it counts: "1,000km (620-mile) front line"
+    sentence_context: frozenset[str] = frozenset()  # content words of its whole sentence
 
 
 def _figure(a: Analysed, q: Quantity) -> _Figure:
@@ -605,13 +705,8 @@ def _figure(a: Analysed, q: Quantity) -> _Figure:
         return _Figure(q, frozenset(), False, q.span)
     lo, hi = inside[0], inside[-1]
     window = toks[max(lo - QUANTITY_CONTEXT_TOKENS, 0) : hi + 1 + QUANTITY_CONTEXT_TOKENS]
-    context = frozenset(
-        w
-        for t in window
-        if t.pos in CONTEXT_POS and not t.like_num and not t.span.overlaps(q.span)
-        for w in words(t.lemma)
-        if w not in UNRESOLVED and w not in APPROXIMATORS and len(w) > 1
-    )
+    context = _content(window, q)
+    sentence_context = _content(toks, q)
     before = [t for t in toks[max(lo - 2, 0) : lo] if t.text.lower() in APPROXIMATORS]
     start = before[0].start if before else q.span.start
     nouns = []
@@ -621,7 +716,22 @@ def _figure(a: Analysed, q: Quantity) -> _Figure:
         if t.pos == "NOUN":
             nouns.append(t)
     end = max(nouns[0].end, q.span.end) if nouns else q.span.end
-    return _Figure(q, context, bool(before), Span(min(start, q.span.start), end))
+    phrase = Span(min(start, q.span.start), end)
+    return _Figure(q, context, bool(before), phrase, sentence_context)
+
+
+def _content(toks: Sequence[Token], q: Quantity) -> frozenset[str]:
+    """The content words of ``toks`` that may say what ``q`` counts (ordinals included:
+    "the first talks in seven weeks")."""
+    return frozenset(
+        w
+        for t in toks
+        if t.pos in CONTEXT_POS
+        and (not t.like_num or t.text.lower() in ORDINALS)
+        and not t.span.overlaps(q.span)
+        for w in words(t.lemma)
+        if w not in UNRESOLVED and w not in APPROXIMATORS and w not in TIME_CONTEXT and len(w) > 1
+    )
 
 
 def _value(q: Quantity) -> float:
@@ -642,6 +752,19 @@ def _differs(a: _Figure, b: _Figure) -> bool | None:
     return True
 
 
+def _same_context(a: _Figure, b: _Figure) -> bool:
+    """True when two figures are about the same thing, judged from the words around them."""
+    qa, qb = a.quantity, b.quantity
+    if (
+        qa.unit is not None
+        and qa.unit == qb.unit
+        and qa.value == qb.value
+        and a.approximate == b.approximate
+    ):
+        return len(a.sentence_context & b.sentence_context) >= QUANTITY_SAME_FIGURE_CONTEXT
+    return len(a.context & b.context) >= QUANTITY_SHARED_CONTEXT
+
+
 def _quantity_verdicts(article: Analysed, coverage: Sequence[_Doc]) -> list[_Judged]:
     out = []
     theirs = [(d, _figure(d.analysed, q)) for d in coverage for q in d.analysed.ledger.quantities]
@@ -653,7 +776,7 @@ def _quantity_verdicts(article: Analysed, coverage: Sequence[_Doc]) -> list[_Jud
         for d, f in theirs:
             if f.quantity.dimension != q.dimension:
                 continue
-            if len(mine.context & f.context) < QUANTITY_SHARED_CONTEXT:
+            if not _same_context(mine, f):
                 continue
             differs = _differs(mine, f)
             if differs is None:
@@ -678,48 +801,157 @@ def _quantity_verdicts(article: Analysed, coverage: Sequence[_Doc]) -> list[_Jud
 def _finding(judged: _Judged) -> Finding:
     v = judged.verdict
     outlets: dict[str, None] = {}
-    notes: dict[str, None] = {}
+    notes: dict[str, str | None] = {}
     for e in v.evidence:
         outlets.setdefault(e.outlet or e.doc_id, None)
         if e.note:
-            notes.setdefault(e.note, None)
-    said = "; ".join(list(notes)[:2])
-    verb = "reports" if len(outlets) == 1 else "report"
-    message = f"{_join(list(outlets))} {verb} otherwise" + (f": {said}." if said else ".")
+            notes.setdefault(fold(e.note), e.note)
+    said = "; ".join(n for n in list(notes.values())[:2] if n)
+    families = f" ({_reports(v.disagree)})" if v.disagree != len(outlets) else ""
+    if judged.misquoted:
+        kind = MISQUOTED_KIND
+        verb = "quotes" if len(outlets) == 1 else "quote"
+        message = f"{_join(list(outlets))}{families} {verb} these words otherwise: {said}."
+    else:
+        kind = CONTRADICTED_KIND
+        verb = "reports" if len(outlets) == 1 else "report"
+        message = f"{_join(list(outlets))}{families} {verb} otherwise" + (
+            f": {said}." if said else "."
+        )
     return Finding(
-        kind=CONTRADICTED_KIND,
-        severity=severity_of(CONTRADICTED_KIND),
+        kind=kind,
+        severity=severity_of(kind),
         message=message,
-        span=v.span,
+        span=judged.span or v.span,
         evidence=v.evidence,
         suggestion=judged.suggestion,
-        confidence=min(1.0, 0.5 + 0.25 * len(outlets)),
+        confidence=min(1.0, 0.5 + 0.25 * v.disagree),
     )
 
 
-def corroborate(article: Analysed, coverage: Sequence[Analysed]) -> Corroboration:
-    """Judge each checkable claim of ``article`` against the other outlets in ``coverage``."""
-    docs = [_Doc(c, *_outlet(c)) for c in independent_coverage(article, coverage)]
+def corroborate(
+    article: Analysed,
+    coverage: Sequence[Analysed],
+    known: Mapping[str, str] | None = None,
+    published: str | None = None,
+) -> Corroboration:
+    """Judge each checkable claim of ``article`` against the independent reports in
+    ``coverage``. ``known`` gives, by doc id, why a coverage document is already known not to
+    be independent (the article's source, a copy of it); the rest is judged from the text
+    (`copydesk.corpus.families.group_coverage`). Roles are judged only against coverage of
+    the same period as ``published`` (by default the article's own date)."""
+    known = known or {}
+    grouping = group_coverage(
+        article.article,
+        reported_text(article),
+        [Coverage(c.article, reported_text(c)) for c in coverage],
+        lambda doc: known.get(doc.doc_id),
+    )
+    left_out = [
+        LeftOut(coverage[i].article.doc_id, outlet_name(coverage[i].article), reason)
+        for i, reason in grouping.excluded
+    ]
+    docs = [
+        _Doc(coverage[i], outlet_name(coverage[i].article), n, grouping.labels[n])
+        for i, n in grouping.family_of.items()
+    ]
+    return _judge(article, docs, left_out, parse_day(published or article.article.published))
+
+
+def _judge(
+    article: Analysed, docs: Sequence[_Doc], left_out: Sequence[LeftOut], day: date | None
+) -> Corroboration:
     judged = [
-        *_role_verdicts(article, docs),
+        *_role_verdicts(article, docs, day),
         *_frame_verdicts(article, docs),
         *_quotation_verdicts(article, docs),
         *_quantity_verdicts(article, docs),
     ]
     judged.sort(key=lambda j: (j.verdict.span.start, j.verdict.span.end, j.verdict.kind))
     findings = tuple(_finding(j) for j in judged if j.verdict.verdict is Verdict.CONTRADICTED)
-    return Corroboration(tuple(j.verdict for j in judged), len(docs), findings)
+    families: dict[int, list[_Doc]] = {}
+    for d in docs:
+        families.setdefault(d.family, []).append(d)
+    return Corroboration(
+        tuple(j.verdict for j in judged),
+        len(docs),
+        findings,
+        tuple(
+            CoverageFamily(
+                ds[0].family_label,
+                tuple(dict.fromkeys(d.outlet for d in ds)),
+                tuple(d.analysed.article.doc_id for d in ds),
+            )
+            for _, ds in sorted(families.items())
+        ),
+        tuple(left_out),
+    )
 
 
 def corroborate_from_store(
-    store: Store, article: Analysed, limit: int = RELATED_LIMIT, parsed: Sequence[Analysed] = ()
+    store: Store,
+    article: Analysed,
+    limit: int = RELATED_LIMIT,
+    parsed: Sequence[Analysed] = (),
+    family: Family | None = None,
 ) -> Corroboration:
-    """`corroborate` against the documents of ``store`` most related to ``article``. Stored
-    documents already analysed by the caller (the source it redlined against) are passed in
-    ``parsed`` and reused (same doc id and text) rather than parsed again."""
+    """`corroborate` against the documents of ``store`` most related to ``article``.
+
+    Documents of the article's ``family`` (its source and copies, from
+    `copydesk.corpus.find_source.provenance`) are left out before anything is parsed, and
+    of several sites carrying one text only the first is parsed (the others are listed with
+    its family): at most ``limit`` different texts are judged.
+    Stored documents already analysed by the caller (the source it redlined against) are
+    passed in ``parsed`` and reused (same doc id and text) rather than parsed again.
+    """
     from copydesk.corpus.retrieve import related_documents
 
-    related = related_documents(store, article, limit)
+    relation = {c.doc_id: c.relation for c in family.copies} if family is not None else {}
+    left_out: list[LeftOut] = []
+    texts: list[tuple[Article, frozenset[tuple[str, ...]]]] = []
+    carried: dict[str, list[Article]] = {}  # a text's document -> the other sites carrying it
+    for d in related_documents(store, article, limit * RELATED_FETCHED_FACTOR):
+        if d.doc_id in relation:
+            reason = _FAMILY_REASONS.get(relation[d.doc_id], relation[d.doc_id])
+            left_out.append(LeftOut(d.doc_id, outlet_name(d), reason))
+            continue
+        marks = shingles(d.body)
+        first = next((t for t, sh in texts if are_copies(sh, marks)), None)
+        if first is not None:
+            carried[first.doc_id].append(d)
+        elif len(texts) < limit:
+            texts.append((d, marks))
+            carried[d.doc_id] = []
     known = {(a.article.doc_id, a.article.text): a for a in parsed}
-    fresh = iter(analyse_many(d for d in related if (d.doc_id, d.text) not in known))
-    return corroborate(article, [known.get((d.doc_id, d.text)) or next(fresh) for d in related])
+    fresh = iter(analyse_many(d for d, _ in texts if (d.doc_id, d.text) not in known))
+    coverage = [known.get((d.doc_id, d.text)) or next(fresh) for d, _ in texts]
+    result = corroborate(article, coverage, published=_dated(article, family))
+    families = tuple(
+        replace(
+            f,
+            outlets=tuple(
+                dict.fromkeys(
+                    [*f.outlets, *(outlet_name(c) for i in f.doc_ids for c in carried[i])]
+                )
+            ),
+            doc_ids=(*f.doc_ids, *(c.doc_id for i in f.doc_ids for c in carried[i])),
+        )
+        for f in result.families
+    )
+    return replace(result, families=families, left_out=(*left_out, *result.left_out))
+
+
+def _dated(article: Analysed, family: Family | None) -> str | None:
+    """The article's date, else its original's: a spun copy is of its source's period."""
+    if article.article.published or family is None or family.original is None:
+        return article.article.published
+    return next((c.published for c in family.copies if c.doc_id == family.original), None)
+
+
+#: Why a member of the article's own family is not independent of it.
+_FAMILY_REASONS = {
+    ORIGINAL: "the article's source",
+    ARTICLE_COPY: "a copy of the article",
+    ORIGINAL_COPY: "a copy of the article's source",
+    RELATED: "another version of the article's story",
+}

@@ -8,54 +8,43 @@ wording is found in one of the candidate's sentences. A source published after t
 is penalised, and an article's declared source ("Source: Aljazeera") adds a small bonus when
 the candidate's outlet or address matches it — a hint, never proof: a candidate that reuses
 too little of the article gets no bonus, so the hint alone cannot put it first.
+
+The candidates that reuse enough of the article to be derived from the same text form its
+family, and the original is chosen among them (`copydesk.corpus.families.source_family`):
+never a copy that carries the article's own rewording, and among copies of one text the one
+the article declares, the wire's own, or the earliest. It is ranked first, with the reason.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from wordfreq import zipf_frequency
 
-from copydesk.corpus.model import SourceCandidate
+from copydesk.corpus.families import (
+    ARTICLE_COPY,
+    Relative,
+    hint_matches,
+    published_after,
+    source_family,
+)
+from copydesk.corpus.model import Family, SourceCandidate
+from copydesk.corpus.reuse import MIN_SOURCE_SHARE, STOPWORDS, WORD_RE, reuse, split_sentences
 from copydesk.corpus.store import Store, content_hash, fts_query
 from copydesk.read.article import Article
-
-#: A sentence reuses a candidate's wording when the Dice overlap of its content-word stems
-#: with one candidate sentence reaches this. On the seed case the article's sentences score
-#: 0.57-0.90 against their reworded source sentences and at most 0.64 (one sentence per
-#: outlet; usually below 0.45) against five other outlets' reports of the same event, so a
-#: counted sentence is strong evidence, and counting over the whole article separates a
-#: source (32% of sentences) from coverage (at most 6%).
-REUSED_SENTENCE_DICE = 0.5
 
 #: Candidates with a smaller reuse share than this are not returned: one or two similar
 #: sentences are what two reports of one event have in common.
 MIN_REUSE_SHARE = 0.08
 
-#: Below this reuse share a candidate cannot be the source, so the declared-source hint
-#: adds nothing to it (the seed's source scores 0.32; other coverage at most 0.06).
-MIN_SOURCE_SHARE = 0.15
-
 #: What a declared-source match adds to the score: less than the reuse share of two
 #: sentences in a typical 30-sentence article, so it only decides near ties.
 HINT_BONUS = 0.05
 
-#: A candidate published after the article keeps this share of its score (a day's grace
-#: for time zones and dates read from different places).
+#: A candidate published after the article (`families.DATE_GRACE_DAYS` allowed) keeps this
+#: share of its score.
 LATER_PUBLISHED_FACTOR = 0.5
-DATE_GRACE_DAYS = 1
-
-#: Sentences shorter than this (in content words) are headings or fragments; not counted.
-MIN_SENTENCE_WORDS = 4
-
-#: Content words are compared by their first letters, a stem that makes "anticipated" and
-#: "anticipates" one word without a language model.
-STEM_CHARS = 6
 
 #: Words searched for in the full-text index: the rarest in general English (wordfreq Zipf
 #: frequency) among the article's words, and no word more common than DISTINCTIVE_ZIPF
@@ -71,223 +60,12 @@ LSH_CANDIDATES = 25
 #: the MinHash search (the full-text search still finds them).
 LSH_MIN_SIMILARITY = 0.2
 
-# Function words left out of content-word comparisons.
-STOPWORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "me",
-        "more",
-        "most",
-        "my",
-        "myself",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "ourselves",
-        "out",
-        "over",
-        "own",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "yours",
-        "yourself",
-        "yourselves",
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "according",
-    ]
-)
-
-_SENTENCE_END = re.compile(r"([.!?][”\"’']?)\s+(?=[A-Z“\"‘'(\d])")
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
-
-
-@dataclass(frozen=True, slots=True)
-class TextSentence:
-    start: int
-    end: int
-    stems: frozenset[str]
-
-
-def split_sentences(text: str) -> list[TextSentence]:
-    """Sentences of ``text`` (a line break always ends one), with their content-word stems."""
-    out: list[TextSentence] = []
-    pos = 0
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
-        cut = start
-        for m in _SENTENCE_END.finditer(line):
-            out.append(_sentence(text, cut, start + m.end(1)))
-            cut = start + m.end()
-        out.append(_sentence(text, cut, start + len(line)))
-    return [s for s in out if len(s.stems) >= MIN_SENTENCE_WORDS]
-
-
-def _sentence(text: str, start: int, end: int) -> TextSentence:
-    chunk = text[start:end]
-    lead = len(chunk) - len(chunk.lstrip())
-    trail = len(chunk.rstrip())
-    return TextSentence(start + lead, start + max(trail, lead), content_stems(chunk))
-
-
-def content_stems(text: str) -> frozenset[str]:
-    return frozenset(
-        w[:STEM_CHARS]
-        for w in (m.group().lower().replace("’", "'") for m in _WORD.finditer(text))
-        if w not in STOPWORDS
-    )
-
-
-def dice(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return 2 * len(a & b) / (len(a) + len(b))
-
-
-@dataclass(frozen=True, slots=True)
-class Reuse:
-    """How much of an article one document reuses."""
-
-    share: float  # reused sentences / counted sentences of the article
-    reused: int
-    counted: int
-    mean_best: float  # mean best sentence overlap, a tie-breaker
-
-
-def reuse(article_sentences: Sequence[TextSentence], other: str) -> Reuse:
-    """The share of ``article_sentences`` whose wording is found in a sentence of ``other``."""
-    theirs = [s.stems for s in split_sentences(other)]
-    if not article_sentences:
-        return Reuse(0.0, 0, 0, 0.0)
-    reused = 0
-    total = 0.0
-    for sentence in article_sentences:
-        best = max((dice(sentence.stems, t) for t in theirs), default=0.0)
-        total += best
-        if best >= REUSED_SENTENCE_DICE:
-            reused += 1
-    n = len(article_sentences)
-    return Reuse(reused / n, reused, n, total / n)
-
 
 def distinctive_terms(text: str, limit: int = SEARCH_TERMS) -> list[str]:
     """The article's rarest words in general English, most distinctive first."""
     counts: dict[str, int] = {}
     shown: dict[str, str] = {}
-    for m in _WORD.finditer(text):
+    for m in WORD_RE.finditer(text):
         word = m.group()
         key = word.lower()
         if key in STOPWORDS or len(key) < 3 or key.isdigit():
@@ -308,35 +86,22 @@ def _zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
-def outlet_key(name: str | None) -> str:
-    """An outlet name or host reduced to letters and digits: "Al Jazeera" → "aljazeera"."""
-    if not name:
-        return ""
-    return re.sub(r"[^a-z0-9]", "", name.lower())
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where an article comes from: its ranked candidate sources and its family of copies."""
+
+    candidates: tuple[SourceCandidate, ...]  # the original first, then by score
+    family: Family | None  # None when no stored document reuses enough of the article
+    source: Article | None  # the original, when one was found
+
+    def family_ids(self) -> frozenset[str]:
+        return self.family.ids() if self.family is not None else frozenset()
 
 
-def hint_matches(declared: str | None, outlet: str | None, url: str | None) -> bool:
-    """Whether a declared source names the candidate's outlet or its web address."""
-    key = outlet_key(declared)
-    if len(key) < 3:
-        return False
-    host = (urlsplit(url).hostname or "") if url else ""
-    host = host.removeprefix("www.")
-    names = [outlet_key(outlet), outlet_key(host.split(".")[0] if host else None)]
-    return any(n and (key in n or n in key) and len(n) >= 3 for n in names)
-
-
-def parse_day(value: str | None) -> date | None:
-    """The calendar day of an ISO-like date ("2025-07-23", "2025-07-23T10:00:00Z")."""
-    if not value:
-        return None
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    doc: Article
+    candidate: SourceCandidate
 
 
 def find_source(store: Store, article: Article, limit: int = 5) -> list[SourceCandidate]:
@@ -345,6 +110,43 @@ def find_source(store: Store, article: Article, limit: int = 5) -> list[SourceCa
     Only documents that reuse at least `MIN_REUSE_SHARE` of the article's sentences are
     returned; an empty list means no source is in the store.
     """
+    return list(provenance(store, article, limit).candidates)
+
+
+def provenance(store: Store, article: Article, limit: int = 5) -> Provenance:
+    """``article``'s candidate sources (at most ``limit``), its family of copies, and the
+    original among them (see `copydesk.corpus.families.source_family`)."""
+    scored = _scored(store, article)
+    relatives = [
+        Relative(s.doc, s.candidate.reuse_share, s.candidate.score, _used(s.doc, article))
+        for s in scored
+        if s.candidate.reuse_share >= MIN_SOURCE_SHARE
+    ]
+    family = source_family(article, relatives)
+    relation = {c.doc_id: c.relation for c in family.copies} if family is not None else {}
+    original = family.original if family is not None else None
+    ranked = []
+    for s in scored:
+        c = s.candidate
+        place = relation.get(c.doc_id)
+        if place is not None and family is not None:
+            reason = f"{family.provenance}; {c.reason}" if c.doc_id == original else c.reason
+            if place == ARTICLE_COPY and original is not None:
+                reason += "; a copy of the article: it carries the article's own wording"
+            c = replace(c, relation=place, reason=reason)
+        ranked.append(c)
+    ranked.sort(key=lambda c: c.doc_id != original)  # stable: the rest stay by score
+    source = next((s.doc for s in scored if s.candidate.doc_id == original), None)
+    return Provenance(tuple(ranked[:limit]), family, source)
+
+
+def _used(doc: Article, article: Article) -> float:
+    """Share of ``doc``'s own sentences whose wording ``article`` reuses."""
+    return reuse(split_sentences(doc.body), article.body).share
+
+
+def _scored(store: Store, article: Article) -> list[_Scored]:
+    """Every candidate reusing at least `MIN_REUSE_SHARE` of the article, best score first."""
     body = article.body
     sentences = split_sentences(body)
     if not sentences:
@@ -358,8 +160,7 @@ def find_source(store: Store, article: Article, limit: int = 5) -> list[SourceCa
     expression = fts_query(distinctive_terms(body))
     if expression:
         ids += [h.doc_id for h in store.match(expression, FTS_CANDIDATES) if h.doc_id not in near]
-    candidates: list[tuple[float, SourceCandidate]] = []
-    article_day = parse_day(article.published)
+    candidates: list[tuple[float, _Scored]] = []
     for doc in store.get_many(ids):
         if content_hash(doc.text) == own_hash or (article.url and doc.url == article.url):
             continue  # the article itself
@@ -375,12 +176,11 @@ def find_source(store: Store, article: Article, limit: int = 5) -> list[SourceCa
         ]
         if doc.doc_id in near:
             notes.append(f"near-duplicate text ({near[doc.doc_id]:.0%} shared word sequences)")
-        doc_day = parse_day(doc.published)
-        if article_day and doc_day and (doc_day - article_day).days > DATE_GRACE_DAYS:
+        if published_after(doc, article):
             score *= LATER_PUBLISHED_FACTOR
             notes.append(
-                f"published after the article ({doc_day.isoformat()} vs "
-                f"{article_day.isoformat()}), so unlikely to be its source"
+                f"published after the article ({doc.published} vs {article.published}), "
+                "so unlikely to be its source"
             )
         if hint_matches(article.declared_source, doc.outlet, doc.url):
             if found.share >= MIN_SOURCE_SHARE:
@@ -392,33 +192,26 @@ def find_source(store: Store, article: Article, limit: int = 5) -> list[SourceCa
                     "but it reuses too little of the article to be the source"
                 )
         score += found.mean_best * 0.01
-        candidates.append(
-            (
-                score,
-                SourceCandidate(
-                    doc_id=doc.doc_id,
-                    url=doc.url,
-                    outlet=doc.outlet,
-                    title=doc.title,
-                    reuse_share=round(found.share, 4),
-                    score=round(score, 4),
-                    reason="; ".join(notes),
-                ),
-            )
+        candidate = SourceCandidate(
+            doc_id=doc.doc_id,
+            url=doc.url,
+            outlet=doc.outlet,
+            title=doc.title,
+            reuse_share=round(found.share, 4),
+            score=round(score, 4),
+            reason="; ".join(notes),
         )
-    candidates.sort(key=lambda c: (-c[0], int(c[1].doc_id) if c[1].doc_id.isdigit() else 0))
-    return [c for _, c in candidates[:limit]]
+        candidates.append((score, _Scored(doc, candidate)))
+    candidates.sort(key=lambda c: (-c[0], int(c[1].doc.doc_id) if c[1].doc.doc_id.isdigit() else 0))
+    return [c for _, c in candidates]
 
 
 __all__ = [
     "HINT_BONUS",
     "MIN_REUSE_SHARE",
-    "REUSED_SENTENCE_DICE",
-    "Reuse",
-    "content_stems",
+    "MIN_SOURCE_SHARE",
+    "Provenance",
     "distinctive_terms",
     "find_source",
-    "hint_matches",
-    "reuse",
-    "split_sentences",
+    "provenance",
 ]

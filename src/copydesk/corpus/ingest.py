@@ -5,8 +5,10 @@ returns an `IngestReport`. What it accepts:
 
 - a folder: every ``.html``, ``.htm`` and ``.txt`` file under it (recursively), every WARC
   file and every ``.urls`` list. A sidecar ``index.tsv`` in a folder (tab-separated, with a
-  header row naming at least ``file`` and any of ``url``, ``outlet``, ``date``) supplies
-  that metadata for the files beside it, overriding what the reader found;
+  header row naming at least ``file`` and any of ``url``, ``outlet``, ``date``, ``wire``)
+  supplies that metadata for the files beside it, overriding what the reader found (a
+  ``wire`` cell that names no agency, such as "Own report", says the text is the outlet's
+  own);
 - a WARC file (``.warc``, ``.warc.gz``): each HTML response record is a document; a damaged
   record is recorded as a failure and the rest of the file is read;
 - a list of URLs: a ``.urls`` file, or a ``.txt`` file whose every non-empty line is an http(s)
@@ -41,6 +43,7 @@ from copydesk.corpus import minhash
 from copydesk.corpus.store import DEFAULT_DB, Store, content_hash
 from copydesk.corpus.warc import WarcFailure, WarcPage, is_warc, read_warc
 from copydesk.errors import CopydeskError, InputError
+from copydesk.lexicon.wires import wire_key
 from copydesk.read import Article, read_bytes, read_file, read_url
 
 #: Documents per transaction. A kill loses at most this many documents' work; 200 keeps the
@@ -108,6 +111,7 @@ class SidecarEntry:
     url: str | None = None
     outlet: str | None = None
     published: str | None = None
+    wire: str | None = None  # the cell as written: "AFP", "AFP-based", "Own report"
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +337,7 @@ def _with_meta(article: Article, meta: SidecarEntry | None) -> Article:
         url=meta.url or article.url,
         outlet=meta.outlet or article.outlet,
         published=meta.published or article.published,
+        wire=wire_key(meta.wire) if meta.wire else article.wire,
     )
 
 
@@ -434,7 +439,8 @@ def read_url_list(path: str | Path) -> list[str]:
 
 
 def read_sidecar(path: str | Path) -> dict[str, SidecarEntry]:
-    """File name → metadata from an ``index.tsv`` (columns ``file``, ``url``, ``outlet``, ``date``)."""
+    """File name → metadata from an ``index.tsv`` (columns ``file``, ``url``, ``outlet``,
+    ``date``, ``wire``)."""
     p = Path(path)
     try:
         with p.open(encoding="utf-8", newline="") as f:
@@ -448,7 +454,10 @@ def read_sidecar(path: str | Path) -> dict[str, SidecarEntry]:
         name = (row.get("file") or "").strip()
         if name:
             out[name] = SidecarEntry(
-                url=_cell(row, "url"), outlet=_cell(row, "outlet"), published=_cell(row, "date")
+                url=_cell(row, "url"),
+                outlet=_cell(row, "outlet"),
+                published=_cell(row, "date"),
+                wire=_cell(row, "wire"),
             )
     return out
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from copydesk.corpus.find_source import distinctive_terms, parse_day
+from copydesk.corpus.families import parse_day
+from copydesk.corpus.find_source import distinctive_terms
 from copydesk.corpus.store import Store, content_hash
 from copydesk.read.article import Article
 

@@ -41,8 +41,13 @@ from copydesk.errors import InputError, StoreError
 from copydesk.model import Span
 from copydesk.read.article import Article, Excluded
 
-#: Bumped whenever the tables change shape; a store of another version is refused.
-SCHEMA_VERSION = 1
+#: Bumped whenever the tables change shape; a store of another version is refused, except
+#: the versions in `MIGRATIONS`, which are brought up to date when the store is opened.
+SCHEMA_VERSION = 2
+
+#: Statements that bring a store of an older version up to the next: version 2 records the
+#: news agency a document is credited to (``wire``).
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: ("ALTER TABLE documents ADD COLUMN wire TEXT",)}
 
 #: The file a store lives in when no other is named.
 DEFAULT_DB = "copydesk.db"
@@ -69,6 +74,7 @@ CREATE TABLE IF NOT EXISTS documents (
     title TEXT,
     published TEXT,
     declared_source TEXT,
+    wire TEXT,
     byline TEXT,
     text TEXT NOT NULL,
     excluded TEXT,
@@ -228,7 +234,9 @@ class Store:
             version = self.meta("schema_version")
             if version is None:
                 raise InputError(f"{self.path} is an SQLite file but not a copydesk store.")
-            if int(version) != SCHEMA_VERSION:
+            if int(version) in MIGRATIONS:
+                self._migrate(int(version))
+            elif int(version) != SCHEMA_VERSION:
                 raise InputError(
                     f"{self.path} was made with store schema {version}; "
                     f"this copydesk reads schema {SCHEMA_VERSION}."
@@ -251,6 +259,16 @@ class Store:
                     conn.execute(statement)
             rows = {"schema_version": str(SCHEMA_VERSION), **self._settings()}
             conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", rows.items())
+
+    def _migrate(self, version: int) -> None:
+        with self.transaction():
+            while version in MIGRATIONS:
+                for statement in MIGRATIONS[version]:
+                    self._conn.execute(statement)
+                version += 1
+            self._conn.execute(
+                "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),)
+            )
 
     def _settings(self) -> dict[str, str]:
         return {
@@ -353,15 +371,16 @@ class Store:
         )
         with self.transaction():
             cur = self._conn.execute(
-                "INSERT INTO documents(url, outlet, title, published, declared_source, byline,"
-                " text, excluded, content_hash, ingested_at, origin, format)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents(url, outlet, title, published, declared_source, wire,"
+                " byline, text, excluded, content_hash, ingested_at, origin, format)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article.url,
                     article.outlet,
                     article.title,
                     article.published,
                     article.declared_source,
+                    article.wire,
                     article.byline,
                     article.text,
                     excluded,
@@ -406,8 +425,7 @@ class Store:
     def get(self, doc_id: str | int) -> Article:
         """The stored article ``doc_id``; KeyError when there is none."""
         row = self._conn.execute(
-            "SELECT id, text, title, byline, published, url, outlet, declared_source, excluded,"
-            " origin, format FROM documents WHERE id = ?",
+            f"SELECT {_COLUMNS} FROM documents WHERE id = ?",
             (_doc_key(doc_id),),
         ).fetchone()
         if row is None:
@@ -421,8 +439,7 @@ class Store:
             return []
         marks = ",".join("?" * len(keys))
         rows = self._conn.execute(
-            "SELECT id, text, title, byline, published, url, outlet, declared_source, excluded,"
-            f" origin, format FROM documents WHERE id IN ({marks})",
+            f"SELECT {_COLUMNS} FROM documents WHERE id IN ({marks})",
             keys,
         ).fetchall()
         by_id = {row[0]: _article(row) for row in rows}
@@ -538,8 +555,16 @@ class Store:
         return ok and orphans == 0 and self.counts().consistent
 
 
+_COLUMNS = (
+    "id, text, title, byline, published, url, outlet, declared_source, wire, excluded, origin,"
+    " format"
+)
+
+
 def _article(row: Sequence[object]) -> Article:
-    (doc_id, text, title, byline, published, url, outlet, declared, excluded, origin, fmt) = row
+    (doc_id, text, title, byline, published, url, outlet, declared, wire, excluded, origin, fmt) = (
+        row
+    )
     spans: tuple[Excluded, ...] = ()
     if excluded:
         spans = tuple(
@@ -555,6 +580,7 @@ def _article(row: Sequence[object]) -> Article:
         url=_opt(url),
         outlet=_opt(outlet),
         declared_source=_opt(declared),
+        wire=_opt(wire),
         excluded=spans,
         origin=_opt(origin),
         format=str(fmt or "text"),

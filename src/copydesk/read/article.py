@@ -39,6 +39,7 @@ class Article:
     url: str | None = None
     outlet: str | None = None
     declared_source: str | None = None
+    wire: str | None = None  # the news agency the text is credited to (a `lexicon.wires` key)
     excluded: tuple[Excluded, ...] = ()
     origin: str | None = None  # path, URL or "-" it was read from
     format: str = "text"  # "text" or "html"

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from copydesk.lexicon.wires import CREDIT_NAMES
 from copydesk.model import Span
 from copydesk.read.article import Excluded
 
@@ -226,42 +227,8 @@ _TRAILING_SOURCE_RE = re.compile(
 )
 
 # News agencies whose name alone, or after a dash at the end of a paragraph, credits the text
-# to them ("... remain slim. - AFP"). A general list of wire services, not of any one case.
-WIRE_AGENCIES = (
-    "AFP",
-    "AP",
-    "Associated Press",
-    "Reuters",
-    "dpa",
-    "DPA",
-    "ANI",
-    "PTI",
-    "IANS",
-    "UNI",
-    "Bernama",
-    "Xinhua",
-    "AAP",
-    "UPI",
-    "ANSA",
-    "EFE",
-    "Kyodo",
-    "Yonhap",
-    "TASS",
-    "Anadolu",
-    "APP",
-    "NNA",
-    "WAM",
-    "SPA",
-    "KUNA",
-    "QNA",
-    "Ukrinform",
-    "Interfax",
-    "RIA Novosti",
-    "Agence France-Presse",
-    "Agencies",
-    "agencies",
-)
-_WIRE = "|".join(re.escape(a) for a in sorted(WIRE_AGENCIES, key=len, reverse=True))
+# to them ("... remain slim. - AFP"): `copydesk.lexicon.wires.CREDIT_NAMES`.
+_WIRE = "|".join(re.escape(a) for a in CREDIT_NAMES)
 _WIRE_LINE_RE = re.compile(rf"^[(\[]?\s*(?:[-–—]\s*)?(?P<name>{_WIRE})\s*[)\]]?\.?$")
 _TRAILING_WIRE_RE = re.compile(
     rf"(?<=[.!?”\"’])\s+(?P<credit>(?:[-–—]\s*(?P<n1>{_WIRE})|\((?P<n2>{_WIRE})\)))\s*$"

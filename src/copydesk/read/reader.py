@@ -15,6 +15,7 @@ from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from copydesk.errors import InputError
+from copydesk.lexicon.wires import dateline_wire, wire_key
 from copydesk.model import Span
 from copydesk.read.article import Article, Excluded
 from copydesk.read.decode import decode
@@ -266,6 +267,7 @@ def _article(
         url=url,
         outlet=outlet,
         declared_source=junk.declared_source,
+        wire=wire_key(junk.declared_source) or dateline_wire(text),
         excluded=junk.excluded,
         origin=origin,
         format=fmt,

@@ -109,8 +109,7 @@ def render_report_html(report: Report) -> str:
             "</main>",
             '<section class="tables">',
             _ledger(report),
-            _corroboration(report),
-            _candidates(report),
+            corpus_tables(report),
             "</section>",
             "</body>",
             "</html>",
@@ -257,7 +256,21 @@ def _note(n: int, f: Finding) -> str:
 def _evidence(e: Evidence) -> str:
     who = link(e.url, e.outlet or e.doc_id)
     note = f' <span class="note">{escape(e.note)}</span>' if e.note else ""
-    return f'<p class="evidence">{who}: <q>{escape(e.text)}</q>{note}</p>'
+    return f'<p class="evidence">{who}: <q>{_marked_evidence(e)}</q>{note}</p>'
+
+
+def _marked_evidence(e: Evidence) -> str:
+    """The evidence text with its marked words (``marks``, offsets into its document)."""
+    out, at = [], 0
+    for m in sorted(e.marks, key=lambda m: m.start):
+        start, end = m.start - e.span.start, m.end - e.span.start
+        if start < at or end > len(e.text):
+            continue
+        out.append(escape(e.text[at:start]))
+        out.append(f'<mark class="quoted">{escape(e.text[start:end])}</mark>')
+        at = end
+    out.append(escape(e.text[at:]))
+    return "".join(out)
 
 
 def _table(title: str, header: list[str], rows: list[list[str]], empty: str) -> str:
@@ -336,12 +349,40 @@ def _corroboration(report: Report) -> str:
         ]
         for v in c.verdicts
     ]
-    return _table(
+    table = _table(
         f"Corroboration ({c.documents_considered} other documents considered)",
         ["verdict", "claim", "evidence", "why"],
         rows,
         "No checkable claims.",
     )
+    if not c.left_out:
+        return table
+    counted = "; ".join(f"{x.outlet} ({x.reason})" for x in c.left_out)
+    return table + f'\n<p class="note">Not counted: {escape(counted)}.</p>'
+
+
+def corpus_tables(report: Report) -> str:
+    """What a corpus said: corroboration, source candidates and the story's copies."""
+    return "\n".join(x for x in (_corroboration(report), _candidates(report), _family(report)) if x)
+
+
+def _family(report: Report) -> str:
+    f = report.family
+    if f is None:
+        return ""
+    rows = [
+        [
+            escape(m.relation),
+            escape(m.published or ""),
+            escape(m.outlet or ""),
+            link(m.url, m.title or m.url or m.doc_id),
+            escape(m.differs),
+        ]
+        for m in f.members
+    ]
+    title = f"Copies of this story ({len(f.members)})"
+    why = f'<p class="note">Original: {escape(f.reason)}.</p>'
+    return _table(title, ["copy", "date", "outlet", "document", "how it differs"], rows, "") + why
 
 
 def _candidates(report: Report) -> str:

@@ -67,6 +67,11 @@ class Evidence(_Model):
     span: Span = Field(description="Offsets into that document's text.")
     text: str = Field(description="The evidence text itself.")
     note: str | None = Field(default=None, description="What the evidence shows, in words.")
+    marks: list[Span] = Field(
+        default_factory=list,
+        description="The words inside `span` the note is about (offsets into that document's "
+        "text): the words another outlet quotes differently.",
+    )
 
 
 class Finding(_Model):
@@ -319,6 +324,40 @@ class SourceCandidate(_Model):
         description="Ranking score (reuse share with date and declared-source adjustments)."
     )
     reason: str = Field(description="One line: why it ranks here.")
+    relation: str | None = Field(
+        default=None,
+        description="Its place in the article's family of copies ('original', 'copy of the "
+        "article', 'copy of the original', 'another version of the story'); none for coverage "
+        "that reuses too little of the article to be a copy.",
+    )
+
+
+class FamilyMember(_Model):
+    """A document carrying the same story's text as the article."""
+
+    doc_id: str = Field(description="Identifier of the document in the corpus.")
+    outlet: str | None = Field(default=None, description="The publishing outlet, when known.")
+    url: str | None = Field(default=None, description="Where it was published, when known.")
+    title: str | None = Field(default=None, description="Headline, when found.")
+    published: str | None = Field(default=None, description="Publication date, when known.")
+    relation: str = Field(
+        description="'original', 'this article', 'copy of the article' (it carries the "
+        "article's own wording), 'copy of the original' or 'another version of the story'."
+    )
+    reuse_share: float = Field(description="Share of the article's sentences reusing its wording.")
+    differs: str = Field(description="How its text differs, in a line.")
+
+
+class FamilyInfo(_Model):
+    """The copies of the article's story found in the corpus, and which is the original."""
+
+    original: str | None = Field(
+        description="Doc id of the original; null when the article itself is the earliest."
+    )
+    reason: str = Field(description="Why that document is the original.")
+    members: list[FamilyMember] = Field(
+        description="The original first, then the other copies by date (the article included)."
+    )
 
 
 class ClaimVerdict(_Model):
@@ -335,6 +374,26 @@ class ClaimVerdict(_Model):
         default_factory=list, description="The other outlets' sentences the verdict rests on."
     )
     reason: str = Field(description="Why, in one line.")
+    agree: int = Field(default=0, ge=0, description="Independent reports that corroborate it.")
+    disagree: int = Field(
+        default=0, ge=0, description="Independent reports that contradict or misquote it."
+    )
+
+
+class CoverageFamilyInfo(_Model):
+    """Coverage that counts as one independent report: one wire, or copies of one text."""
+
+    label: str = Field(description="The wire, else the first outlet.")
+    outlets: list[str] = Field(description="The outlets that carry it.")
+    doc_ids: list[str] = Field(description="Their documents in the corpus.")
+
+
+class LeftOutInfo(_Model):
+    """A coverage document not counted, since it is not independent of the article."""
+
+    doc_id: str = Field(description="Identifier of the document in the corpus.")
+    outlet: str = Field(description="Its outlet, host or file.")
+    reason: str = Field(description="Why it does not count.")
 
 
 class CorroborationInfo(_Model):
@@ -343,6 +402,14 @@ class CorroborationInfo(_Model):
     verdicts: list[ClaimVerdict] = Field(description="One per checkable claim, in text order.")
     documents_considered: int = Field(
         ge=0, description="Other documents the claims were checked against."
+    )
+    families: list[CoverageFamilyInfo] = Field(
+        default_factory=list,
+        description="The independent reports those documents make up; each counts once.",
+    )
+    left_out: list[LeftOutInfo] = Field(
+        default_factory=list,
+        description="Related documents not counted: the source, copies, the same wire.",
     )
 
 
@@ -408,6 +475,11 @@ class Report(_Model):
     corroboration: CorroborationInfo | None = Field(
         default=None, description="Present when claims were checked against a corpus."
     )
+    family: FamilyInfo | None = Field(
+        default=None,
+        description="Present when a corpus holds copies of the article's story: the original "
+        "and every copy, with how each differs.",
+    )
 
     def has_major(self) -> bool:
         return self.summary.by_severity.get(Severity.MAJOR.value, 0) > 0
@@ -441,6 +513,7 @@ def build_report(result: CheckResult, *, generated_at: datetime | None = None) -
         corroboration=_corroboration(result.corroboration, article.text)
         if result.corroboration
         else None,
+        family=_family(result.family) if result.family else None,
     )
 
 
@@ -465,7 +538,13 @@ def _excerpt(span: core.Span, text: str) -> Excerpt:
 
 def _evidence(e: core.Evidence) -> Evidence:
     return Evidence(
-        doc_id=e.doc_id, outlet=e.outlet, url=e.url, span=_span(e.span), text=e.text, note=e.note
+        doc_id=e.doc_id,
+        outlet=e.outlet,
+        url=e.url,
+        span=_span(e.span),
+        text=e.text,
+        note=e.note,
+        marks=[_span(m) for m in e.marks],
     )
 
 
@@ -663,6 +742,27 @@ def _candidate(c: km.SourceCandidate) -> SourceCandidate:
         reuse_share=c.reuse_share,
         score=c.score,
         reason=c.reason,
+        relation=c.relation,
+    )
+
+
+def _family(f: km.Family) -> FamilyInfo:
+    return FamilyInfo(
+        original=f.original,
+        reason=f.reason,
+        members=[
+            FamilyMember(
+                doc_id=c.doc_id,
+                outlet=c.outlet,
+                url=c.url,
+                title=c.title,
+                published=c.published,
+                relation=c.relation,
+                reuse_share=c.reuse_share,
+                differs=c.differs,
+            )
+            for c in f.copies
+        ],
     )
 
 
@@ -675,6 +775,8 @@ def _verdict(v: km.ClaimVerdict, text: str) -> ClaimVerdict:
         verdict=v.verdict.value,
         evidence=[_evidence(e) for e in v.evidence],
         reason=v.reason,
+        agree=v.agree,
+        disagree=v.disagree,
     )
 
 
@@ -682,4 +784,11 @@ def _corroboration(c: km.Corroboration, text: str) -> CorroborationInfo:
     return CorroborationInfo(
         verdicts=[_verdict(v, text) for v in c.verdicts],
         documents_considered=c.documents_considered,
+        families=[
+            CoverageFamilyInfo(label=f.label, outlets=list(f.outlets), doc_ids=list(f.doc_ids))
+            for f in c.families
+        ],
+        left_out=[
+            LeftOutInfo(doc_id=x.doc_id, outlet=x.outlet, reason=x.reason) for x in c.left_out
+        ],
     )

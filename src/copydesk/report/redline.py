@@ -24,7 +24,7 @@ from copydesk.compare.model import AlignedSentence, Comparison, Label
 from copydesk.model import Evidence, Finding, Severity, Span
 from copydesk.read.article import Article
 from copydesk.report.escape import escape
-from copydesk.report.html import link, rewording_html
+from copydesk.report.html import corpus_tables, link, rewording_html
 
 if TYPE_CHECKING:
     from copydesk.pipeline import CheckResult
@@ -174,6 +174,7 @@ def render_redline(result: CheckResult) -> str:
             page.table(),
             page.elsewhere(),
             "</main>",
+            _corpus(result),
             "</body>",
             "</html>",
             "",
@@ -182,6 +183,15 @@ def render_redline(result: CheckResult) -> str:
 
 
 # --- page parts -----------------------------------------------------------------------------
+
+
+def _corpus(result: CheckResult) -> str:
+    """The corpus tables of the check page, when the source was found in a corpus."""
+    if result.corroboration is None and result.family is None:
+        return ""
+    from copydesk.report.model import build_report
+
+    return f'<section class="tables">{corpus_tables(build_report(result))}</section>'
 
 
 def _describe(article: Article, role: str) -> str:

@@ -105,6 +105,8 @@ def _parts(report: Report, styled: bool) -> list[RenderableType]:
         parts.extend(_comparison(report))
     if report.source_candidates:
         parts.extend(_candidates(report))
+    if report.family is not None:
+        parts.extend(_family(report))
     if report.corroboration is not None:
         parts.extend(_corroboration(report))
     return parts
@@ -306,6 +308,17 @@ def _candidate_table(candidates: list[SourceCandidate]) -> Table:
     return table
 
 
+def _family(report: Report) -> list[RenderableType]:
+    f = report.family
+    assert f is not None
+    table = _table(
+        f"Copies of this story ({len(f.members)})", "copy", "date", "outlet", "how it differs"
+    )
+    for m in f.members:
+        _row(table, m.relation, m.published or "", m.outlet or m.url or m.doc_id, m.differs)
+    return [table, Text(f"Original: {f.reason}."), Text()]
+
+
 def _corroboration(report: Report) -> list[RenderableType]:
     """Contradicted claims first, then corroborated ones, each with the reason naming the
     outlets; unverified claims are only counted (the JSON and HTML reports list them all)."""
@@ -331,6 +344,10 @@ def _corroboration(report: Report) -> list[RenderableType]:
             )
             if c.verdicts
             else Text("No checkable claims.", style="dim")
+        )
+    if c.left_out:
+        parts.append(
+            Text("Not counted: " + "; ".join(f"{x.outlet} ({x.reason})" for x in c.left_out) + ".")
         )
     parts.append(Text())
     return parts
