@@ -134,3 +134,27 @@ def test_a_store_with_corrupted_pages_is_reported_as_damaged(corpus: Path, tmp_p
         done = run(*args, "--db", str(db))
         assert done.returncode == 2, (args, done.stderr)
         one_sentence(done.stderr, str(db), "damaged")
+
+
+def test_a_pipe_in_an_ingest_folder_is_recorded_not_waited_on(tmp_path: Path) -> None:
+    folder = tmp_path / "coverage"
+    folder.mkdir()
+    (folder / "original.txt").write_text(
+        (EXAMPLES / "original.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    os.mkfifo(folder / "stuck.txt")
+    os.mkfifo(folder / "index.tsv")
+    # Nothing ever writes to the pipes: reading one would wait for ever (here, the timeout).
+    done = subprocess.run(
+        [sys.executable, "-m", "copydesk", "ingest", str(folder), "--db", str(tmp_path / "c.db")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=ENV,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "1 added" in done.stdout
+    for name in ("stuck.txt", "index.tsv"):
+        assert f"{folder / name} is not a regular file" in done.stderr
