@@ -183,6 +183,7 @@ class Store:
         self.path = path
         self._depth = 0
         self.readonly = False
+        self._columns = _COLUMNS  # what a document row is read from
         self.bands, self.rows = minhash.band_layout(minhash.LSH_THRESHOLD, minhash.NUM_PERM)
 
     # -- opening -------------------------------------------------------------------------
@@ -234,7 +235,9 @@ class Store:
             version = self.meta("schema_version")
             if version is None:
                 raise InputError(f"{self.path} is an SQLite file but not a copydesk store.")
-            if int(version) in MIGRATIONS:
+            if int(version) in MIGRATIONS and self.readonly:
+                self._columns = _COLUMNS.replace(" wire,", " NULL AS wire,")  # read as it is
+            elif int(version) in MIGRATIONS:
                 self._migrate(int(version))
             elif int(version) != SCHEMA_VERSION:
                 raise InputError(
@@ -425,7 +428,7 @@ class Store:
     def get(self, doc_id: str | int) -> Article:
         """The stored article ``doc_id``; KeyError when there is none."""
         row = self._conn.execute(
-            f"SELECT {_COLUMNS} FROM documents WHERE id = ?",
+            f"SELECT {self._columns} FROM documents WHERE id = ?",
             (_doc_key(doc_id),),
         ).fetchone()
         if row is None:
@@ -439,7 +442,7 @@ class Store:
             return []
         marks = ",".join("?" * len(keys))
         rows = self._conn.execute(
-            f"SELECT {_COLUMNS} FROM documents WHERE id IN ({marks})",
+            f"SELECT {self._columns} FROM documents WHERE id IN ({marks})",
             keys,
         ).fetchall()
         by_id = {row[0]: _article(row) for row in rows}
