@@ -130,7 +130,10 @@ def provenance(store: Store, article: Article, limit: int = 5) -> Provenance:
         c = s.candidate
         place = relation.get(c.doc_id)
         if place is not None and family is not None:
-            reason = f"{family.provenance}; {c.reason}" if c.doc_id == original else c.reason
+            reason = c.reason
+            if c.doc_id == original:
+                own = [n for n in c.reason.split("; ") if n not in family.provenance]
+                reason = "; ".join([family.provenance, *own])
             if place == ARTICLE_COPY and original is not None:
                 reason += "; a copy of the article: it carries the article's own wording"
             c = replace(c, relation=place, reason=reason)
