@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from copydesk.compare import align as sentence_alignment
 from copydesk.compare.align import Alignment, Group
-from copydesk.compare.diff import diff_pair
+from copydesk.compare.diff import diff_pair, index_of
 from copydesk.compare.model import AlignedSentence, Comparison, Label
 from copydesk.kinds import severity_of
 from copydesk.model import Finding, Severity, Span
@@ -29,6 +29,7 @@ def compare(article: Analysed, source: Analysed) -> Comparison:
     """Redline ``article`` against ``source``: one `AlignedSentence` per article body sentence."""
     alignment = sentence_alignment.align(article.doc, source.doc)
     group_of = alignment.group_of_article()
+    indexes = (index_of(article), index_of(source))
     pairs: list[AlignedSentence] = []
     findings: list[Finding] = []
     labels: dict[int, Label] = {}
@@ -38,6 +39,7 @@ def compare(article: Analysed, source: Analysed) -> Comparison:
             tuple(alignment.article[k].sentence for k in group.article),
             source,
             tuple(alignment.source[k].sentence for k in group.source),
+            indexes=indexes,
         )
         findings.extend(found)
         labels.update(_labels(alignment, group, found))

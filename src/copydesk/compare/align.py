@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from copydesk.compare.embed import Backend, SentenceVectors, backend, sentence_vectors, words
 from copydesk.model import Span
@@ -289,15 +291,45 @@ class _Scorer:
         self.weight = idf_weights([*article, *source])
 
     def matrix(self) -> np.ndarray:
+        """Every article unit's score against every source unit: `lexical_score` and
+        `_combine` for all pairs at once, as sparse products over the terms."""
         cos = self.a_vec.units() @ self.s_vec.units().T
-        out = np.zeros_like(cos)
-        for i, a in enumerate(self.article):
-            for j, s in enumerate(self.source):
-                lex = lexical_score(
-                    (a.lemmas, s.lemmas), (a.names, s.names), (a.numbers, s.numbers), self.weight
-                )
-                out[i, j] = _combine(float(cos[i, j]), lex, a.heading != s.heading)
-        return out
+        lex = LEMMA_WEIGHT * self._overlaps("lemmas")
+        norm = np.full(cos.shape, LEMMA_WEIGHT)
+        for weight, attr in ((NAME_WEIGHT, "names"), (NUMBER_WEIGHT, "numbers")):
+            a_has = np.array([bool(getattr(u, attr)) for u in self.article])
+            s_has = np.array([bool(getattr(u, attr)) for u in self.source])
+            present = a_has[:, None] | s_has[None, :]
+            lex = lex + np.where(present, weight * self._overlaps(attr), 0.0)
+            norm = norm + np.where(present, weight, 0.0)
+        lex = lex / norm
+        score = VECTOR_WEIGHT * np.maximum(cos, 0.0) + (1 - VECTOR_WEIGHT) * lex
+        a_head = np.array([u.heading for u in self.article])
+        s_head = np.array([u.heading for u in self.source])
+        mismatch = a_head[:, None] != s_head[None, :]
+        return np.where(mismatch, score * HEADING_MISMATCH, score).astype(cos.dtype)
+
+    def _overlaps(self, attr: str) -> np.ndarray:
+        """`_overlap` of every article unit's ``attr`` terms with every source unit's."""
+        terms: dict[str, int] = {}
+        a_rows: list[int] = []
+        a_cols: list[int] = []
+        s_rows: list[int] = []
+        s_cols: list[int] = []
+        for rows, cols, units in ((a_rows, a_cols, self.article), (s_rows, s_cols, self.source)):
+            for k, u in enumerate(units):
+                for t in getattr(u, attr):
+                    rows.append(k)
+                    cols.append(terms.setdefault(t, len(terms)))
+        n, m = len(self.article), len(self.source)
+        w = np.zeros(len(terms))
+        for t, c in terms.items():
+            w[c] = self.weight.get(t, 1.0)
+        a = sparse.csr_matrix((np.ones(len(a_rows)), (a_rows, a_cols)), shape=(n, len(terms)))
+        s = sparse.csr_matrix((np.ones(len(s_rows)), (s_rows, s_cols)), shape=(m, len(terms)))
+        shared = np.asarray((a @ sparse.diags(w) @ s.T).todense(), dtype=float)
+        total = np.asarray(a @ w)[:, None] + np.asarray(s @ w)[None, :]
+        return np.divide(2 * shared, total, out=np.zeros((n, m)), where=total > 0)
 
     def group(self, a: Sequence[int], s: Sequence[int]) -> float:
         cos = float(self.a_vec.unit(a) @ self.s_vec.unit(s))
@@ -354,32 +386,44 @@ def _fill_gaps(
     gap_min: float,
 ) -> None:
     """Pair sentences left between two aligned neighbours (or the start of both texts and an
-    aligned neighbour) with a free source sentence between the neighbours' sources."""
+    aligned neighbour) with a free source sentence between the neighbours' sources.
+
+    The best candidate pair is taken first, again and again; each pair taken narrows only
+    the gap it falls in, so only that gap's candidates are found again.
+    """
+    placed = sorted(a_group)  # article positions already in a group
 
     def bracket(i: int) -> tuple[int, int] | None:
-        before = [k for k in a_group if k < i]
-        after = [k for k in a_group if k > i]
-        if not after:
+        k = bisect_left(placed, i)
+        if k == len(placed):
             return None
-        lo = max(groups[a_group[max(before)]][1]) if before else -1
-        hi = min(groups[a_group[min(after)]][1])
+        lo = max(groups[a_group[placed[k - 1]]][1]) if k > 0 else -1
+        hi = min(groups[a_group[placed[k]]][1])
         return (lo, hi) if lo < hi else None
 
-    while True:
-        found: list[tuple[float, int, int]] = []
-        for i in range(scores.shape[0]):
+    def candidates(positions: Iterable[int]) -> list[tuple[float, int, int]]:
+        out: list[tuple[float, int, int]] = []
+        for i in positions:
             if i in a_group or (gap := bracket(i)) is None:
                 continue
-            found.extend(
+            out.extend(
                 (float(scores[i, j]), i, j)
                 for j in range(gap[0] + 1, gap[1])
                 if j not in s_group and scores[i, j] >= gap_min
             )
-        if not found:
-            return
+        return out
+
+    found = candidates(range(scores.shape[0]))
+    while found:
         _, i, j = max(found, key=lambda x: (x[0], -x[1], -x[2]))
         a_group[i] = s_group[j] = len(groups)
         groups.append(((i,), (j,), float(scores[i, j])))
+        k = bisect_left(placed, i)
+        placed.insert(k, i)
+        lo = placed[k - 1] if k > 0 else -1
+        hi = placed[k + 1] if k + 1 < len(placed) else scores.shape[0]
+        found = [c for c in found if not lo < c[1] < hi and c[2] != j]
+        found += candidates(range(lo + 1, hi))
 
 
 def align(article: Annotated, source: Annotated, using: Backend | None = None) -> Alignment:

@@ -33,11 +33,13 @@ from copydesk.compare.frames import (
     title_word,
     words_of,
 )
+from copydesk.compare.index import SentenceIndex, sentence_index
 from copydesk.compare.quotes import Quote, Word, marked_quotes, word_stream
 from copydesk.compare.words import word_changes
 from copydesk.kinds import severity_of
 from copydesk.ledger.model import Attribution, Claim, Ledger, Person, Role
 from copydesk.ledger.people import np_side
+from copydesk.ledger.quantities import NumberRead
 from copydesk.lexicon.modality import HEDGE_ADVERBS, HEDGE_CONTROL, HEDGE_MODALS
 from copydesk.lexicon.normalise import initials, spelling_key
 from copydesk.lexicon.places import side_key, side_of
@@ -100,18 +102,22 @@ class _Side:
     """One side of an aligned pair: the document and the sentences taking part."""
 
     doc: Annotated
-    ledger: Ledger
+    ledger: Ledger  # the whole document's
+    local: Ledger  # its items in these sentences (`SentenceIndex.local`)
+    numbers: tuple[NumberRead, ...]  # the numbers read in these sentences
     sentences: tuple[int, ...]
     tokens: tuple[Token, ...]
     quotes: tuple[Quote, ...] = field(default=())
 
     @classmethod
-    def of(cls, analysed: Analysed, sentences: Sequence[int]) -> _Side:
-        doc, ledger = analysed.doc, analysed.ledger
+    def of(cls, analysed: Analysed, sentences: Sequence[int], index: SentenceIndex) -> _Side:
+        doc = analysed.doc
         sents = tuple(k for k in sentences if 0 <= k < len(doc.sentences))
+        local = index.local(sents)
         tokens = tuple(words_of(doc, sents))
-        quotes = tuple(marked_quotes(doc, sents, tokens, ledger))
-        return cls(doc, ledger, sents, tokens, quotes)
+        quotes = tuple(marked_quotes(doc, sents, tokens, local))
+        numbers = tuple(index.numbers_in(sents))
+        return cls(doc, analysed.ledger, local, numbers, sents, tokens, quotes)
 
     @property
     def span(self) -> Span:
@@ -132,6 +138,10 @@ class _Side:
         return any(q.span.contains(span) for q in self.quotes)
 
 
+def index_of(analysed: Analysed) -> SentenceIndex:
+    return sentence_index(analysed.doc, analysed.ledger)
+
+
 def diff_pair(
     article: Analysed,
     article_sentences: tuple[int, ...],
@@ -139,13 +149,18 @@ def diff_pair(
     source_sentences: tuple[int, ...],
     *,
     entailment: Entailment | None = None,
+    indexes: tuple[SentenceIndex, SentenceIndex] | None = None,
 ) -> list[Finding]:
     """What changed in meaning from the source sentence(s) to the aligned article sentence(s).
 
     Findings point into the article text, each citing the source span it differs from.
+    ``indexes`` are both documents' `SentenceIndex`, built once when many pairs of the same
+    two documents are diffed (made here when not given).
     """
-    a = _Side.of(article, article_sentences)
-    s = _Side.of(source, source_sentences)
+    if indexes is None:
+        indexes = (index_of(article), index_of(source))
+    a = _Side.of(article, article_sentences, indexes[0])
+    s = _Side.of(source, source_sentences, indexes[1])
     if not a.tokens or not s.tokens:
         return []
     findings: list[Finding] = []
@@ -454,7 +469,7 @@ LEAD_TITLE_PREFIX = "head of "
 def _roles(side: _Side) -> list[tuple[Person, Role]]:
     """The ledger's roles stated in these sentences, with the person holding each."""
     span = side.span
-    return [(p, r) for p in side.ledger.people for r in p.roles if span.contains(r.span)]
+    return [(p, r) for p in side.local.people for r in p.roles if span.contains(r.span)]
 
 
 def _holder(side: _Side, person: Person, role: Role) -> Referent:
@@ -674,8 +689,8 @@ def _frames(side: _Side) -> list[Frame]:
     """The ledger's claims in these sentences as frames whose arguments can be compared
     across documents. A copula ("X is Y") states no agent and is left out."""
     out: list[Frame] = []
-    for c in side.ledger.claims:
-        if c.sentence not in side.sentences or c.predicate == "be":
+    for c in side.local.claims:
+        if c.predicate == "be":
             continue
         subject = _argument(side, c.subject, c.subject_span, c.subject_side)
         obj = _argument(side, c.object, c.object_span, c.object_side)
@@ -783,9 +798,7 @@ def _reports(side: _Side) -> list[Report]:
     """The ledger's reporting frames in these sentences, with their speakers as referents.
     Cues inside quoted words are already left out by the ledger."""
     out: list[Report] = []
-    for at in side.ledger.attributions:
-        if at.sentence not in side.sentences:
-            continue
+    for at in side.local.attributions:
         who = _speaker_referent(side, at)
         out.append(Report(at.cue, at.cue_span, who, who.span if who else None))
     return out
@@ -898,8 +911,8 @@ def _attribution_changes(a: _Side, s: _Side) -> list[Finding]:
 
 
 def _number_changes(a: _Side, s: _Side) -> list[Finding]:
-    fa = figures(a.doc, a.sentences, a.ledger)
-    fs = figures(s.doc, s.sentences, s.ledger)
+    fa = figures(a.doc, a.sentences, a.local, a.numbers)
+    fs = figures(s.doc, s.sentences, s.local, s.numbers)
     left_s = list(fs)
     left_a: list[Figure] = []
     for f in fa:
@@ -947,8 +960,8 @@ def _polarities(side: _Side) -> list[_Polarity]:
     """One entry per predicate in these sentences (a claim repeated for coordinated arguments
     counts once), leaving out predicates inside quotations."""
     by_span: dict[Span, _Polarity] = {}
-    for c in side.ledger.claims:
-        if c.sentence not in side.sentences or side.in_quote(c.predicate_span):
+    for c in side.local.claims:
+        if side.in_quote(c.predicate_span):
             continue
         # The verb alone: the parser reads "walked out" with a particle and "did not walk out"
         # with a preposition, and the claim's predicate follows it.

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from copydesk.ledger.model import Ledger
-from copydesk.ledger.quantities import scan_numbers
+from copydesk.ledger.quantities import NumberRead, scan_numbers
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated
 
@@ -69,8 +69,16 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= SAME_VALUE_TOLERANCE * max(abs(a), abs(b), 1e-9)
 
 
-def figures(doc: Annotated, sentences: Sequence[int], ledger: Ledger) -> list[Figure]:
-    """The ledger's quantities in these sentences, with the years and ordinals it skips."""
+def figures(
+    doc: Annotated,
+    sentences: Sequence[int],
+    ledger: Ledger,
+    numbers: Sequence[NumberRead] | None = None,
+) -> list[Figure]:
+    """The ledger's quantities in these sentences, with the years and ordinals it skips.
+
+    ``numbers`` are the numbers read in these sentences (`scan_numbers` over the body when
+    not given)."""
     out: list[Figure] = []
     for q in ledger.quantities:
         if q.sentence in sentences:
@@ -79,7 +87,7 @@ def figures(doc: Annotated, sentences: Sequence[int], ledger: Ledger) -> list[Fi
     if not sentences:
         return out
     spans = [doc.sentences[k].span for k in sentences]
-    for read in scan_numbers(doc.article.body):
+    for read in numbers if numbers is not None else scan_numbers(doc.article.body):
         if not any(s.contains(read.span) for s in spans):
             continue
         if any(f.span.overlaps(read.span) for f in out):

@@ -1,0 +1,187 @@
+"""How `compare` and `check` grow with length: every stage timed at 500, 2,000, 8,000 and
+30,000 words per side, and the exponent of a log-log fit per stage (1.0 is linear).
+
+The texts are the project's own: invented articles (`copydesk.corpus.synthetic`), each a
+different story, joined until a side has the words asked for; the article side is each
+source sentence reworded by a fixed set of word swaps, with every seventh sentence moved
+to the end of its paragraph run and every eleventh dropped, so the alignment meets
+rewording and reordering as it does on republishing sites.
+
+Stages: ``parse`` (spaCy, both sides), ``ledger`` (both), ``checks`` (the article's own),
+``vectors`` (sentence embeddings), ``matrix`` (pair scores), ``gaps`` (gap filling), ``align``
+(all of alignment, vectors to groups), ``diff`` (every aligned pair) and ``compare`` (align
+and diff). Prints figures; asserts nothing.
+
+    .venv/bin/python bench/growth.py [--sizes 500,2000,8000,30000] [--lexical]
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse
+import math
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+#: Word swaps that make the article side a rewording of the source side.
+SWAPS = {
+    "said": "stated",
+    "told": "informed",
+    "would": "will",
+    "about": "around",
+    "began": "started",
+    "new": "fresh",
+    "big": "large",
+    "city": "town",
+    "plan": "scheme",
+    "on": "upon",
+}
+
+
+def source_text(words: int) -> str:
+    from copydesk.corpus.synthetic import synthetic_articles
+
+    out: list[str] = []
+    count = 0
+    for article in synthetic_articles(10_000, seed=5):
+        body = article.text.split("\n", 1)[1] if "\n" in article.text else article.text
+        out.append(body.strip())
+        count += len(body.split())
+        if count >= words:
+            break
+    return "Growth bench report\n" + "\n".join(out) + "\n"
+
+
+def reworded(text: str) -> str:
+    lines = text.split("\n")
+    kept: list[str] = []
+    moved: list[str] = []
+    for i, line in enumerate(lines):
+        if i and i % 11 == 0:
+            continue
+        line = " ".join(SWAPS.get(w, w) for w in line.split(" "))
+        (moved if i and i % 7 == 0 else kept).append(line)
+        if i % 20 == 19:
+            kept.extend(moved)
+            moved = []
+    return "\n".join(kept + moved) + "\n"
+
+
+class Timer:
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] += time.perf_counter() - started
+
+    def wrap(self, owner: Any, attr: str, name: str) -> None:
+        """Time every call of ``owner.attr`` under ``name`` (nested calls count once)."""
+        inner: Callable[..., Any] = getattr(owner, attr)
+        depth = [0]
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            if depth[0]:
+                return inner(*args, **kwargs)
+            depth[0] += 1
+            try:
+                with self.stage(name):
+                    return inner(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        setattr(owner, attr, timed)
+
+
+def fit(sizes: list[int], values: list[float]) -> float:
+    """Least-squares slope of log(value) on log(size)."""
+    xs = [math.log(s) for s in sizes]
+    ys = [math.log(max(v, 1e-6)) for v in values]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    den = sum((x - mx) ** 2 for x in xs)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / den if den else 0.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="500,2000,8000,30000")
+    parser.add_argument("--lexical", action="store_true", help="no sentence model")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+
+    from copydesk.checks import run_checks
+    from copydesk.compare import align as align_module
+    from copydesk.compare import compare, embed
+    from copydesk.compare import diff as diff_module
+    from copydesk.ledger import build_ledger
+    from copydesk.nlp.annotate import annotate, load_model
+    from copydesk.pipeline import Analysed
+    from copydesk.read import read_text
+
+    if args.lexical:
+        os.environ[embed.EMBEDDINGS_ENV] = "lexical"
+    load_model()
+    timer = Timer()
+    timer.wrap(align_module._Scorer, "matrix", "matrix")
+    timer.wrap(align_module, "_fill_gaps", "gaps")
+    timer.wrap(align_module, "align", "align")
+    timer.wrap(diff_module, "diff_pair", "diff")
+    backend = embed.backend()
+    timer.wrap(type(backend), "vectors", "vectors")
+    import copydesk.compare as compare_package
+
+    compare_package.sentence_alignment = align_module
+    compare_package.diff_pair = diff_module.diff_pair
+
+    # warm up every model on a small pair
+    warm = read_text(source_text(200))
+    warm_doc = annotate(warm)
+    compare(Analysed(warm_doc, build_ledger(warm_doc)), Analysed(warm_doc, build_ledger(warm_doc)))
+
+    table: dict[str, list[float]] = defaultdict(list)
+    for n in sizes:
+        timer.seconds.clear()
+        src_text = source_text(n)
+        source_article = read_text(src_text)
+        article = read_text(reworded(src_text))
+        with timer.stage("parse"):
+            a_doc, s_doc = annotate(article), annotate(source_article)
+        with timer.stage("ledger"):
+            a_led, s_led = build_ledger(a_doc), build_ledger(s_doc)
+        with timer.stage("checks"):
+            run_checks(a_doc, a_led)
+        with timer.stage("compare"):
+            compare(Analysed(a_doc, a_led), Analysed(s_doc, s_led))
+        words = len(source_article.body.split())
+        print(
+            f"{words:>7,} words/side  "
+            + "  ".join(f"{k} {v:.2f}s" for k, v in sorted(timer.seconds.items())),
+            flush=True,
+        )
+        for stage in STAGES:
+            table[stage].append(timer.seconds.get(stage, 0.0))
+    print()
+    print(f"{'stage':<10} " + " ".join(f"{n:>9,}" for n in sizes) + "   exponent")
+    for stage in STAGES:
+        values = table[stage]
+        row = " ".join(f"{v:>8.2f}s" for v in values)
+        print(f"{stage:<10} {row}   {fit(sizes, values):.2f}")
+    return 0
+
+
+STAGES = ("parse", "ledger", "checks", "vectors", "matrix", "gaps", "align", "diff", "compare")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
