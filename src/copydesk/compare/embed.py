@@ -236,8 +236,15 @@ class SentenceVectors:
 
 
 def sentence_vectors(texts: Sequence[str], using: Backend | None = None) -> SentenceVectors:
+    """The vectors of ``texts``; a text given more than once (a sentence an article copies
+    word for word) is encoded once."""
     b = using or backend()
-    return SentenceVectors(b.name, b.vectors(list(texts)))
+    unique = list(dict.fromkeys(texts))
+    rows = b.vectors(unique)
+    if len(unique) == len(texts):
+        return SentenceVectors(b.name, rows)
+    where = {t: k for k, t in enumerate(unique)}
+    return SentenceVectors(b.name, rows[[where[t] for t in texts]])
 
 
 def similarity(a: str, b: str, using: Backend | None = None) -> float:
