@@ -113,6 +113,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10, help="comparisons to time (default 10)")
     parser.add_argument("--lexical", action="store_true", help="use the lexical backend")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=5,
+        help="whole-process runs of each side for the ratio to a bare parse (0: skip)",
+    )
     args = parser.parse_args()
     if args.lexical:
         os.environ["COPYDESK_EMBEDDINGS"] = "lexical"
@@ -185,6 +191,48 @@ def main() -> None:
     print(
         f"result: {labels}, {len(result.omitted)} omitted, article reuse "
         f"{result.article_reuse:.0%}, source reuse {result.source_reuse:.0%}"
+    )
+
+    if args.processes:
+        process_ratio(args.processes)
+
+
+def process_ratio(runs: int) -> None:
+    """The whole `copydesk compare` process against a process that only loads spaCy's model
+    and parses both texts, run alternately, medians of ``runs`` each."""
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from copydesk.nlp.annotate import model_name
+
+    with tempfile.TemporaryDirectory() as tmp:
+        a, s = Path(tmp) / "article.txt", Path(tmp) / "source.txt"
+        a.write_text(ARTICLE, encoding="utf-8")
+        s.write_text(SOURCE, encoding="utf-8")
+        bare = [
+            sys.executable,
+            "-c",
+            (
+                "import sys, spacy; nlp = spacy.load(sys.argv[1]); "
+                "[nlp(open(p, encoding='utf-8').read()) for p in sys.argv[2:]]"
+            ),
+            model_name(),
+            str(a),
+            str(s),
+        ]
+        full = [sys.executable, "-m", "copydesk", "compare", str(a), str(s), "--format", "json"]
+        times: dict[str, list[float]] = {"bare": [], "compare": []}
+        for _ in range(runs):
+            for name, command in (("bare", bare), ("compare", full)):
+                t0 = time.perf_counter()
+                subprocess.run(command, capture_output=True, check=False)
+                times[name].append(time.perf_counter() - t0)
+    b, c = statistics.median(times["bare"]), statistics.median(times["compare"])
+    print(
+        f"whole process: bare spaCy load + parse of both {b:.2f} s, copydesk compare {c:.2f} s "
+        f"(median of {runs}): {c / b:.2f}x (target <= 1.5x)"
     )
 
 

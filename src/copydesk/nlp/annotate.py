@@ -169,21 +169,25 @@ def _line_breaks(doc: Any) -> Any:
     return doc
 
 
-@lru_cache(maxsize=2)
 def load_model(name: str | None = None) -> Language:
-    """Load the spaCy pipeline once per process."""
+    """The spaCy pipeline ``name`` (by default `model_name`), loaded once per process."""
+    return _load_model(name or model_name())
+
+
+@lru_cache(maxsize=2)
+def _load_model(name: str) -> Language:
     import spacy
     from spacy.language import Language
 
     if LINE_BREAKS not in Language.factories:
         Language.component(LINE_BREAKS)(_line_breaks)
     try:
-        nlp = spacy.load(name or model_name())
+        nlp = spacy.load(name)
     except OSError as exc:  # model package missing
         from copydesk.errors import CopydeskError
 
         raise CopydeskError(
-            f"The spaCy model {name or model_name()!r} is not installed; run 'make install'."
+            f"The spaCy model {name!r} is not installed; run 'make install'."
         ) from exc
     nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
