@@ -327,7 +327,8 @@ class _Scorer:
             w[c] = self.weight.get(t, 1.0)
         a = sparse.csr_matrix((np.ones(len(a_rows)), (a_rows, a_cols)), shape=(n, len(terms)))
         s = sparse.csr_matrix((np.ones(len(s_rows)), (s_rows, s_cols)), shape=(m, len(terms)))
-        shared = np.asarray((a @ sparse.diags(w) @ s.T).todense(), dtype=float)
+        # sparse times dense: the cost follows the article's terms, not the pairs sharing one
+        shared = np.asarray(a @ (s @ sparse.diags(w)).T.toarray(), dtype=float)
         total = np.asarray(a @ w)[:, None] + np.asarray(s @ w)[None, :]
         return np.divide(2 * shared, total, out=np.zeros((n, m)), where=total > 0)
 
