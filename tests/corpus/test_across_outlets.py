@@ -154,3 +154,23 @@ def test_an_office_is_compared_only_with_coverage_of_the_same_period() -> None:
         )
         [v] = [v for v in result.verdicts if v.kind == "role"]
         assert (v.verdict is Verdict.CONTRADICTED) is contradicted, (published, v)
+
+
+def test_a_figure_in_other_units_is_the_same_figure_and_another_value_contradicts() -> None:
+    article = (
+        "Russian forces pressed their offensive along the 1,000 km front line on Wednesday, "
+        "the defence ministry in Kyiv said, as talks resumed in Istanbul.\n"
+        "Officials said the fighting was heaviest near the northern border.\n"
+    )
+    miles = (
+        "Fighting raged along the 620-mile front line on Wednesday, with Russian forces "
+        "pressing their offensive in the east, Ukraine's military said.\n"
+    )
+    other = miles.replace("620-mile", "800-mile")
+    for coverage, verdict in ((miles, Verdict.CORROBORATED), (other, Verdict.CONTRADICTED)):
+        text, result = _judge(
+            Article(coverage, doc_id="wire", outlet="Kyiv Wire", published="2025-03-07"),
+            article=article,
+        )
+        [v] = [v for v in result.verdicts if v.kind == "quantity" and "1,000" in v.claim]
+        assert v.verdict is verdict, (coverage, v)
