@@ -168,7 +168,7 @@ def test_a_figure_in_other_units_is_the_same_figure_and_another_value_contradict
     )
     other = miles.replace("620-mile", "800-mile")
     for coverage, verdict in ((miles, Verdict.CORROBORATED), (other, Verdict.CONTRADICTED)):
-        text, result = _judge(
+        _text, result = _judge(
             Article(coverage, doc_id="wire", outlet="Kyiv Wire", published="2025-03-07"),
             article=article,
         )
