@@ -90,6 +90,10 @@ def stage_times(path: Path) -> dict[str, float]:
     return seconds
 
 
+def read_page(page: bytes) -> float:
+    return timed(lambda: read_bytes(page, origin="page.html"))[0]
+
+
 def exponent(sizes: list[int], seconds: list[float]) -> float:
     """Slope of the least-squares line through (log words, log seconds)."""
     xs = [math.log(s) for s in sizes]
@@ -119,10 +123,7 @@ def main() -> None:
             path = Path(tmp) / f"text-{n}.txt"
             path.write_text(texts[n], encoding="utf-8")
             runs = [stage_times(path) for _ in range(args.repeats)]
-            page = as_html(texts[n])
-            html_runs = [
-                timed(lambda: read_bytes(page, origin="page.html"))[0] for _ in range(args.repeats)
-            ]
+            html_runs = [read_page(as_html(texts[n])) for _ in range(args.repeats)]
             words.append(len(texts[n].split()))
             for stage in STAGES:
                 medians[stage].append(statistics.median(r[stage] for r in runs))
