@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from email.message import Message
 
 from copydesk.errors import InputError
 
@@ -154,6 +155,17 @@ def _codec_name(charset: str | None) -> str | None:
 def normalise_newlines(text: str) -> str:
     """Windows and old-Mac line ends (and Unicode line separators) become ``\\n``."""
     return _NEWLINES.sub("\n", text)
+
+
+def parse_content_type(header: str | None) -> tuple[str | None, str | None]:
+    """(media type, charset) of a Content-Type header, each lower-cased or None."""
+    if not header:
+        return None, None
+    msg = Message()
+    msg["content-type"] = header
+    mime = msg.get_content_type().lower()
+    charset = msg.get_param("charset")
+    return mime, (charset.lower() if isinstance(charset, str) else None)
 
 
 def control_share(text: str) -> float:
