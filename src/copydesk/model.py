@@ -5,8 +5,11 @@ Plain frozen dataclasses; pydantic appears only at the edges (see `copydesk.repo
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from itertools import accumulate
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -31,6 +34,43 @@ class Span:
 
     def __len__(self) -> int:
         return self.end - self.start
+
+
+class SpanIndex:
+    """Spans sorted by start, for asking which of them hold or touch a given span without
+    scanning them all. Answers are positions in the list given, in ascending order.
+
+    Each look-up walks back from a binary search only as far as some earlier span still
+    reaches: a few steps when spans are short or disjoint (quotations, name mentions)."""
+
+    __slots__ = ("_order", "_reach", "_spans", "_starts")
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self._spans = tuple(spans)
+        self._order = sorted(range(len(self._spans)), key=lambda i: self._spans[i].start)
+        self._starts = [self._spans[i].start for i in self._order]
+        # the furthest end among the first k spans by start: where a walk back can stop
+        self._reach = list(accumulate((self._spans[i].end for i in self._order), max))
+
+    def _back(self, before: int, reaching: int, strict: bool) -> list[int]:
+        """Positions of the spans among the first ``before`` by start whose end is at least
+        (``strict``: beyond) ``reaching``."""
+        found = []
+        j = before - 1
+        while j >= 0 and (self._reach[j] > reaching if strict else self._reach[j] >= reaching):
+            end = self._spans[self._order[j]].end
+            if end > reaching if strict else end >= reaching:
+                found.append(self._order[j])
+            j -= 1
+        return sorted(found)
+
+    def containing(self, span: Span) -> list[int]:
+        """Positions of the spans that contain ``span`` (`Span.contains`)."""
+        return self._back(bisect_right(self._starts, span.start), span.end, strict=False)
+
+    def overlapping(self, span: Span) -> list[int]:
+        """Positions of the spans that overlap ``span`` (`Span.overlaps`)."""
+        return self._back(bisect_left(self._starts, span.end), span.start, strict=True)
 
 
 class Severity(str, Enum):

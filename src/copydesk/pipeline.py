@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from copydesk.checks import run_checks
 from copydesk.checks.verdict import Rewording, rewording
-from copydesk.compare.model import Comparison
 from copydesk.corpus.model import Corroboration, Family, SourceCandidate
 from copydesk.ledger import Ledger, build_ledger
 from copydesk.model import Finding, Severity
@@ -16,6 +15,8 @@ from copydesk.nlp.annotate import Annotated, annotate, annotate_many
 from copydesk.read.article import Article
 
 if TYPE_CHECKING:
+    # compare and its models (numpy, the aligner, WordNet look-ups) load only with a source.
+    from copydesk.compare.model import Comparison
     from copydesk.corpus.store import Store
 
 #: Source candidates kept in a report made with a corpus.

@@ -46,6 +46,7 @@ NAME_ENTITIES = frozenset(
 )
 
 _WORD = re.compile(r"^[A-Za-z]+(?:[-'’][A-Za-z]+)*$")
+_NOT_SPACE = re.compile(r"\S")  # what `str.strip` keeps: nothing after the text's last word
 _ADJECTIVE_ENDINGS = ("ous", "al", "ic", "ful", "ive", "able", "ible", "ant", "ent", "ary", "less")
 
 
@@ -187,8 +188,7 @@ def _names(doc: Annotated, ledger: Ledger) -> frozenset[str]:
 def _truncated_last_word(doc: Annotated, tok: Token) -> bool:
     """The last word of a text that stops mid-sentence ("... rejected outrig") is cut off,
     not misspelt."""
-    rest = doc.article.body[tok.end :]
-    return not rest.strip() and tok.text[-1:].isalpha()
+    return _NOT_SPACE.search(doc.article.body, tok.end) is None and tok.text[-1:].isalpha()
 
 
 def suggestions(word: str, tok: Token | None = None) -> list[str]:

@@ -77,9 +77,25 @@ def shingle_hash(shingle: bytes) -> int:
     return zlib.crc32(shingle)
 
 
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> np.ndarray:
+    """The permutations of every signature. datasketch draws them from the seed for each new
+    `MinHash`; they depend only on the seed, the scheme and ``num_perm``, so they are drawn
+    once and shared (read-only)."""
+    drawn = MinHash(num_perm=num_perm, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
+    drawn.setflags(write=False)
+    return drawn
+
+
 def signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray:
     """The MinHash signature of ``text``'s shingles, as ``num_perm`` uint32 values."""
-    mh = MinHash(num_perm=num_perm, seed=MINHASH_SEED, scheme=MINHASH_SCHEME, hashfunc=shingle_hash)
+    mh = MinHash(
+        num_perm=num_perm,
+        seed=MINHASH_SEED,
+        scheme=MINHASH_SCHEME,
+        hashfunc=shingle_hash,
+        permutations=_permutations(num_perm),
+    )
     mh.update_batch([s.encode("utf-8") for s in shingles(text)])
     return np.asarray(mh.hashvalues, dtype=np.uint32)
 

@@ -19,13 +19,14 @@ def build_ledger(doc: Annotated) -> Ledger:
     from copydesk.ledger.claims import extract_claims
     from copydesk.ledger.people import extract_people
     from copydesk.ledger.quantities import extract_conversions, extract_quantities
-    from copydesk.ledger.quotations import extract_attributions, extract_quotations
+    from copydesk.ledger.quotations import quotations_and_attributions
 
     people = extract_people(doc)
     quantities = extract_quantities(doc)
+    quotations, attributions = quotations_and_attributions(doc, people)
     return Ledger(
-        quotations=extract_quotations(doc, people),
-        attributions=extract_attributions(doc, people),
+        quotations=quotations,
+        attributions=attributions,
         people=people,
         quantities=quantities,
         conversions=extract_conversions(doc, quantities),

@@ -10,12 +10,15 @@ sentence, or failing that of the sentence just before or after it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from copydesk.ledger.model import Attribution, Person, Quotation
 from copydesk.lexicon.reporting import CUE_VERBS, SOURCE_CUES, SPEECH_CUES
-from copydesk.model import Span
-from copydesk.nlp.annotate import Annotated, Token
+from copydesk.model import Span, SpanIndex
+from copydesk.nlp.annotate import Annotated, Sentence, Token
 
 #: A quotation that is a whole line of its own, without closing punctuation and at most this
 #: many words, is a headline or subheading quoting a phrase ("“Keeping the conversation
@@ -41,6 +44,7 @@ _SINGLE_OPEN = "‘‹"
 _SINGLE_CLOSE = "’›"
 _PUNCT_BEFORE_CLOSE = ",.!?;:…—–-)"
 _SPACE = " \t\u00a0\u2009\u202f"
+_CUES = CUE_VERBS | SOURCE_CUES
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +54,65 @@ class Frame:
     attribution: Attribution
     cue_token: int
     speaker_token: int | None
+
+
+class _Quotes:
+    """The quotations a cue may report, in text order (as `marked_spans` gives them), with
+    the look-ups each cue makes answered by binary search rather than a scan of them all."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self._index = SpanIndex(spans)
+        self._starts = [q.start for q in spans]
+        by_end = sorted(range(len(spans)), key=lambda i: spans[i].end)
+        self._ends = [spans[i].end for i in by_end]
+        # the last (in text order) of the quotations ending first, for each count of them
+        self._last_ending = list(accumulate(by_end, max))
+
+    def hold(self, span: Span) -> bool:
+        """Whether some quotation contains ``span``."""
+        return bool(self._index.containing(span))
+
+    def in_sentence(self, sent: Sentence) -> list[Span]:
+        """The quotations that start in ``sent`` or contain it, in text order."""
+        lo = bisect_left(self._starts, sent.start)
+        hi = bisect_left(self._starts, sent.end, lo)
+        found = set(range(lo, hi)).union(self._index.containing(sent.span))
+        return [self.spans[i] for i in sorted(found)]
+
+    def first_from(self, offset: int) -> Span | None:
+        """The first quotation starting at or after ``offset``."""
+        k = bisect_left(self._starts, offset)
+        return self.spans[k] if k < len(self.spans) else None
+
+    def last_ending_by(self, offset: int) -> Span | None:
+        """The last quotation, in text order, of those ending at or before ``offset``."""
+        k = bisect_right(self._ends, offset)
+        return self.spans[self._last_ending[k - 1]] if k else None
+
+
+class _People:
+    """The known people, indexed by their mentions and surnames."""
+
+    def __init__(self, people: tuple[Person, ...]) -> None:
+        self.people = people
+        owners = [k for k, p in enumerate(people) for _ in p.mentions]
+        self._owners = owners
+        self._mentions = SpanIndex([m for p in people for m in p.mentions])
+        self._by_surname: dict[str, list[int]] = defaultdict(list)
+        for k, p in enumerate(people):
+            if p.name.split():
+                self._by_surname[p.name.split()[-1].lower()].append(k)
+
+    def at(self, span: Span) -> Person | None:
+        """The first person with a mention overlapping ``span``."""
+        found = self._mentions.overlapping(span)
+        return self.people[min(self._owners[i] for i in found)] if found else None
+
+    def by_surname(self, words: set[str]) -> list[Person]:
+        """The people whose surname is one of ``words``, in their order."""
+        found = sorted(k for w in words for k in self._by_surname.get(w, ()))
+        return [self.people[k] for k in found]
 
 
 # Quotation marks ---------------------------------------------------------------------------
@@ -249,12 +312,12 @@ def _strip_end_punct(doc: Annotated, span: Span) -> Span:
     return Span(span.start, end)
 
 
-def _cue_frames(doc: Annotated, quotes: list[Span]) -> list[Frame]:
+def _cue_frames(doc: Annotated, quotes: _Quotes) -> list[Frame]:
     frames: list[Frame] = []
     for tok in doc.tokens:
         if tok.is_space or tok.pos not in ("VERB", "AUX"):
             continue
-        if tok.lemma in CUE_VERBS | SOURCE_CUES:
+        if tok.lemma in _CUES:
             frame = _verb_frame(doc, tok, quotes)
         elif tok.text.lower() == "according" and tok.i + 1 < len(doc.tokens):
             frame = _according_frame(doc, tok)
@@ -265,7 +328,7 @@ def _cue_frames(doc: Annotated, quotes: list[Span]) -> list[Frame]:
     return frames
 
 
-def _verb_frame(doc: Annotated, verb: Token, quotes: list[Span]) -> Frame | None:
+def _verb_frame(doc: Annotated, verb: Token, quotes: _Quotes) -> Frame | None:
     if doc.is_passive(verb):
         return None  # "was told", "it is claimed": no speaker to name
     sent = doc.sentences[verb.sent]
@@ -285,7 +348,7 @@ def _verb_frame(doc: Annotated, verb: Token, quotes: list[Span]) -> Frame | None
     ccomp = next((c for c in doc.children(verb.i) if c.dep == "ccomp"), None)
     if ccomp is not None and not _demand_clause(doc, verb, ccomp):
         content = _clause_span(doc, ccomp)
-    in_sentence = [q for q in quotes if sent.start <= q.start < sent.end or q.contains(sent.span)]
+    in_sentence = quotes.in_sentence(sent)
     if content is None and in_sentence:
         content = min(in_sentence, key=lambda q: _distance(q, verb.span))
     mark_as = next(
@@ -302,14 +365,14 @@ def _verb_frame(doc: Annotated, verb: Token, quotes: list[Span]) -> Frame | None
     if content is None and _ends_after_clause(doc, verb):
         content = _content_around(doc, Span(verb.start, verb.end), verb.sent)
     if content is None and doc.text[verb.end : sent.end].rstrip().endswith(":"):
-        later = [q for q in quotes if q.start >= sent.end]
+        later = quotes.first_from(sent.end)
         following = doc.sentences[verb.sent + 1] if verb.sent + 1 < len(doc.sentences) else None
-        if later and following is not None and later[0].start <= following.end:
-            content = later[0]  # "The minister told parliament:\n“...”"
+        if later and following is not None and later.start <= following.end:
+            content = later  # "The minister told parliament:\n“...”"
     if content is None and _refers_back(doc, verb):
-        earlier = [q for q in quotes if q.end <= sent.start]
-        if earlier and verb.sent > 0 and earlier[-1].end >= doc.sentences[verb.sent - 1].start:
-            content = earlier[-1]  # "“...” The mayor said this on Tuesday."
+        earlier = quotes.last_ending_by(sent.start)
+        if earlier and verb.sent > 0 and earlier.end >= doc.sentences[verb.sent - 1].start:
+            content = earlier  # "“...” The mayor said this on Tuesday."
     if content is None or content.end <= content.start:
         return None
     speaker = _find_speaker(doc, verb)
@@ -428,7 +491,7 @@ def empty_slot(doc: Annotated, attribution: Attribution) -> Span | None:
     return Span(cue.start, cue.end + m.end())
 
 
-def _frames(doc: Annotated, quotes: list[Span]) -> list[Frame]:
+def _frames(doc: Annotated, quotes: _Quotes) -> list[Frame]:
     frames = [
         replace(
             f,
@@ -438,7 +501,7 @@ def _frames(doc: Annotated, quotes: list[Span]) -> list[Frame]:
         )
         for f in _cue_frames(doc, quotes)
         # a cue inside quoted words is part of what was said, not the article's attribution
-        if not any(q.contains(f.attribution.cue_span) for q in quotes)
+        if not quotes.hold(f.attribution.cue_span)
     ]
     return sorted(frames, key=lambda f: f.attribution.cue_span.start)
 
@@ -446,29 +509,20 @@ def _frames(doc: Annotated, quotes: list[Span]) -> list[Frame]:
 # Speakers ----------------------------------------------------------------------------------
 
 
-def _resolve(
-    doc: Annotated, people: tuple[Person, ...], frame: Frame, subjects: list[tuple[int, str]]
-) -> Attribution:
-    """Map a frame's speaker phrase to a `Person.name` when the people are known."""
+def _resolve(frame: Frame, people: _People, subjects: list[tuple[int, str]]) -> Attribution:
+    """Map a frame's speaker phrase to a `Person.name` when the people are known.
+    ``subjects`` is `_named_subjects`, sorted."""
     a = frame.attribution
-    if not people or a.speaker is None or a.speaker_span is None:
+    if not people.people or a.speaker is None or a.speaker_span is None:
         return a
     if a.speaker.lower() in PRONOUNS:
-        named = [name for start, name in subjects if start < a.speaker_span.start]
-        return replace(a, speaker=named[-1]) if named else a
-    person = _person_at(people, a.speaker_span)
+        k = bisect_left(subjects, a.speaker_span.start, key=lambda s: s[0])
+        return replace(a, speaker=subjects[k - 1][1]) if k else a
+    person = people.at(a.speaker_span)
     if person is None:
-        words = {w.strip(".,").lower() for w in a.speaker.split()}
-        matches = [p for p in people if p.name.split()[-1].lower() in words]
+        matches = people.by_surname({w.strip(".,").lower() for w in a.speaker.split()})
         person = matches[0] if len(matches) == 1 else None
     return replace(a, speaker=person.name) if person else a
-
-
-def _person_at(people: tuple[Person, ...], span: Span) -> Person | None:
-    for p in people:
-        if any(m.overlaps(span) for m in p.mentions):
-            return p
-    return None
 
 
 def _in_subject(doc: Annotated, tok: Token) -> bool:
@@ -481,14 +535,12 @@ def _in_subject(doc: Annotated, tok: Token) -> bool:
     return tok.dep in ("nsubj", "nsubjpass")
 
 
-def _named_subjects(
-    doc: Annotated, people: tuple[Person, ...], frames: list[Frame]
-) -> list[tuple[int, str]]:
+def _named_subjects(doc: Annotated, people: _People, frames: list[Frame]) -> list[tuple[int, str]]:
     """(offset, person name) for every mention of a known person that is a clause subject or
     the named speaker of a frame ("quoting governor Oleksandr Prokudin"), in text order: what
     "he" and "she" are resolved to."""
     out: list[tuple[int, str]] = []
-    for p in people:
+    for p in people.people:
         for m in p.mentions:
             if any(_in_subject(doc, t) for t in doc.tokens_in(m)):
                 out.append((m.start, p.name))
@@ -496,7 +548,7 @@ def _named_subjects(
         span = f.attribution.speaker_span
         speaker = f.attribution.speaker
         if span is not None and speaker is not None and speaker.lower() not in PRONOUNS:
-            person = _person_at(people, span)
+            person = people.at(span)
             if person is not None:
                 out.append((span.start, person.name))
     return sorted(out)
@@ -509,9 +561,10 @@ def _analyse(
     doc: Annotated, people: tuple[Person, ...]
 ) -> tuple[list[tuple[Span, bool]], list[Attribution], list[Frame]]:
     marked = marked_spans(doc.article.body)
-    frames = _frames(doc, [s for s, nested in marked if not nested])
-    subjects = _named_subjects(doc, people, frames)
-    resolved = [_resolve(doc, people, f, subjects) for f in frames]
+    frames = _frames(doc, _Quotes([s for s, nested in marked if not nested]))
+    known = _People(people)
+    subjects = _named_subjects(doc, known, frames)
+    resolved = [_resolve(f, known, subjects) for f in frames]
     return marked, resolved, frames
 
 
@@ -532,7 +585,20 @@ def _sentences_of(doc: Annotated, span: Span) -> list[int]:
     return [s.index for s in doc.sentences_over(span)]
 
 
-def _frame_for(doc: Annotated, quote: Span, attributions: list[Attribution]) -> Attribution | None:
+class _Frames:
+    """The attributions of an article, by sentence (each sentence's in their order)."""
+
+    def __init__(self, attributions: list[Attribution]) -> None:
+        self._of: dict[int, list[tuple[int, Attribution]]] = defaultdict(list)
+        for k, a in enumerate(attributions):
+            self._of[a.sentence].append((k, a))
+
+    def of(self, sentences: list[int]) -> list[Attribution]:
+        """The attributions in any of ``sentences``, in their order."""
+        return [a for _, a in sorted(x for s in set(sentences) for x in self._of.get(s, ()))]
+
+
+def _frame_for(doc: Annotated, quote: Span, attributions: _Frames) -> Attribution | None:
     """The frame a quotation belongs to: one in its own sentence(s), the nearest cue first and
     one whose content holds it before others; failing that, the last frame of the sentence
     before, then the first of the sentence after."""
@@ -541,17 +607,17 @@ def _frame_for(doc: Annotated, quote: Span, attributions: list[Attribution]) -> 
         return None
     if is_headline_quote(doc.text, quote):
         return None
-    own = [a for a in attributions if a.sentence in sents]
+    own = attributions.of(sents)
     if own:
         holding = [a for a in own if a.content_span is not None and a.content_span.overlaps(quote)]
         pool = holding or own
         return min(pool, key=lambda a: _distance(a.cue_span, quote))
     if len(quote.of(doc.text).split()) <= FRAGMENT_MAX_WORDS:
         return None
-    before = [a for a in attributions if a.sentence == sents[0] - 1 and a.speaker is not None]
+    before = [a for a in attributions.of([sents[0] - 1]) if a.speaker is not None]
     if before:
         return before[-1]
-    after = [a for a in attributions if a.sentence == sents[-1] + 1 and a.speaker is not None]
+    after = [a for a in attributions.of([sents[-1] + 1]) if a.speaker is not None]
     return after[0] if after else None
 
 
@@ -563,13 +629,27 @@ def extract_attributions(doc: Annotated, people: tuple[Person, ...]) -> tuple[At
 
 def extract_quotations(doc: Annotated, people: tuple[Person, ...]) -> tuple[Quotation, ...]:
     """Marked quotations (double, single, nested) and unmarked direct speech, with speakers."""
+    return quotations_and_attributions(doc, people)[0]
+
+
+def quotations_and_attributions(
+    doc: Annotated, people: tuple[Person, ...]
+) -> tuple[tuple[Quotation, ...], tuple[Attribution, ...]]:
+    """`extract_quotations` and `extract_attributions` from one reading of the article."""
     marked, attributions, _ = _analyse(doc, people)
+    return _quotations(doc, marked, attributions), tuple(attributions)
+
+
+def _quotations(
+    doc: Annotated, marked: list[tuple[Span, bool]], attributions: list[Attribution]
+) -> tuple[Quotation, ...]:
+    by_sentence = _Frames(attributions)
     out: list[Quotation] = []
     previous: tuple[Span, Attribution | None] | None = None
     for span, nested in marked:
         sents = _sentences_of(doc, span)
         sentence = sents[0] if sents else 0
-        frame = None if nested else _frame_for(doc, span, attributions)
+        frame = None if nested else _frame_for(doc, span, by_sentence)
         if not nested and frame is None and previous and _continues(doc.text, previous[0], span):
             frame = previous[1]  # a quotation running on over several paragraphs
         if not nested:
@@ -586,7 +666,7 @@ def extract_quotations(doc: Annotated, people: tuple[Person, ...]) -> tuple[Quot
                 frame.cue_span if frame else None,
             )
         )
-    quoted = [s for s, _ in marked]
+    quoted = SpanIndex([s for s, _ in marked])
     for a in attributions:
         if not _unmarked_speech(doc, a, quoted):
             continue
@@ -617,13 +697,13 @@ def _continues(text: str, before: Span, quote: Span) -> bool:
     return not text[next_start : quote.start].strip(_SPACE + '“"«„\n')
 
 
-def _unmarked_speech(doc: Annotated, a: Attribution, quoted: list[Span]) -> bool:
+def _unmarked_speech(doc: Annotated, a: Attribution, quoted: SpanIndex) -> bool:
     """ "No one wants an easy road, Peskov told reporters.": a clause with no quotation marks
     followed by ", <speaker> <speech verb>" at the end of its sentence."""
     if a.cue not in SPEECH_CUES or a.content_span is None or a.speaker_span is None:
         return False
     content = a.content_span
-    if content.end > a.speaker_span.start or any(q.overlaps(content) for q in quoted):
+    if content.end > a.speaker_span.start or quoted.overlapping(content):
         return False
     sent = doc.sentences[a.sentence]
     if content.start != sent.start:

@@ -160,12 +160,22 @@ LINE_BREAKS = "copydesk_line_breaks"
 
 
 def _line_breaks(doc: Any) -> Any:
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            token.is_sent_start = True
-        elif token.is_space:
-            token.is_sent_start = False
+    """Start a sentence after every line break (and keep whitespace from starting one), in
+    one pass: the boundaries go in as one array, since spaCy's ``Token.is_sent_start`` setter
+    checks the whole document for a parse on every call (tokens × lines)."""
+    from spacy.attrs import SENT_START
+
+    if len(doc) < 2:
+        return doc
+    starts = doc.to_array(SENT_START).astype("int64")
+    breaks = False  # whether the token before ends its line
+    for token in doc:
+        if breaks:
+            starts[token.i] = 1
+        elif token.is_space and token.i:
+            starts[token.i] = -1
+        breaks = "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from email.message import Message
 
 from copydesk.errors import InputError
 
@@ -78,6 +79,18 @@ MAX_CONTROL_SHARE = 0.01
 # they go to the Windows-1252 fallback below, which is what their authors meant.
 _WINDOWS_1252_ALIASES = frozenset({"ascii", "latin-1", "iso8859-1", "cp1252", "utf-8"})
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# Unicode's control characters (category Cc, a closed set: U+0000-U+001F and U+007F-U+009F)
+# other than the allowed ones, as one character class that the regex engine counts in C.
+_CONTROLS = re.compile(
+    "["
+    + "".join(
+        re.escape(chr(c))
+        for c in range(0xA0)
+        if unicodedata.category(chr(c)) == "Cc" and chr(c) not in _ALLOWED_CONTROLS
+    )
+    + "]"
+)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
 
 
@@ -122,7 +135,7 @@ def _decode_lenient_utf8(data: bytes) -> str | None:
     """UTF-8 with a few broken bytes replaced, when the file is clearly meant as UTF-8."""
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd")
-    good = sum(1 for c in lenient if ord(c) > 0x7F and c != "\ufffd")
+    good = len(_NON_ASCII.findall(lenient)) - bad
     if good and good >= bad * UTF8_GOOD_PER_BAD:
         return lenient
     return None
@@ -144,13 +157,21 @@ def normalise_newlines(text: str) -> str:
     return _NEWLINES.sub("\n", text)
 
 
+def parse_content_type(header: str | None) -> tuple[str | None, str | None]:
+    """(media type, charset) of a Content-Type header, each lower-cased or None."""
+    if not header:
+        return None, None
+    msg = Message()
+    msg["content-type"] = header
+    mime = msg.get_content_type().lower()
+    charset = msg.get_param("charset")
+    return mime, (charset.lower() if isinstance(charset, str) else None)
+
+
 def control_share(text: str) -> float:
     if not text:
         return 0.0
-    controls = sum(
-        1 for c in text if c not in _ALLOWED_CONTROLS and unicodedata.category(c) == "Cc"
-    )
-    return controls / len(text)
+    return len(_CONTROLS.findall(text)) / len(text)
 
 
 def decode(data: bytes, name: str, *, charset: str | None = None) -> str:

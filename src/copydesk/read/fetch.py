@@ -26,7 +26,6 @@ import time
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from email.message import Message
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -36,12 +35,8 @@ import httpx
 
 from copydesk import __version__
 from copydesk.errors import FetchError
-from copydesk.read.limits import MAX_INPUT_BYTES, MAX_INPUT_MB
-
-# Seconds allowed for the whole fetch: connecting, waiting for the server and reading the
-# body. News pages arrive in 1-3 s; 20 s tolerates a slow site without leaving a batch job
-# hanging on a dead one.
-FETCH_TIMEOUT_S = 20.0
+from copydesk.read.decode import parse_content_type
+from copydesk.read.limits import FETCH_TIMEOUT_S, MAX_INPUT_BYTES, MAX_INPUT_MB
 
 # Redirects followed: http -> https -> www -> canonical path, plus one spare. More than
 # that is a redirect loop or a tracking chain, not an article.
@@ -78,17 +73,6 @@ class FetchedPage:
     url: str  # the final URL, after redirects
     body: bytes
     content_type: str | None  # the full Content-Type header, parameters included
-
-
-def parse_content_type(header: str | None) -> tuple[str | None, str | None]:
-    """(media type, charset) of a Content-Type header, each lower-cased or None."""
-    if not header:
-        return None, None
-    msg = Message()
-    msg["content-type"] = header
-    mime = msg.get_content_type().lower()
-    charset = msg.get_param("charset")
-    return mime, (charset.lower() if isinstance(charset, str) else None)
 
 
 def _connect_reason(exc: Exception) -> str:

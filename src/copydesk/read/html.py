@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
-import trafilatura
-
 from copydesk.errors import InputError
 
 HTML_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -85,6 +83,9 @@ def extract(html: str, *, name: str, url: str | None = None) -> ExtractedPage:
     if not _DOCUMENT_TAG.search(html[:SNIFF_CHARS]):
         # trafilatura takes a bare fragment ("<p>...</p>") for something other than HTML.
         html = f"<html><body>{html}</body></html>"
+    # trafilatura (and lxml under it) is imported for HTML only: a text file never needs it.
+    import trafilatura
+
     try:
         doc = trafilatura.bare_extraction(
             html,

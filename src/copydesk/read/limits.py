@@ -9,6 +9,11 @@ from __future__ import annotations
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 MAX_INPUT_MB = MAX_INPUT_BYTES // (1024 * 1024)
 
+# Seconds allowed for the whole fetch of a URL: connecting, waiting for the server and
+# reading the body. News pages arrive in 1-3 s; 20 s tolerates a slow site without leaving a
+# batch job hanging on a dead one.
+FETCH_TIMEOUT_S = 20.0
+
 # The fewest words of body text (after page junk is set aside) that make an article. The
 # shortest news briefs run to 40-60 words; 20 is below any brief but above a headline with
 # a dateline or a page left with only its furniture, and enough for the language check.

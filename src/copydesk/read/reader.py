@@ -18,8 +18,7 @@ from copydesk.errors import InputError
 from copydesk.lexicon.wires import dateline_wire, wire_key
 from copydesk.model import Span
 from copydesk.read.article import Article, Excluded
-from copydesk.read.decode import decode
-from copydesk.read.fetch import FETCH_TIMEOUT_S, fetch, parse_content_type
+from copydesk.read.decode import decode, parse_content_type
 from copydesk.read.html import (
     HTML_CONTENT_TYPES,
     declared_charset,
@@ -30,6 +29,7 @@ from copydesk.read.html import (
 from copydesk.read.junk import find_page_junk
 from copydesk.read.language import guess_language
 from copydesk.read.limits import (
+    FETCH_TIMEOUT_S,
     MAX_ARTICLE_CHARS,
     MAX_INPUT_BYTES,
     MAX_INPUT_MB,
@@ -144,6 +144,9 @@ def read_file(path: str | Path) -> Article:
 def read_url(url: str, *, timeout: float = FETCH_TIMEOUT_S, allow_private: bool = False) -> Article:
     """Fetch ``url`` and read the page (or plain text) it serves (see `fetch` for the
     bounds, and for ``allow_private``)."""
+    # httpx is imported only for a URL: reading a file or standard input never needs it.
+    from copydesk.read.fetch import fetch
+
     page = fetch(url, timeout=timeout, allow_private=allow_private)
     return read_bytes(
         page.body,
