@@ -51,7 +51,9 @@ bench: install
 	$(BIN)/python bench/check_speed.py
 	$(BIN)/python bench/compare_speed.py
 	$(BIN)/python bench/corpus_scale.py
-	$(BIN)/python bench/growth.py
+	$(BIN)/python bench/cold_start.py
+	$(BIN)/python bench/check_growth.py
+	$(BIN)/python bench/compare_growth.py
 
 # The fuzz suite at length: every property over 1,000 mutated articles (CI runs a dozen), and
 # the tally of the command's exit codes and tracebacks.

@@ -1,5 +1,6 @@
-"""How `compare` and `check` grow with length: every stage timed at 500, 2,000, 8,000 and
-30,000 words per side, and the exponent of a log-log fit per stage (1.0 is linear).
+"""How `compare` grows with length: every stage timed at 500, 2,000, 8,000 and 30,000 words
+per side, and the exponent of a log-log fit per stage (1.0 is linear). `check`'s own stages
+are in ``bench/check_growth.py``.
 
 The texts are the project's own: invented articles (`copydesk.corpus.synthetic`), each a
 different story, joined until a side has the words asked for; the article side is each
@@ -7,12 +8,11 @@ source sentence reworded by a fixed set of word swaps, with every seventh senten
 to the end of its paragraph run and every eleventh dropped, so the alignment meets
 rewording and reordering as it does on republishing sites.
 
-Stages: ``parse`` (spaCy, both sides), ``ledger`` (both), ``checks`` (the article's own),
-``vectors`` (sentence embeddings), ``matrix`` (pair scores), ``gaps`` (gap filling), ``align``
+Stages: ``parse`` (spaCy, both sides, for scale), ``ledger`` (both), ``vectors`` (sentence embeddings), ``matrix`` (pair scores), ``gaps`` (gap filling), ``align``
 (all of alignment, vectors to groups), ``diff`` (every aligned pair) and ``compare`` (align
 and diff). Prints figures; asserts nothing.
 
-    .venv/bin/python bench/growth.py [--sizes 500,2000,8000,30000] [--lexical]
+    .venv/bin/python bench/compare_growth.py [--sizes 500,2000,8000,30000] [--lexical]
 """
 
 from __future__ import annotations
@@ -23,12 +23,13 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import argparse
-import math
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
+
+from check_growth import exponent
 
 #: Word swaps that make the article side a rewording of the source side.
 SWAPS = {
@@ -104,15 +105,6 @@ class Timer:
         setattr(owner, attr, timed)
 
 
-def fit(sizes: list[int], values: list[float]) -> float:
-    """Least-squares slope of log(value) on log(size)."""
-    xs = [math.log(s) for s in sizes]
-    ys = [math.log(max(v, 1e-6)) for v in values]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    den = sum((x - mx) ** 2 for x in xs)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / den if den else 0.0
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="500,2000,8000,30000")
@@ -120,7 +112,6 @@ def main() -> int:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
-    from copydesk.checks import run_checks
     from copydesk.compare import align as align_module
     from copydesk.compare import compare, embed
     from copydesk.compare import diff as diff_module
@@ -160,8 +151,6 @@ def main() -> int:
             a_doc, s_doc = annotate(article), annotate(source_article)
         with timer.stage("ledger"):
             a_led, s_led = build_ledger(a_doc), build_ledger(s_doc)
-        with timer.stage("checks"):
-            run_checks(a_doc, a_led)
         with timer.stage("compare"):
             compare(Analysed(a_doc, a_led), Analysed(s_doc, s_led))
         words = len(source_article.body.split())
@@ -178,11 +167,11 @@ def main() -> int:
     for stage in STAGES:
         values = table[stage]
         row = " ".join(f"{v:>8.2f}s" for v in values)
-        print(f"{stage:<10} {row}   {fit(measured, values):.2f}")
+        print(f"{stage:<10} {row}   {exponent(measured, values):.2f}")
     return 0
 
 
-STAGES = ("parse", "ledger", "checks", "vectors", "matrix", "gaps", "align", "diff", "compare")
+STAGES = ("parse", "ledger", "vectors", "matrix", "gaps", "align", "diff", "compare")
 
 
 if __name__ == "__main__":
