@@ -37,6 +37,18 @@ DOCUMENTS = 80
 FILE_LIMIT_BYTES = 192 * 1024
 
 
+def unshared(script: str) -> subprocess.CompletedProcess[str]:
+    """Run a shell script in a mount namespace of its own (its mounts vanish with it)."""
+    return subprocess.run(
+        ["unshare", "-m", "sh", "-c", script],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
 @pytest.fixture(scope="module")
 def coverage(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """DOCUMENTS articles and one file that cannot be read (a binary), which is recorded."""
@@ -150,14 +162,7 @@ def test_a_full_disk_during_ingest(coverage: Path, tmp_path: Path) -> None:
         f"mount -t tmpfs -o size={FILE_LIMIT_BYTES} none {disk} || exit 99; "
         f"{command}; code=$?; cp {disk}/c.db* {kept}/; exit $code"
     )
-    done = subprocess.run(
-        ["unshare", "-m", "sh", "-c", script],
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = unshared(script)
     assert done.returncode == 2, done.stderr
     one_sentence(done.stderr, "c.db", "full")
     db = kept / "c.db"
@@ -304,14 +309,7 @@ def test_a_store_on_read_only_media(coverage: Path, tmp_path: Path) -> None:
         f"{copydesk} find-source {article} --db {db} --format json || exit $?; "
         f"{copydesk} ingest {coverage} --db {db} --quiet"
     )
-    done = subprocess.run(
-        ["unshare", "-m", "sh", "-c", script],
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = unshared(script)
     assert done.returncode == 2, done.stderr
     assert '"reuse_share"' in done.stdout, "find-source reads the read-only store"
     one_sentence(done.stderr, str(db), "read-only")
