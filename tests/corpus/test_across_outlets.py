@@ -174,3 +174,23 @@ def test_a_figure_in_other_units_is_the_same_figure_and_another_value_contradict
         )
         [v] = [v for v in result.verdicts if v.kind == "quantity" and "1,000" in v.claim]
         assert v.verdict is verdict, (coverage, v)
+
+
+def test_words_given_to_a_government_are_compared_with_its_spokespersons() -> None:
+    article = (
+        "Portugal and Spain failed to agree new fishing quotas at talks in Vigo on Thursday.\n"
+        "“We will not sign any deal that divides the northern fishing grounds,” Lisbon said "
+        "in a statement after the meeting.\n"
+    )
+    coverage = (
+        "Portuguese government spokesperson Ana Ferreira said on Thursday: “We will not sign "
+        "any deal that splits the northern fishing grounds.” Spanish officials did not comment.\n"
+        "The talks in Vigo were the second round this year.\n"
+    )
+    text, result = _judge(
+        Article(coverage, doc_id="wire", outlet="Iberia Wire", published="2025-03-07"),
+        article=article,
+    )
+    [f] = [f for f in result.findings if f.kind == MISQUOTED_KIND]
+    assert f.span.of(text) == "divides"
+    assert "'splits' where the article has 'divides'" in f.message

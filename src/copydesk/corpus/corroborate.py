@@ -98,7 +98,8 @@ from copydesk.corpus.reuse import are_copies, shingles
 from copydesk.kinds import severity_of
 from copydesk.ledger.model import Claim, Person, Quantity, Quotation, Role
 from copydesk.lexicon.classes import MONTHS, RELATIVE_DAYS, TIME_UNITS, WEEKDAYS
-from copydesk.lexicon.places import recorded_side_key
+from copydesk.lexicon.places import recorded_side_key, side_of
+from copydesk.lexicon.titles import SPEAKING_FOR_TITLES
 from copydesk.model import Evidence, Finding, Span
 from copydesk.nlp.annotate import Token
 from copydesk.pipeline import Analysed, analyse_many
@@ -587,9 +588,27 @@ def _carried(ours: list[tuple[str, Span]], a: Analysed) -> list[_Quoted]:
     return found
 
 
+def _speaks_for(a: Analysed, name: str, body: str) -> bool:
+    """True when the document gives ``name`` a spokesperson's title for ``body``'s side."""
+    person = find_person(a.ledger.people, name)
+    return person is not None and any(
+        r.side is not None
+        and recorded_side_key(r.side) == recorded_side_key(body)
+        and any(t in r.title for t in SPEAKING_FOR_TITLES)
+        for r in person.roles
+    )
+
+
 def _judge_quotation(
-    q: Quotation, speaker: str | None, d: _Doc, tally: _Tally, variants: list[_Variant]
+    q: Quotation,
+    speaker: str | None,
+    d: _Doc,
+    tally: _Tally,
+    variants: list[_Variant],
+    body: str | None = None,
 ) -> None:
+    """``speaker``: the person the article gives the words to; ``body``: the side of the
+    government or institution it gives them to instead ("the Kremlin" is Russia's)."""
     a = d.analysed
     ours = word_spans(q.text, q.span.start)
     n_words = len(ours)
@@ -597,7 +616,9 @@ def _judge_quotation(
         span = f.wording.passage
         given_to = _speaker_at(a, f.sentence, f.quotation)
         if speaker is None:
-            same_speaker = False
+            same_speaker = (
+                body is not None and given_to is not None and _speaks_for(a, given_to, body)
+            )
         elif given_to is not None:
             same_speaker = same_person(speaker, given_to)
         else:
@@ -655,10 +676,11 @@ def _quotation_verdicts(article: Analysed, coverage: Sequence[_Doc]) -> list[_Ju
         speaker = _speaker_person(article, q.speaker)
         if speaker is None and q.speaker is not None and fold(q.speaker) in UNRESOLVED:
             speaker = _named_speaker_before(article, q.sentence - 1)
+        body = side_of(q.speaker) if speaker is None and q.speaker else None
         tally = _Tally()
         variants: list[_Variant] = []
         for d in coverage:
-            _judge_quotation(q, speaker, d, tally, variants)
+            _judge_quotation(q, speaker, d, tally, variants, body)
         if not variants and speaker is None and q.speaker is None:
             near = _named_speaker_near(article, q.sentence)
             if near is not None:

@@ -39,3 +39,8 @@ def title_word_of(text: str) -> str:
     """A title word in full and lower case: "Sen." -> "senator"."""
     low = text.lower().rstrip(".")
     return TITLE_ABBREVIATIONS.get(low, low)
+
+
+#: Titles of people who speak for a government or an institution: words given to "the
+#: Kremlin" or "the White House" are theirs ("Kremlin spokesman Dmitry Peskov").
+SPEAKING_FOR_TITLES = ("spokesperson", "spokesman", "spokeswoman", "press secretary")
