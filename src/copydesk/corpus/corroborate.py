@@ -662,6 +662,18 @@ def _misquote_evidence(v: _Variant) -> Evidence:
     return replace(ev, marks=w.theirs)
 
 
+def _closest_per_document(variants: list[_Variant]) -> list[_Variant]:
+    """Each document's wording closest to the article's: the one with fewest words changed."""
+    best: dict[str, _Variant] = {}
+    for v in variants:
+        key = v.doc.analysed.article.doc_id
+        changed = sum(len(theirs.split()) for _, theirs in v.wording.changes)
+        kept = best.get(key)
+        if kept is None or changed < sum(len(t.split()) for _, t in kept.wording.changes):
+            best[key] = v
+    return list(best.values())
+
+
 def _named_speaker_near(a: Analysed, sentence: int) -> str | None:
     """The speaker named nearest a quotation given to no one: in the lookback before it, else
     in the sentence after ("No “breakthroughs” were expected. Peskov said ...")."""
@@ -687,6 +699,7 @@ def _quotation_verdicts(article: Analysed, coverage: Sequence[_Doc]) -> list[_Ju
                 for d in coverage:
                     _judge_quotation(q, near, d, _Tally(), variants)
         span = None
+        variants = _closest_per_document(variants)
         if variants and not tally.support and not tally.contra:
             # Nobody independent carries the article's words, and the same speaker's words
             # differ: a misquote, shown with each outlet's wording.
