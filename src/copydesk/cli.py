@@ -150,7 +150,45 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("--out", metavar="FILE")
     schema.set_defaults(run=_schema)
+
+    from copydesk.serve import DEFAULT_HOST, DEFAULT_PORT
+
+    serve = commands.add_parser(
+        "serve",
+        help="run the HTTP service and its web page",
+        description="Serve the checks over HTTP: /v1/check (the JSON or HTML report), "
+        "/v2/check (LanguageTool-compatible), a web page at / and the API docs at /docs. "
+        "URLs leading to loopback or private addresses are refused.",
+    )
+    serve.add_argument("--host", default=DEFAULT_HOST, help=f"(default: {DEFAULT_HOST})")
+    serve.add_argument(
+        "--port", type=_port, default=DEFAULT_PORT, help=f"(default: {DEFAULT_PORT})"
+    )
+    serve.set_defaults(run=_serve)
     return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from copydesk.serve.app import create_app
+
+    print(
+        f"copydesk: serving on http://{args.host}:{args.port}/ (API docs at /docs)",
+        file=sys.stderr,
+    )
+    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="warning")
+    return EXIT_OK
+
+
+def _port(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number") from None
+    if not 0 < number < 65536:
+        raise argparse.ArgumentTypeError("must be between 1 and 65535")
+    return number
 
 
 def main(argv: Sequence[str] | None = None) -> int:

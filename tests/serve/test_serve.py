@@ -1,0 +1,236 @@
+"""`copydesk serve` as a client meets it: a real uvicorn process on a loopback port, asked
+over HTTP for the report, the LanguageTool answer, the docs, and refused what it must refuse."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from conftest import ROOT
+
+from copydesk.serve.app import MAX_BODY_BYTES
+
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+START_TIMEOUT_S = 90  # model load and the warm-up check, on a busy 2-core machine
+
+TEXT = (
+    "Council approves budget\n"
+    "The city council approved the budget on Monday, officials said. "
+    "The plan will cost 1, 000 dollars a year for each school, the mayor said. "
+    '"We are pleased with the result," the mayor told reporters after the vote. '
+    "According to  , the vote was close, and the council will meet again next week."
+)
+SOURCE = (
+    "Council approves budget\n"
+    "The city council approved the budget on Monday, officials said. "
+    "The plan will cost 1,000 dollars a year for each school, the mayor said. "
+    '"We are pleased with the result," the mayor told reporters after the vote. '
+    "According to the clerk, the vote was close, and the council will meet again next month."
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "copydesk", "serve", "--port", str(port)],
+        cwd=ROOT,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + START_TIMEOUT_S
+    try:
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(
+                    f"copydesk serve exited early: {proc.stderr.read() if proc.stderr else ''}"
+                )
+            try:
+                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("copydesk serve did not answer /health in time")
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def post(base: str, path: str, **kwargs: object) -> httpx.Response:
+    return httpx.post(f"{base}{path}", timeout=60, **kwargs)  # type: ignore[arg-type]
+
+
+def test_health(server: str) -> None:
+    answer = httpx.get(f"{server}/health")
+    assert answer.status_code == 200
+    assert answer.json()["status"] == "ok"
+
+
+def test_v1_json_is_the_cli_report(server: str, tmp_path) -> None:
+    answer = post(server, "/v1/check", json={"text": TEXT})
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("application/json")
+    report = answer.json()
+    path = tmp_path / "article.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    cli = subprocess.run(
+        [sys.executable, "-m", "copydesk", "check", str(path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    expected = json.loads(cli.stdout)
+    assert report["findings"] == expected["findings"]
+    assert report["summary"] == expected["summary"]
+    kinds = {f["kind"] for f in report["findings"]}
+    assert {"copy.broken_number", "attribution.empty_speaker"} <= kinds
+    broken = next(f for f in report["findings"] if f["kind"] == "copy.broken_number")
+    assert TEXT[broken["span"]["start"] : broken["span"]["end"]].startswith("1, 000")
+
+
+def test_v1_html_is_the_report_page(server: str) -> None:
+    answer = post(server, "/v1/check", json={"text": TEXT, "format": "html"})
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/html")
+    assert "default-src 'none'" in answer.headers["content-security-policy"]
+    assert "<mark" in answer.text and "copy.broken_number" in answer.text
+    assert "<script" not in answer.text
+
+
+def test_v1_with_a_source_finds_what_changed(server: str) -> None:
+    answer = post(server, "/v1/check", json={"text": TEXT, "source": {"text": SOURCE}})
+    assert answer.status_code == 200
+    report = answer.json()
+    assert report["comparison"] is not None
+    assert any(f["kind"].startswith("source.") for f in report["findings"])
+    redline = post(server, "/v1/check", json={"text": TEXT, "source": SOURCE, "format": "html"})
+    assert redline.status_code == 200 and "<mark" in redline.text
+
+
+def utf16(text: str, index: int) -> int:
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def test_v2_offsets_count_utf16_units(server: str) -> None:
+    text = "😀 Résumé 👍🏽. " + TEXT.replace("\n", "\r\n")
+    answer = post(server, "/v2/check", data={"text": text, "language": "en-US"})
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["software"]["name"] == "copydesk"
+    assert body["language"]["code"].startswith("en")
+    match = next(m for m in body["matches"] if m["rule"]["id"] == "copy.broken_number")
+    start = text.index("1, 000")
+    assert match["offset"] == utf16(text, start)
+    # What a JavaScript client would underline: the UTF-16 slice at offset and length.
+    units = text.encode("utf-16-le")
+    shown = units[2 * match["offset"] : 2 * (match["offset"] + match["length"])].decode("utf-16-le")
+    assert shown.startswith("1, 000")
+    assert match["replacements"][0]["value"].startswith("1,000")
+    assert match["rule"]["category"]["id"] == "COPY" and match["rule"]["description"]
+    context = match["context"]
+    cunits = context["text"].encode("utf-16-le")
+    assert (
+        cunits[2 * context["offset"] : 2 * (context["offset"] + context["length"])].decode(
+            "utf-16-le"
+        )
+        == shown
+    )
+    later = next(m for m in body["matches"] if m["rule"]["id"] == "attribution.empty_speaker")
+    assert later["offset"] > match["offset"]
+
+
+def test_v2_refuses_what_it_cannot_check(server: str) -> None:
+    german = post(server, "/v2/check", data={"text": TEXT, "language": "de-DE"})
+    assert german.status_code == 400 and "English" in german.json()["error"]
+    missing = post(server, "/v2/check", data={"language": "en-US"})
+    assert missing.status_code == 400 and "text" in missing.json()["error"]
+
+
+def test_bad_requests_get_one_sentence(server: str) -> None:
+    bad_json = post(
+        server, "/v1/check", content=b"{not json", headers={"content-type": "application/json"}
+    )
+    assert bad_json.status_code == 400 and bad_json.json()["error"].endswith(".")
+    two = post(server, "/v1/check", json={"text": TEXT, "html": "<p>x</p>"})
+    assert two.status_code == 400 and "exactly one" in two.json()["error"]
+    empty = post(server, "/v1/check", json={"text": "   "})
+    assert empty.status_code == 422 and "empty" in empty.json()["error"]
+    nowhere = httpx.get(f"{server}/v3/check")
+    assert nowhere.status_code == 404 and "error" in nowhere.json()
+
+
+def test_oversized_body_is_refused(server: str) -> None:
+    big = "x" * (MAX_BODY_BYTES + 1)
+    answer = post(server, "/v1/check", json={"text": big})
+    assert answer.status_code == 413
+    assert "MB" in answer.json()["error"]
+
+
+def test_loopback_urls_are_refused(server: str) -> None:
+    answer = post(server, "/v1/check", json={"url": f"{server}/health"})
+    assert answer.status_code == 422
+    assert "private or local" in answer.json()["error"]
+    source = post(server, "/v1/check", json={"text": TEXT, "source": f"{server}/health"})
+    assert source.status_code == 422
+
+
+def test_openapi_docs(server: str) -> None:
+    spec = httpx.get(f"{server}/openapi.json").json()
+    assert {"/health", "/v1/check", "/v2/check"} <= set(spec["paths"])
+    assert httpx.get(f"{server}/docs").status_code == 200
+
+
+def test_web_page_shows_the_marks_and_follows_a_finding(server: str, browser) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = httpx.get(f"{server}/")
+    assert "form-action 'self'" in page.headers["content-security-policy"]
+    assert "<script" not in page.text
+    browser.get(f"{server}/")
+    browser.find_element(By.ID, "text").send_keys(TEXT)
+    browser.find_element(By.ID, "check").click()
+    WebDriverWait(browser, 60).until(ec.presence_of_element_located((By.CSS_SELECTOR, "mark")))
+    marks = browser.find_elements(By.CSS_SELECTOR, "mark")
+    assert any("1, 000" in m.text for m in marks)
+    note = browser.find_element(By.CSS_SELECTOR, "aside a.kind")
+    target = note.get_attribute("href").rsplit("#", 1)[1]
+    note.click()
+    assert browser.current_url.endswith(f"#{target}")
+    assert browser.find_element(By.ID, target).tag_name == "mark"
+
+
+def test_web_page_says_what_is_missing(server: str, browser) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{server}/")
+    browser.find_element(By.ID, "check").click()
+    alert = browser.find_element(By.CSS_SELECTOR, "p.error")
+    assert "Paste the article" in alert.text
