@@ -174,7 +174,7 @@ def _spark_path(path: str) -> str:
 
 def read_output(out: str | os.PathLike[str]) -> list[dict[str, Any]]:
     """The records of a Spark scan's output folder (for a local path)."""
-    records = []
+    records: list[dict[str, Any]] = []
     for part in sorted(Path(out).glob("part-*")):
         records.extend(json.loads(line) for line in part.read_text("utf-8").splitlines() if line)
     return records
