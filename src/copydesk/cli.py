@@ -143,6 +143,25 @@ def build_parser() -> argparse.ArgumentParser:
     corroborate.add_argument("--db", metavar="FILE", required=True)
     corroborate.set_defaults(run=_corroborate)
 
+    scan = commands.add_parser(
+        "scan",
+        parents=[network],
+        help="check every article of a folder, crawl, URL list or corpus",
+        description="Check every article of folders of .html/.txt files, WARC files and files "
+        "of URLs (or, with --db and no INPUT, every document of a corpus against the rest of "
+        "it), writing one JSON report per line to --out and a CSV summary beside it. A killed "
+        "scan resumes: run it again with the same --out.",
+    )
+    scan.add_argument("inputs", metavar="INPUT", nargs="*")
+    scan.add_argument("--out", metavar="FILE.jsonl", required=True)
+    scan.add_argument("--summary", metavar="FILE", help="the CSV summary (default: FILE.csv)")
+    scan.add_argument("--jobs", type=_positive, default=1, help="worker processes (default: 1)")
+    scan.add_argument("--engine", choices=("local", "spark"), default="local")
+    scan.add_argument("--db", metavar="FILE", help="check against this corpus (and scan it)")
+    scan.add_argument("--master", help="Spark master for --engine spark (default: local[JOBS])")
+    scan.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
+    scan.set_defaults(run=_scan)
+
     schema = commands.add_parser(
         "schema",
         help="print the JSON report's schema",
@@ -276,6 +295,37 @@ def _corroborate(args: argparse.Namespace) -> int:
     with _open_store(args.db) as store:
         result = pipeline.corroborate(article, store)
     return _emit_result(result, args)
+
+
+def _scan(args: argparse.Namespace) -> int:
+    if not args.inputs and not args.db:
+        raise InputError("Give at least one INPUT to scan, or --db FILE to scan a corpus.")
+    if args.db:
+        _open_store(args.db).close()
+    if args.engine == "spark":
+        from copydesk.scan.spark import scan as spark_scan
+
+        report = spark_scan(
+            args.inputs, args.out, master=args.master or f"local[{args.jobs}]", summary=args.summary
+        )
+    else:
+        from copydesk.scan.local import scan
+
+        for path in args.inputs:
+            if not Path(path).exists():
+                raise InputError(f"{path} does not exist.")
+        _check_out(args.out)
+        report = scan(
+            args.inputs,
+            args.out,
+            jobs=args.jobs,
+            db=args.db,
+            summary=args.summary,
+            progress=False if args.quiet else None,
+            allow_private=args.allow_private_addresses,
+        )
+    _write(report.summary() + "\n", None)
+    return EXIT_OK
 
 
 def _find_source(args: argparse.Namespace) -> int:

@@ -25,26 +25,48 @@ its full-text row and MinHash bands in the same transaction.
 from __future__ import annotations
 
 import argparse
-import csv
 import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from copydesk.corpus import minhash
+from copydesk.corpus.inputs import (
+    DOCUMENT_SUFFIXES,
+    SIDECAR,
+    URL_LIST_SUFFIX,
+    SidecarEntry,
+    progress_bar,
+    read_sidecar,
+    read_url_list,
+)
+from copydesk.corpus.inputs import InputItem as _Item
+from copydesk.corpus.inputs import find_inputs as _items
+from copydesk.corpus.inputs import with_meta as _with_meta
 from copydesk.corpus.store import DEFAULT_DB, Store, content_hash
-from copydesk.corpus.warc import WarcFailure, WarcPage, is_warc, read_warc
+from copydesk.corpus.warc import WarcFailure, WarcPage, read_warc
 from copydesk.errors import CopydeskError, InputError
-from copydesk.lexicon.wires import wire_key
 from copydesk.read import Article, read_bytes, read_file, read_url
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "SIDECAR",
+    "URL_LIST_SUFFIX",
+    "IngestFailure",
+    "IngestReport",
+    "SidecarEntry",
+    "ingest",
+    "main",
+    "read_sidecar",
+    "read_url_list",
+]
 
 #: Documents per transaction. A kill loses at most this many documents' work; 200 keeps the
 #: commit cost (one WAL append each) below 2% of ingest time on a 100,000-document run.
@@ -54,18 +76,6 @@ BATCH_SIZE = 200
 #: at hundreds a second, so only fetches reach it: with it, a list of slow URLs commits every
 #: few documents instead of holding 200 fetches (up to an hour) in memory.
 BATCH_MAX_SECONDS = 5.0
-
-#: File suffixes read as single documents.
-DOCUMENT_SUFFIXES = frozenset({".html", ".htm", ".txt"})
-
-#: Suffix of a file that lists URLs to fetch.
-URL_LIST_SUFFIX = ".urls"
-
-#: Name of the per-folder metadata file (see the module docstring).
-SIDECAR = "index.tsv"
-
-#: How much of a ``.txt`` file is examined to decide whether it is a list of URLs.
-URL_LIST_PROBE_BYTES = 1 << 16
 
 #: Reading and hashing run in worker processes on runs of at least this many files (below it
 #: starting the workers costs more than it saves), on at most MAX_WORKERS processes; files go
@@ -106,24 +116,6 @@ class IngestReport:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class SidecarEntry:
-    url: str | None = None
-    outlet: str | None = None
-    published: str | None = None
-    wire: str | None = None  # the cell as written: "AFP", "AFP-based", "Own report"
-
-
-@dataclass(frozen=True, slots=True)
-class _Item:
-    """One unit of input: a document file, a WARC file, a URL, or an input that failed."""
-
-    kind: str  # "file", "warc", "url", "failure"
-    target: str
-    meta: SidecarEntry | None = None
-    reason: str = ""
-
-
 @dataclass(slots=True)
 class _Tally:
     added: int = 0
@@ -159,7 +151,10 @@ def ingest(
     files = sum(1 for item in items if item.kind == "file")
     if workers is None:
         workers = min(MAX_WORKERS, os.cpu_count() or 1) if files >= PARALLEL_MIN_ITEMS else 1
-    with _progress_bar(show, len(items)) as advance, _prepared(items, workers) as prepared:
+    with (
+        progress_bar(show, len(items), "ingesting") as advance,
+        _prepared(items, workers) as prepared,
+    ):
         outcomes = _outcomes(prepared, store, fetch, advance)
         # Reading (and fetching) happens between transactions, never inside one: the store
         # is locked only while a batch is written.
@@ -327,174 +322,6 @@ def _read(read: Callable[[], Article], origin: str, store: Store) -> _Outcome:
 
 def _unexpected(origin: str, exc: Exception) -> str:
     return f"{origin} could not be read ({type(exc).__name__}: {str(exc)[:120]})."
-
-
-def _with_meta(article: Article, meta: SidecarEntry | None) -> Article:
-    if meta is None:
-        return article
-    return replace(
-        article,
-        url=meta.url or article.url,
-        outlet=meta.outlet or article.outlet,
-        published=meta.published or article.published,
-        wire=wire_key(meta.wire) if meta.wire else article.wire,
-    )
-
-
-# -- finding the inputs ------------------------------------------------------------------
-
-
-def _items(paths: Iterable[str | Path]) -> Iterator[_Item]:
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from _folder(path)
-        elif path.is_file():
-            yield from _file(path, None)
-        elif path.exists():
-            yield _Item("failure", str(path), reason=_not_regular(path))
-        else:
-            yield _Item("failure", str(path), reason=f"{path} does not exist.")
-
-
-def _not_regular(path: Path) -> str:
-    return f"{path} is not a regular file (a pipe, socket or device); it was skipped."
-
-
-def _folder(root: Path) -> Iterator[_Item]:
-    for folder, dirs, files in os.walk(root):
-        dirs.sort()
-        here = Path(folder)
-        sidecar: dict[str, SidecarEntry] = {}
-        if SIDECAR in files and not (here / SIDECAR).is_file():
-            yield _Item("failure", str(here / SIDECAR), reason=_not_regular(here / SIDECAR))
-        elif SIDECAR in files:
-            try:
-                sidecar = read_sidecar(here / SIDECAR)
-            except InputError as exc:
-                yield _Item("failure", str(here / SIDECAR), reason=str(exc))
-        for name in sorted(files):
-            path = here / name
-            if name == SIDECAR:
-                continue
-            if is_warc(path) or path.suffix.lower() in DOCUMENT_SUFFIXES | {URL_LIST_SUFFIX}:
-                # Only regular files are opened: a pipe would block the run until someone
-                # writes to it, a device would be read forever.
-                if path.is_file():
-                    yield from _file(path, sidecar.get(name))
-                else:
-                    yield _Item("failure", str(path), reason=_not_regular(path))
-
-
-def _file(path: Path, meta: SidecarEntry | None) -> Iterator[_Item]:
-    if is_warc(path):
-        yield _Item("warc", str(path))
-        return
-    suffix = path.suffix.lower()
-    if suffix == URL_LIST_SUFFIX or (suffix == ".txt" and _is_url_list(path)):
-        try:
-            urls = read_url_list(path)
-        except InputError as exc:
-            yield _Item("failure", str(path), reason=str(exc))
-            return
-        for url in urls:
-            yield _Item("url", url)
-        return
-    yield _Item("file", str(path), meta)
-
-
-def _is_url_list(path: Path) -> bool:
-    try:
-        with path.open("rb") as f:
-            head = f.read(URL_LIST_PROBE_BYTES)
-    except OSError:
-        return False
-    if not head.lstrip().lower().startswith(b"http"):
-        return False
-    lines = [line.strip() for line in head.splitlines()]
-    if len(head) == URL_LIST_PROBE_BYTES and lines:
-        lines.pop()  # possibly cut off by the probe
-    lines = [line for line in lines if line and not line.startswith(b"#")]
-    return bool(lines) and all(
-        line.lower().startswith((b"http://", b"https://")) and b" " not in line for line in lines
-    )
-
-
-def read_url_list(path: str | Path) -> list[str]:
-    """The http(s) URLs in a list file, one per line (blank and ``#`` lines skipped)."""
-    p = Path(path)
-    try:
-        lines = p.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError as exc:
-        raise InputError(f"{p} cannot be read: {(exc.strerror or 'error').lower()}.") from None
-    urls: list[str] = []
-    for number, line in enumerate(lines, 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if not line.lower().startswith(("http://", "https://")) or " " in line:
-            raise InputError(f"Line {number} of {p} is not an http or https URL.")
-        urls.append(line)
-    return urls
-
-
-def read_sidecar(path: str | Path) -> dict[str, SidecarEntry]:
-    """File name → metadata from an ``index.tsv`` (columns ``file``, ``url``, ``outlet``,
-    ``date``, ``wire``)."""
-    p = Path(path)
-    try:
-        with p.open(encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader(f, delimiter="\t"))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(f"The metadata file {p} cannot be read ({exc}).") from None
-    if rows and "file" not in rows[0]:
-        raise InputError(f"The metadata file {p} has no 'file' column.")
-    out: dict[str, SidecarEntry] = {}
-    for row in rows:
-        name = (row.get("file") or "").strip()
-        if name:
-            out[name] = SidecarEntry(
-                url=_cell(row, "url"),
-                outlet=_cell(row, "outlet"),
-                published=_cell(row, "date"),
-                wire=_cell(row, "wire"),
-            )
-    return out
-
-
-def _cell(row: dict[str, Any], key: str) -> str | None:
-    value = row.get(key)
-    return value.strip() or None if isinstance(value, str) else None
-
-
-def _progress_bar(show: bool, total: int) -> Any:
-    if not show:
-        return nullcontext(lambda: None)
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    @contextmanager
-    def bar() -> Iterator[Callable[[], None]]:
-        with Progress(
-            TextColumn("ingesting"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        ) as prog:
-            task = prog.add_task("ingest", total=total)
-            yield lambda: prog.advance(task)
-
-    return bar()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -435,6 +435,11 @@ class Store:
             raise KeyError(doc_id)
         return _article(row)
 
+    def doc_ids(self) -> list[str]:
+        """The identifiers of every stored document, in the order they were stored."""
+        rows = self._conn.execute("SELECT id FROM documents ORDER BY id").fetchall()
+        return [str(row[0]) for row in rows]
+
     def get_many(self, doc_ids: Sequence[str | int]) -> list[Article]:
         """The stored articles, in the order asked; unknown ids are left out."""
         keys = [_doc_key(d) for d in doc_ids]

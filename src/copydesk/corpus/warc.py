@@ -65,6 +65,7 @@ class WarcPage:
     url: str | None
     content_type: str | None
     data: bytes
+    record_id: str | None = None  # the record's WARC-Record-ID, when it has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,7 +367,8 @@ def _content(path: Path, offset: int, record: ArcWarcRecord) -> WarcPage | None:
     url = record.rec_headers.get_header("WARC-Target-URI")
     # One byte past the limit is enough to refuse it, however well the body compresses.
     body = record.content_stream().read(MAX_INPUT_BYTES + 1)
-    return WarcPage(f"{path}@{offset}", url, content_type, body)
+    record_id = record.rec_headers.get_header("WARC-Record-ID")
+    return WarcPage(f"{path}@{offset}", url, content_type, body, record_id)
 
 
 def _mime(content_type: str | None) -> str:

@@ -1,0 +1,220 @@
+"""Finding the documents in a command's inputs: folders of pages, WARC crawls, lists of URLs.
+
+`find_inputs(paths)` turns the paths a user gives into `InputItem` units, in a stable order
+(folders walked in sorted order): a document file (with its sidecar metadata), a WARC file,
+a URL, or an input that failed with the reason. ``ingest`` and ``scan`` read their inputs
+through it, so both accept the same things (see `copydesk.corpus.ingest` for the list).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from copydesk.corpus.warc import is_warc
+from copydesk.errors import InputError
+from copydesk.lexicon.wires import wire_key
+from copydesk.read import Article
+
+#: File suffixes read as single documents.
+DOCUMENT_SUFFIXES = frozenset({".html", ".htm", ".txt"})
+
+#: Suffix of a file that lists URLs to fetch.
+URL_LIST_SUFFIX = ".urls"
+
+#: Name of the per-folder metadata file (see the module docstring).
+SIDECAR = "index.tsv"
+
+#: How much of a ``.txt`` file is examined to decide whether it is a list of URLs.
+URL_LIST_PROBE_BYTES = 1 << 16
+
+
+@dataclass(frozen=True, slots=True)
+class SidecarEntry:
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    wire: str | None = None  # the cell as written: "AFP", "AFP-based", "Own report"
+
+
+@dataclass(frozen=True, slots=True)
+class InputItem:
+    """One unit of input: a document file, a WARC file, a URL, or an input that failed."""
+
+    kind: str  # "file", "warc", "url", "failure"
+    target: str
+    meta: SidecarEntry | None = None
+    reason: str = ""
+
+
+def with_meta(article: Article, meta: SidecarEntry | None) -> Article:
+    if meta is None:
+        return article
+    return replace(
+        article,
+        url=meta.url or article.url,
+        outlet=meta.outlet or article.outlet,
+        published=meta.published or article.published,
+        wire=wire_key(meta.wire) if meta.wire else article.wire,
+    )
+
+
+# -- finding the inputs ------------------------------------------------------------------
+
+
+def find_inputs(paths: Iterable[str | Path]) -> Iterator[InputItem]:
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from _folder(path)
+        elif path.is_file():
+            yield from _file(path, None)
+        elif path.exists():
+            yield InputItem("failure", str(path), reason=_not_regular(path))
+        else:
+            yield InputItem("failure", str(path), reason=f"{path} does not exist.")
+
+
+def _not_regular(path: Path) -> str:
+    return f"{path} is not a regular file (a pipe, socket or device); it was skipped."
+
+
+def _folder(root: Path) -> Iterator[InputItem]:
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        here = Path(folder)
+        sidecar: dict[str, SidecarEntry] = {}
+        if SIDECAR in files and not (here / SIDECAR).is_file():
+            yield InputItem("failure", str(here / SIDECAR), reason=_not_regular(here / SIDECAR))
+        elif SIDECAR in files:
+            try:
+                sidecar = read_sidecar(here / SIDECAR)
+            except InputError as exc:
+                yield InputItem("failure", str(here / SIDECAR), reason=str(exc))
+        for name in sorted(files):
+            path = here / name
+            if name == SIDECAR:
+                continue
+            if is_warc(path) or path.suffix.lower() in DOCUMENT_SUFFIXES | {URL_LIST_SUFFIX}:
+                # Only regular files are opened: a pipe would block the run until someone
+                # writes to it, a device would be read forever.
+                if path.is_file():
+                    yield from _file(path, sidecar.get(name))
+                else:
+                    yield InputItem("failure", str(path), reason=_not_regular(path))
+
+
+def _file(path: Path, meta: SidecarEntry | None) -> Iterator[InputItem]:
+    if is_warc(path):
+        yield InputItem("warc", str(path))
+        return
+    suffix = path.suffix.lower()
+    if suffix == URL_LIST_SUFFIX or (suffix == ".txt" and _is_url_list(path)):
+        try:
+            urls = read_url_list(path)
+        except InputError as exc:
+            yield InputItem("failure", str(path), reason=str(exc))
+            return
+        for url in urls:
+            yield InputItem("url", url)
+        return
+    yield InputItem("file", str(path), meta)
+
+
+def _is_url_list(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            head = f.read(URL_LIST_PROBE_BYTES)
+    except OSError:
+        return False
+    if not head.lstrip().lower().startswith(b"http"):
+        return False
+    lines = [line.strip() for line in head.splitlines()]
+    if len(head) == URL_LIST_PROBE_BYTES and lines:
+        lines.pop()  # possibly cut off by the probe
+    lines = [line for line in lines if line and not line.startswith(b"#")]
+    return bool(lines) and all(
+        line.lower().startswith((b"http://", b"https://")) and b" " not in line for line in lines
+    )
+
+
+def read_url_list(path: str | Path) -> list[str]:
+    """The http(s) URLs in a list file, one per line (blank and ``#`` lines skipped)."""
+    p = Path(path)
+    try:
+        lines = p.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        raise InputError(f"{p} cannot be read: {(exc.strerror or 'error').lower()}.") from None
+    urls: list[str] = []
+    for number, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not line.lower().startswith(("http://", "https://")) or " " in line:
+            raise InputError(f"Line {number} of {p} is not an http or https URL.")
+        urls.append(line)
+    return urls
+
+
+def read_sidecar(path: str | Path) -> dict[str, SidecarEntry]:
+    """File name → metadata from an ``index.tsv`` (columns ``file``, ``url``, ``outlet``,
+    ``date``, ``wire``)."""
+    p = Path(path)
+    try:
+        with p.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f, delimiter="\t"))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"The metadata file {p} cannot be read ({exc}).") from None
+    if rows and "file" not in rows[0]:
+        raise InputError(f"The metadata file {p} has no 'file' column.")
+    out: dict[str, SidecarEntry] = {}
+    for row in rows:
+        name = (row.get("file") or "").strip()
+        if name:
+            out[name] = SidecarEntry(
+                url=_cell(row, "url"),
+                outlet=_cell(row, "outlet"),
+                published=_cell(row, "date"),
+                wire=_cell(row, "wire"),
+            )
+    return out
+
+
+def _cell(row: dict[str, Any], key: str) -> str | None:
+    value = row.get(key)
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def progress_bar(show: bool, total: int, label: str) -> Any:
+    if not show:
+        return nullcontext(lambda: None)
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    @contextmanager
+    def bar() -> Iterator[Callable[[], None]]:
+        with Progress(
+            TextColumn(label),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        ) as prog:
+            task = prog.add_task(label, total=total)
+            yield lambda: prog.advance(task)
+
+    return bar()

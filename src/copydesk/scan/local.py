@@ -1,0 +1,265 @@
+"""The scan on this machine: inputs read in order, checked in worker processes, one record a
+line appended to the output as each batch comes back.
+
+Each worker loads the models once (in the pool's initializer) and checks its articles in
+batches (`pipeline.check_many`, one ``nlp.pipe`` pass per batch). With a store, each article
+is checked against the rest of the store (`pipeline.check(article, None, store)`), each
+worker holding its own connection. Records come back in input order whatever the number of
+workers, and each is written whole and flushed, so a killed scan leaves whole lines; run
+again with the same output, it skips the articles written and checks the rest.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from copydesk.corpus.inputs import InputItem, find_inputs, progress_bar, with_meta
+from copydesk.corpus.warc import WarcFailure, WarcPage, read_warc
+from copydesk.errors import CopydeskError, InputError
+from copydesk.read import Article, read_bytes, read_file, read_url
+from copydesk.scan.records import (
+    Origin,
+    failure_record,
+    prepare_resume,
+    read_records,
+    report_record,
+    write_summary,
+)
+
+#: Articles a worker checks in one `check_many` batch. 8 is where one ``nlp.pipe`` pass over
+#: the seed coverage stops getting faster per article, and it keeps what a kill loses small.
+BATCH_ARTICLES = 8
+
+#: Documents after which a progress bar is worth showing (as for ingest).
+PROGRESS_MIN_DOCUMENTS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One article to check, as a worker receives it: what to read, and where it came from."""
+
+    origin: Origin
+    kind: str  # "file", "page", "url", "stored", "failure"
+    item: InputItem | None = None
+    page: WarcPage | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ScanReport:
+    written: int
+    skipped: int
+    failed: int
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        return self.written / self.seconds if self.seconds > 0 else 0.0
+
+    def summary(self) -> str:
+        return (
+            f"{self.written} articles written ({self.failed} failed), {self.skipped} already "
+            f"written ({self.rate:.1f} articles/s)"
+        )
+
+
+def summary_path(out: str | Path) -> Path:
+    """The CSV summary beside ``out``: ``scan.jsonl`` → ``scan.csv``."""
+    return Path(out).with_suffix(".csv")
+
+
+def units(paths: Sequence[str | Path], db: str | None = None) -> Iterator[Unit]:
+    """Every article of the inputs, in order (with ``db`` and no paths, the store's)."""
+    if db is not None and not paths:
+        from copydesk.corpus.store import Store
+
+        with Store.open(db) as store:
+            ids = store.doc_ids()
+        for doc_id in ids:
+            yield Unit(Origin(f"db:{doc_id}", doc_id=doc_id), "stored")
+        return
+    for item in find_inputs(paths):
+        if item.kind == "file":
+            yield Unit(Origin(item.target, path=item.target), "file", item)
+        elif item.kind == "url":
+            yield Unit(Origin(item.target, url=item.target), "url", item)
+        elif item.kind == "warc":
+            yield from _warc_units(item.target)
+        else:
+            yield Unit(Origin(item.target, path=item.target), "failure", reason=item.reason)
+
+
+def _warc_units(path: str) -> Iterator[Unit]:
+    records = read_warc(path)
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 (a crawl that breaks the reader must not end a scan)
+            yield Unit(Origin(path, path=path), "failure", reason=_unexpected(path, exc))
+            return
+        if isinstance(record, WarcFailure):
+            yield Unit(Origin(record.origin, path=path), "failure", reason=record.reason)
+        else:
+            origin = Origin(
+                record.origin, path=path, url=record.url, warc_record_id=record.record_id
+            )
+            yield Unit(origin, "page", page=record)
+
+
+def _unexpected(origin: str, exc: Exception) -> str:
+    return f"{origin} could not be read ({type(exc).__name__}: {str(exc)[:120]})."
+
+
+# -- in each worker ---------------------------------------------------------------------------
+
+_state: dict[str, Any] = {}
+
+
+def init_worker(db: str | None, allow_private: bool) -> None:
+    """Load the models (and open the store) once for this process."""
+    from copydesk import pipeline
+
+    _state["allow_private"] = allow_private
+    if db is not None:
+        from copydesk.corpus.store import Store
+
+        _state["store"] = Store.open(db)
+    pipeline.check_many([Article(text="The models are loaded once.")])
+
+
+def read_unit(unit: Unit) -> Article:
+    if unit.kind == "file":
+        assert unit.item is not None
+        return with_meta(read_file(unit.item.target), unit.item.meta)
+    if unit.kind == "page":
+        page = unit.page
+        assert page is not None
+        return read_bytes(
+            page.data, origin=page.origin, content_type=page.content_type, url=page.url
+        )
+    if unit.kind == "url":
+        article = read_url(unit.origin.key, allow_private=_state.get("allow_private", False))
+        return article if article.url else replace(article, url=unit.origin.key)
+    if unit.kind == "stored":
+        assert unit.origin.doc_id is not None
+        return _state["store"].get(unit.origin.doc_id)
+    raise InputError(unit.reason)
+
+
+def check_batch(batch: list[Unit]) -> list[tuple[str, bool]]:
+    """The records of a batch of units, in order, each with whether its article was checked."""
+    from copydesk import pipeline
+
+    lines: list[str | None] = [None] * len(batch)
+    read: list[tuple[int, Article]] = []
+    for i, unit in enumerate(batch):
+        try:
+            read.append((i, read_unit(unit)))
+        except CopydeskError as exc:
+            lines[i] = failure_record(unit.origin, str(exc))
+        except Exception as exc:  # noqa: BLE001 (a page that breaks a parser must not end a scan)
+            lines[i] = failure_record(unit.origin, _unexpected(unit.origin.key, exc))
+    store = _state.get("store")
+    if store is None and read:
+        try:
+            results = pipeline.check_many([article for _, article in read])
+        except Exception:  # noqa: BLE001 (one article's fault: check them one by one below)
+            results = []
+        for (i, _), result in zip(read, results, strict=False):
+            lines[i] = report_record(batch[i].origin, result)
+        if results:
+            read = []
+    for i, article in read:
+        try:
+            result = pipeline.check(article, None, store)
+            lines[i] = report_record(batch[i].origin, result)
+        except CopydeskError as exc:
+            lines[i] = failure_record(batch[i].origin, str(exc))
+        except Exception as exc:  # noqa: BLE001 (one article's fault must not end a scan)
+            lines[i] = failure_record(batch[i].origin, _check_fault(batch[i].origin.key, exc))
+    return [
+        (line, line.startswith('{"origin"') and '"status": "ok"' in line[:2000])
+        for line in lines
+        if line is not None
+    ]
+
+
+def _check_fault(origin: str, exc: Exception) -> str:
+    return f"{origin} could not be checked ({type(exc).__name__}: {str(exc)[:120]})."
+
+
+# -- in the scanning process ------------------------------------------------------------------
+
+
+def scan(
+    paths: Sequence[str | Path],
+    out: str | Path,
+    *,
+    jobs: int = 1,
+    db: str | None = None,
+    summary: str | Path | None = None,
+    progress: bool | None = None,
+    allow_private: bool = False,
+) -> ScanReport:
+    """Check every article of ``paths`` (or of the store ``db``) into ``out``, resuming."""
+    started = time.perf_counter()
+    out = Path(out)
+    done = prepare_resume(out)
+    todo = list(units(paths, db))
+    total = len(todo)
+    todo = [unit for unit in todo if unit.origin.key not in done]
+    skipped = total - len(todo)
+    batches = [todo[i : i + BATCH_ARTICLES] for i in range(0, len(todo), BATCH_ARTICLES)]
+    show = progress if progress is not None else sys.stderr.isatty()
+    show = bool(show) and (progress is True or total >= PROGRESS_MIN_DOCUMENTS)
+    written = failed = 0
+    try:
+        f = out.open("a", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"Cannot write the scan to {out}: {exc.strerror or exc}.") from None
+    with (
+        f,
+        progress_bar(show, len(todo), "scanning") as advance,
+        _Checked(batches, jobs, db, allow_private) as results,
+    ):
+        for lines in results:
+            for line, ok in lines:
+                f.write(line + "\n")
+                failed += not ok
+                written += 1
+                advance()
+            f.flush()
+    write_summary(read_records(out), summary or summary_path(out))
+    return ScanReport(written, skipped, failed, time.perf_counter() - started)
+
+
+class _Checked:
+    def __init__(
+        self, batches: list[list[Unit]], jobs: int, db: str | None, allow_private: bool
+    ) -> None:
+        self.batches, self.jobs, self.db, self.allow_private = batches, jobs, db, allow_private
+        self.pool: Any = None
+
+    def __enter__(self) -> Iterator[list[tuple[str, bool]]]:
+        if self.jobs <= 1 or len(self.batches) <= 1:
+            init_worker(self.db, self.allow_private)
+            return map(check_batch, self.batches)
+        self.pool = multiprocessing.get_context().Pool(
+            min(self.jobs, len(self.batches)),
+            initializer=init_worker,
+            initargs=(self.db, self.allow_private),
+        )
+        return self.pool.imap(check_batch, self.batches)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()

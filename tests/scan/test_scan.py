@@ -1,0 +1,132 @@
+"""copydesk scan: a report line per article, failures recorded, resume after a kill, jobs."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from copydesk.report.model import Report
+from copydesk.scan.records import findings_of
+
+REPO = Path(__file__).resolve().parents[2]
+CASES = REPO.parent / "shared" / "cases"
+TEXTS = sorted(CASES.rglob("*.txt"))
+
+pytestmark = pytest.mark.skipif(not TEXTS, reason="the shared cases are not checked out")
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    return subprocess.run(
+        [sys.executable, "-m", "copydesk", "scan", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+def _same(records: list[dict]) -> list[tuple]:
+    return [(r["origin"]["key"], r["status"], findings_of(r)) for r in records]
+
+
+@pytest.fixture(scope="module")
+def cases_scan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("scan") / "cases.jsonl"
+    done = _run(str(CASES), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def test_every_case_gets_a_valid_report_line(cases_scan: Path) -> None:
+    records = _records(cases_scan)
+    assert sorted(r["origin"]["path"] for r in records) == [str(p) for p in TEXTS]
+    for record in records:
+        assert record["status"] == "ok"
+        report = Report.model_validate(record["report"])
+        assert report.article.text
+    with cases_scan.with_suffix(".csv").open(newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len(TEXTS)
+    seed = next(r for r in rows if r["origin"].endswith("seed/article.txt"))
+    assert int(seed["major"]) + int(seed["minor"]) > 0
+
+
+def test_a_failing_input_is_recorded_and_the_scan_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    shutil.copy(CASES / "seed" / "article.txt", folder / "good.txt")
+    (folder / "empty.html").write_text("<html><body></body></html>")
+    out = tmp_path / "out.jsonl"
+    done = _run(str(folder), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    records = {Path(r["origin"]["path"]).name: r for r in _records(out)}
+    assert records["good.txt"]["status"] == "ok"
+    failed = records["empty.html"]
+    assert failed["status"] == "failed"
+    assert failed["reason"].endswith(".") and "\n" not in failed["reason"]
+
+
+def test_a_killed_scan_resumes_without_duplicates(tmp_path: Path, cases_scan: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "copydesk", "scan", str(CASES), "--out", str(out)], env=env
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with out.open("a") as f:
+        f.write('{"origin": {"key": "half a li')  # what a kill mid-write would leave
+    done = _run(str(CASES), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    keys = [r["origin"]["key"] for r in _records(out)]
+    assert len(keys) == len(set(keys)) == len(TEXTS)
+    assert sorted(_same(_records(out))) == sorted(_same(_records(cases_scan)))
+
+
+def test_two_jobs_give_the_same_records_as_one(tmp_path: Path, cases_scan: Path) -> None:
+    out = tmp_path / "two.jsonl"
+    done = _run(str(CASES), "--out", str(out), "--jobs", "2")
+    assert done.returncode == 0, done.stderr
+    one, two = _records(cases_scan), _records(out)
+    assert _same(two) == _same(one)
+    for a, b in zip(one, two, strict=True):
+        a["report"].pop("generated_at")
+        b["report"].pop("generated_at")
+    assert two == one
+
+
+def test_spark_finds_what_the_local_engine_finds(tmp_path: Path, cases_scan: Path) -> None:
+    pytest.importorskip("pyspark", reason="pyspark is not installed (the 'spark' extra)")
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("Spark needs Java, and none is installed")
+    from copydesk.scan.spark import read_output
+
+    out = tmp_path / "spark"
+    done = _run(str(CASES), "--out", str(out), "--engine", "spark", "--jobs", "2")
+    assert done.returncode == 0, done.stderr
+    assert sorted(_same(read_output(out))) == sorted(_same(_records(cases_scan)))
+    assert len(list((tmp_path / "spark.csv").glob("part-*"))) == 1
+
+
+def test_nothing_to_scan_is_one_sentence_and_exit_2(tmp_path: Path) -> None:
+    done = _run("--out", str(tmp_path / "x.jsonl"))
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0 and done.stderr.strip().endswith(".")
