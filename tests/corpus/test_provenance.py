@@ -270,3 +270,17 @@ def test_sites_carrying_one_text_are_judged_once_and_listed_with_it(
     assert {"Mirror 0", "Mirror 1", "theSun (Malaysia)"} <= set(afp.outlets)
     swaps = [v for v in judged.verdicts if v.kind == "role" and v.verdict.value == "contradicted"]
     assert len(swaps) == 2 and all(v.disagree == 2 for v in swaps)
+
+
+def test_a_republication_naming_its_source_is_not_the_original_of_that_source(
+    tmp_path: Path, seed_dir: Path
+) -> None:
+    """Checked against a store holding the spun copy ("Source: Aljazeera"), the recovered
+    original gets no source: the copy says it was taken from elsewhere."""
+    with Store.open(tmp_path / "c.db") as store:
+        ingest([seed_dir / "article.txt"], store, progress=False)
+        found = provenance(store, read_file(seed_dir / "source.txt"))
+    assert found.source is None and found.family is not None
+    assert found.family.original is None
+    assert "name a source of their own" in found.family.reason
+    assert "it names a source of its own ('Aljazeera')" in found.candidates[0].reason

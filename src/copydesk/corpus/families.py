@@ -13,7 +13,8 @@ article's) reuse each other's wording (`SOURCE_USED_MIN`). Copies of the article
 article was reworded from that text and its copies are never its source. Among the rest,
 the text the article reuses most is the one it was made from, and among the copies of that
 text the original is the one whose outlet the article declares as its source, else the
-wire's own copy, else the earliest. A copy dated after the article is never its original.
+wire's own copy, else the earliest. A copy dated after the article, or one that names a
+source of its own when the article names none, is never its original.
 
 **Who is independent?** (`group_coverage`) A claim is corroborated only by reports that are
 independent of the article and of each other. Coverage that is the article's source, a copy
@@ -179,7 +180,9 @@ def source_family(article: Article, relatives: Sequence[Relative]) -> Family | N
     eligible = [
         m
         for m in members
-        if not (reworded and m.carries_article) and not published_after(m.relative.doc, article)
+        if not (reworded and m.carries_article)
+        and not published_after(m.relative.doc, article)
+        and not names_another_source(m.relative.doc, article)
     ]
     original: _Member | None = None
     if eligible:
@@ -198,6 +201,17 @@ def source_family(article: Article, relatives: Sequence[Relative]) -> Family | N
         reason=f"{why}; {_reuse_note(original.relative.share)}",
         provenance=why,
         copies=tuple(copies),
+    )
+
+
+def names_another_source(doc: Article, article: Article) -> bool:
+    """True when ``doc`` says it was copied from elsewhere ("Source: Aljazeera") and the
+    article says nothing of the kind, or names the article itself: a republication is not
+    the original of a text that does not claim to be one."""
+    if not doc.declared_source:
+        return False
+    return not article.declared_source or hint_matches(
+        doc.declared_source, article.outlet, article.url
     )
 
 
@@ -295,6 +309,11 @@ def _why_none(article: Article, members: Sequence[_Member]) -> str:
         return (
             f"the article is the earliest of {_copies(len(members) + 1)}: "
             "every other copy was published after it"
+        )
+    if any(names_another_source(m.relative.doc, article) for m in members):
+        return (
+            "no copy is older than the article: the others name a source of their own, "
+            "carry the article's wording or were published after it"
         )
     return "every other copy carries the article's own wording or was published after it"
 

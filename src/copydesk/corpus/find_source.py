@@ -26,6 +26,7 @@ from copydesk.corpus.families import (
     ARTICLE_COPY,
     Relative,
     hint_matches,
+    names_another_source,
     published_after,
     source_family,
 )
@@ -136,6 +137,11 @@ def provenance(store: Store, article: Article, limit: int = 5) -> Provenance:
                 reason = "; ".join([family.provenance, *own])
             if place == ARTICLE_COPY and original is not None:
                 reason += "; a copy of the article: it carries the article's own wording"
+            elif c.doc_id != original and names_another_source(s.doc, article):
+                reason += (
+                    f"; it names a source of its own ('{s.doc.declared_source}'), so it is a "
+                    "republication, not the article's original"
+                )
             c = replace(c, relation=place, reason=reason)
         ranked.append(c)
     ranked.sort(key=lambda c: c.doc_id != original)  # stable: the rest stay by score
