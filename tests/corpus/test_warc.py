@@ -12,7 +12,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from copydesk.corpus import ingest as ingest_module
+from copydesk.corpus import inputs as inputs_module
 from copydesk.corpus.ingest import ingest
 from copydesk.corpus.store import Store
 from copydesk.corpus.synthetic import synthetic_articles
@@ -113,7 +113,7 @@ def test_a_reader_fault_in_one_crawl_keeps_the_batch_it_was_in(
         yield from []
         raise RuntimeError("a reader fault")
 
-    monkeypatch.setattr(ingest_module, "read_warc", breaking)
+    monkeypatch.setattr(inputs_module, "read_warc", breaking)
     with Store.open(tmp_path / "c.db") as store:
         report = ingest([folder], store, progress=False)
         assert len(store) == 2

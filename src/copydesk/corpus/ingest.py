@@ -46,12 +46,14 @@ from copydesk.corpus.inputs import (
     progress_bar,
     read_sidecar,
     read_url_list,
+    unreadable,
+    warc_records,
 )
 from copydesk.corpus.inputs import InputItem as _Item
 from copydesk.corpus.inputs import find_inputs as _items
 from copydesk.corpus.inputs import with_meta as _with_meta
 from copydesk.corpus.store import DEFAULT_DB, Store, content_hash
-from copydesk.corpus.warc import WarcFailure, WarcPage, read_warc
+from copydesk.corpus.warc import WarcFailure, WarcPage
 from copydesk.errors import CopydeskError, InputError
 from copydesk.read import Article, read_bytes, read_file, read_url
 
@@ -186,7 +188,7 @@ def _prepare(item: _Item) -> _Item | _Prepared:
     except CopydeskError as exc:
         return _Prepared(item.target, None, None, str(exc))
     except Exception as exc:  # noqa: BLE001 (a page that breaks a parser must not end a run)
-        return _Prepared(item.target, None, None, _unexpected(item.target, exc))
+        return _Prepared(item.target, None, None, unreadable(item.target, exc))
     return _Prepared(item.target, article, minhash.signature(article.body))
 
 
@@ -282,15 +284,7 @@ def _process(item: _Item, store: Store, fetch: Fetcher) -> Iterator[_Outcome]:
 
 
 def _warc_outcomes(path: str, store: Store) -> Iterator[_Outcome]:
-    records = read_warc(path)
-    while True:
-        try:
-            record = next(records)
-        except StopIteration:
-            return
-        except Exception as exc:  # noqa: BLE001 (a crawl that breaks the reader must not end a run)
-            yield IngestFailure(path, _unexpected(path, exc))
-            return
+    for record in warc_records(path):
         if isinstance(record, WarcFailure):
             yield IngestFailure(record.origin, record.reason)
         elif record.url and store.has_url(record.url):
@@ -314,14 +308,10 @@ def _read(read: Callable[[], Article], origin: str, store: Store) -> _Outcome:
     except CopydeskError as exc:
         return IngestFailure(origin, str(exc))
     except Exception as exc:  # noqa: BLE001 (a page that breaks a parser must not end a run)
-        return IngestFailure(origin, _unexpected(origin, exc))
+        return IngestFailure(origin, unreadable(origin, exc))
     if store.has_hash(content_hash(article.text)) or (article.url and store.has_url(article.url)):
         return "duplicate"
     return _Read(origin, article)
-
-
-def _unexpected(origin: str, exc: Exception) -> str:
-    return f"{origin} could not be read ({type(exc).__name__}: {str(exc)[:120]})."
 
 
 def main(argv: Sequence[str] | None = None) -> int:

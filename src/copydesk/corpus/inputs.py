@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from copydesk.corpus.warc import is_warc
+from copydesk.corpus.warc import WarcFailure, WarcPage, is_warc, read_warc
 from copydesk.errors import InputError
 from copydesk.lexicon.wires import wire_key
 from copydesk.read import Article
@@ -50,6 +50,25 @@ class InputItem:
     target: str
     meta: SidecarEntry | None = None
     reason: str = ""
+
+
+def unreadable(origin: str, exc: Exception) -> str:
+    """The failure of an input that broke a reader, in one sentence with the reader's error."""
+    return f"{origin} could not be read ({type(exc).__name__}: {str(exc)[:120]})."
+
+
+def warc_records(path: str) -> Iterator[WarcPage | WarcFailure]:
+    """`read_warc`, where a fault of the reader itself ends the file as one more failure."""
+    records = read_warc(path)
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 (a crawl that breaks the reader must not end a run)
+            yield WarcFailure(path, unreadable(path, exc))
+            return
+        yield record
 
 
 def with_meta(article: Article, meta: SidecarEntry | None) -> Article:

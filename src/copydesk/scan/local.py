@@ -19,8 +19,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from copydesk.corpus.inputs import InputItem, find_inputs, progress_bar, with_meta
-from copydesk.corpus.warc import WarcFailure, WarcPage, read_warc
+from copydesk.corpus.inputs import (
+    InputItem,
+    find_inputs,
+    progress_bar,
+    unreadable,
+    warc_records,
+    with_meta,
+)
+from copydesk.corpus.warc import WarcFailure, WarcPage
 from copydesk.errors import CopydeskError, InputError
 from copydesk.read import Article, read_bytes, read_file, read_url
 from copydesk.scan.records import (
@@ -96,15 +103,7 @@ def units(paths: Sequence[str | Path], db: str | None = None) -> Iterator[Unit]:
 
 
 def _warc_units(path: str) -> Iterator[Unit]:
-    records = read_warc(path)
-    while True:
-        try:
-            record = next(records)
-        except StopIteration:
-            return
-        except Exception as exc:  # noqa: BLE001 (a crawl that breaks the reader must not end a scan)
-            yield Unit(Origin(path, path=path), "failure", reason=_unexpected(path, exc))
-            return
+    for record in warc_records(path):
         if isinstance(record, WarcFailure):
             yield Unit(Origin(record.origin, path=path), "failure", reason=record.reason)
         else:
@@ -112,10 +111,6 @@ def _warc_units(path: str) -> Iterator[Unit]:
                 record.origin, path=path, url=record.url, warc_record_id=record.record_id
             )
             yield Unit(origin, "page", page=record)
-
-
-def _unexpected(origin: str, exc: Exception) -> str:
-    return f"{origin} could not be read ({type(exc).__name__}: {str(exc)[:120]})."
 
 
 # -- in each worker ---------------------------------------------------------------------------
@@ -166,7 +161,7 @@ def check_batch(batch: list[Unit]) -> list[tuple[str, bool]]:
         except CopydeskError as exc:
             lines[i] = failure_record(unit.origin, str(exc))
         except Exception as exc:  # noqa: BLE001 (a page that breaks a parser must not end a scan)
-            lines[i] = failure_record(unit.origin, _unexpected(unit.origin.key, exc))
+            lines[i] = failure_record(unit.origin, unreadable(unit.origin.key, exc))
     store = _state.get("store")
     if store is None and read:
         try:
