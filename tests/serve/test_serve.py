@@ -229,8 +229,13 @@ def test_web_page_shows_the_marks_and_follows_a_finding(server: str, browser) ->
 
 def test_web_page_says_what_is_missing(server: str, browser) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(f"{server}/")
     browser.find_element(By.ID, "check").click()
-    alert = browser.find_element(By.CSS_SELECTOR, "p.error")
+    # the form posts and a new page loads: wait for it rather than read the old one
+    alert = WebDriverWait(browser, 60).until(
+        ec.presence_of_element_located((By.CSS_SELECTOR, "p.error"))
+    )
     assert "Paste the article" in alert.text
