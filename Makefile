@@ -54,6 +54,8 @@ bench: install
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/check_growth.py
 	$(BIN)/python bench/compare_growth.py
+	$(BIN)/python bench/scan_speed.py
+	$(BIN)/python bench/serve_load.py
 
 # The fuzz suite at length: every property over 1,000 mutated articles (CI runs a dozen), and
 # the tally of the command's exit codes and tracebacks.
