@@ -39,6 +39,7 @@ from copydesk.corpus.reuse import (
     TextSentence,
     are_copies,
     reuse,
+    sentence_reuse,
     shingles,
     split_sentences,
 )
@@ -463,7 +464,9 @@ def _dependent(a: _Text, b: _Text) -> bool:
         return True
     if wa is not None and wb is not None:
         return False
-    return _reworded(reuse(a.sentences, b.reported)) or _reworded(reuse(b.sentences, a.reported))
+    return _reworded(sentence_reuse(a.sentences, b.sentences)) or _reworded(
+        sentence_reuse(b.sentences, a.sentences)
+    )
 
 
 def _reworded(found: Reuse) -> bool:

@@ -31,7 +31,15 @@ from copydesk.corpus.families import (
     source_family,
 )
 from copydesk.corpus.model import Family, SourceCandidate
-from copydesk.corpus.reuse import MIN_SOURCE_SHARE, STOPWORDS, WORD_RE, reuse, split_sentences
+from copydesk.corpus.reuse import (
+    MIN_SOURCE_SHARE,
+    STOPWORDS,
+    WORD_RE,
+    TextSentence,
+    reuse,
+    sentence_reuse,
+    split_sentences,
+)
 from copydesk.corpus.store import Store, content_hash, fts_query
 from copydesk.read.article import Article
 
@@ -118,8 +126,9 @@ def provenance(store: Store, article: Article, limit: int = 5) -> Provenance:
     """``article``'s candidate sources (at most ``limit``), its family of copies, and the
     original among them (see `copydesk.corpus.families.source_family`)."""
     scored = _scored(store, article)
+    mine = split_sentences(article.body)
     relatives = [
-        Relative(s.doc, s.candidate.reuse_share, s.candidate.score, _used(s.doc, article))
+        Relative(s.doc, s.candidate.reuse_share, s.candidate.score, _used(s.doc, mine))
         for s in scored
         if s.candidate.reuse_share >= MIN_SOURCE_SHARE
     ]
@@ -149,9 +158,9 @@ def provenance(store: Store, article: Article, limit: int = 5) -> Provenance:
     return Provenance(tuple(ranked[:limit]), family, source)
 
 
-def _used(doc: Article, article: Article) -> float:
-    """Share of ``doc``'s own sentences whose wording ``article`` reuses."""
-    return reuse(split_sentences(doc.body), article.body).share
+def _used(doc: Article, article_sentences: list[TextSentence]) -> float:
+    """Share of ``doc``'s own sentences whose wording the article (its sentences) reuses."""
+    return sentence_reuse(split_sentences(doc.body), article_sentences).share
 
 
 def _scored(store: Store, article: Article) -> list[_Scored]:

@@ -99,7 +99,13 @@ class Reuse:
 
 def reuse(article_sentences: Sequence[TextSentence], other: str) -> Reuse:
     """The share of ``article_sentences`` whose wording is found in a sentence of ``other``."""
-    theirs = split_sentences(other)
+    return sentence_reuse(article_sentences, split_sentences(other))
+
+
+def sentence_reuse(
+    article_sentences: Sequence[TextSentence], theirs: Sequence[TextSentence]
+) -> Reuse:
+    """`reuse` against sentences already split (a text compared with several others)."""
     if not article_sentences:
         return Reuse(0.0, 0, 0, 0.0)
     reused = 0
