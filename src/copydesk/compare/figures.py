@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from copydesk.ledger.model import Ledger
-from copydesk.ledger.quantities import NumberRead, scan_numbers
+from copydesk.ledger.quantities import NumberRead
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated
 
@@ -73,12 +73,12 @@ def figures(
     doc: Annotated,
     sentences: Sequence[int],
     ledger: Ledger,
-    numbers: Sequence[NumberRead] | None = None,
+    numbers: Sequence[NumberRead],
 ) -> list[Figure]:
     """The ledger's quantities in these sentences, with the years and ordinals it skips.
 
-    ``numbers`` are the numbers read in these sentences (`scan_numbers` over the body when
-    not given)."""
+    ``numbers`` are the numbers `scan_numbers` read in these sentences
+    (`copydesk.compare.index.SentenceIndex.numbers_in`)."""
     out: list[Figure] = []
     for q in ledger.quantities:
         if q.sentence in sentences:
@@ -87,7 +87,7 @@ def figures(
     if not sentences:
         return out
     spans = [doc.sentences[k].span for k in sentences]
-    for read in numbers if numbers is not None else scan_numbers(doc.article.body):
+    for read in numbers:
         if not any(s.contains(read.span) for s in spans):
             continue
         if any(f.span.overlaps(read.span) for f in out):
