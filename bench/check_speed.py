@@ -30,7 +30,7 @@ from pathlib import Path
 from copydesk.nlp.annotate import PIPE_BATCH_SIZE, load_model
 from copydesk.pipeline import check, check_many
 from copydesk.read import read_input
-from copydesk.report.model import build_report
+from copydesk.report.build import build_report
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "cases" / "seed"

@@ -14,7 +14,7 @@ import pytest
 from conftest import EXAMPLES, ROOT
 
 from copydesk.corpus.store import Store
-from copydesk.report.model import Report, schema_json
+from copydesk.report.schema import Report, schema_json
 
 CLEAN = """Library extends weekend opening hours
 The city library will open on Sundays from next month, the council said on Monday.

@@ -28,8 +28,9 @@ from copydesk import cli, pipeline
 from copydesk.errors import InputError
 from copydesk.read import read_bytes
 from copydesk.read.article import Article
+from copydesk.report.build import build_report
 from copydesk.report.html import render_html
-from copydesk.report.model import Report, build_report
+from copydesk.report.schema import Report
 
 #: Examples per property in CI: enough to try each kind of mutation a few times, and about
 #: 20 s of the suite in all (an article takes 0.1-0.5 s through every stage on one core).

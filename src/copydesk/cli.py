@@ -332,7 +332,8 @@ def _find_source(args: argparse.Namespace) -> int:
     from pydantic import TypeAdapter
 
     from copydesk.corpus.find_source import find_source
-    from copydesk.report.model import SourceCandidate, build_candidates
+    from copydesk.report.build import build_candidates
+    from copydesk.report.schema import SourceCandidate
     from copydesk.report.text import candidates_text
 
     _check_out(args.out)
@@ -369,7 +370,7 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from copydesk.report.model import schema_json
+    from copydesk.report.schema import schema_json
 
     _check_out(args.out)
     _write(schema_json(), args.out)
@@ -402,7 +403,7 @@ def _open_store(path: str, *, create: bool = False) -> Store:
 
 
 def _emit_result(result: CheckResult, args: argparse.Namespace) -> int:
-    from copydesk.report.model import build_report
+    from copydesk.report.build import build_report
 
     report = build_report(result)
     if args.format == "json":

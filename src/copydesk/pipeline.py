@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from copydesk.checks import run_checks
 from copydesk.checks.verdict import Rewording, rewording
-from copydesk.corpus.model import Corroboration, Family, SourceCandidate
+from copydesk.corpus.model import Candidate, Corroboration, Family
 from copydesk.ledger import Ledger, build_ledger
 from copydesk.model import Finding, Severity
 from copydesk.nlp.annotate import Annotated, annotate, annotate_many
@@ -40,7 +40,7 @@ class CheckResult:
     analysed: Analysed
     findings: tuple[Finding, ...]  # all findings, from every stage, in text order
     comparison: Comparison | None = None
-    source_candidates: tuple[SourceCandidate, ...] = ()
+    source_candidates: tuple[Candidate, ...] = ()
     corroboration: Corroboration | None = None
     verdict: Rewording | None = None  # read from the article's own checks, source or none
     family: Family | None = None  # the copies of the article's story found in a corpus
@@ -70,7 +70,7 @@ def check(
     analysed = analyse(article)
     findings = list(run_checks(analysed.doc, analysed.ledger))
     verdict = rewording(analysed.doc, findings)
-    candidates: tuple[SourceCandidate, ...] = ()
+    candidates: tuple[Candidate, ...] = ()
     family = None
     if store is not None:
         from copydesk.corpus.find_source import provenance

@@ -16,7 +16,8 @@ from copydesk.model import Span
 from copydesk.pipeline import CheckResult, analyse, check
 from copydesk.read import read_input
 from copydesk.read.article import Article
-from copydesk.report.model import SCHEMA_VERSION, Report, build_report, schema_json
+from copydesk.report.build import build_report
+from copydesk.report.schema import SCHEMA_VERSION, Report, schema_json
 
 SCHEMA_FILE = ROOT / "src" / "copydesk" / "report" / "schema.json"
 

@@ -10,7 +10,7 @@ from report_fixtures import TEXT, at, contradicted_result, finding, harbour_resu
 
 from copydesk.model import Span
 from copydesk.pipeline import CheckResult
-from copydesk.report.model import build_report
+from copydesk.report.build import build_report
 from copydesk.report.text import make_console, render_text, text_report
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

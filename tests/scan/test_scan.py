@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from copydesk.report.model import Report
+from copydesk.report.schema import Report
 from copydesk.scan.records import findings_of
 
 REPO = Path(__file__).resolve().parents[2]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from copydesk.corpus.model import ClaimVerdict, Corroboration, SourceCandidate, Verdict
+from copydesk.corpus.model import Candidate, ClaimVerdict, Corroboration, Verdict
 
 if TYPE_CHECKING:
     from copydesk.corpus.find_source import find_source
@@ -40,13 +40,13 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "DEFAULT_DB",
+    "Candidate",
     "ClaimVerdict",
     "Corroboration",
     "IngestFailure",
     "IngestReport",
     "NearDuplicate",
     "SearchHit",
-    "SourceCandidate",
     "Store",
     "StoreCounts",
     "Verdict",

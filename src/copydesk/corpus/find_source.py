@@ -30,7 +30,7 @@ from copydesk.corpus.families import (
     published_after,
     source_family,
 )
-from copydesk.corpus.model import Family, SourceCandidate
+from copydesk.corpus.model import Candidate, Family
 from copydesk.corpus.reuse import (
     MIN_SOURCE_SHARE,
     STOPWORDS,
@@ -99,7 +99,7 @@ def _zipf(word: str) -> float:
 class Provenance:
     """Where an article comes from: its ranked candidate sources and its family of copies."""
 
-    candidates: tuple[SourceCandidate, ...]  # the original first, then by score
+    candidates: tuple[Candidate, ...]  # the original first, then by score
     family: Family | None  # None when no stored document reuses enough of the article
     source: Article | None  # the original, when one was found
 
@@ -110,10 +110,10 @@ class Provenance:
 @dataclass(frozen=True, slots=True)
 class _Scored:
     doc: Article
-    candidate: SourceCandidate
+    candidate: Candidate
 
 
-def find_source(store: Store, article: Article, limit: int = 5) -> list[SourceCandidate]:
+def find_source(store: Store, article: Article, limit: int = 5) -> list[Candidate]:
     """The stored documents most likely to be ``article``'s source, best first.
 
     Only documents that reuse at least `MIN_REUSE_SHARE` of the article's sentences are
@@ -210,7 +210,7 @@ def _scored(store: Store, article: Article) -> list[_Scored]:
                     "but it reuses too little of the article to be the source"
                 )
         score += found.mean_best * 0.01
-        candidate = SourceCandidate(
+        candidate = Candidate(
             doc_id=doc.doc_id,
             url=doc.url,
             outlet=doc.outlet,

@@ -9,7 +9,9 @@ from copydesk.model import Evidence, Finding, Span
 
 
 @dataclass(frozen=True, slots=True)
-class SourceCandidate:
+class Candidate:
+    """A corpus document that may be the article's source, ranked (the report's `SourceCandidate`)."""
+
     doc_id: str
     url: str | None
     outlet: str | None

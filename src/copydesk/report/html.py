@@ -15,8 +15,9 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from copydesk.model import Severity
+from copydesk.report.build import build_report
 from copydesk.report.escape import escape
-from copydesk.report.model import Evidence, Finding, Report, build_report
+from copydesk.report.schema import Evidence, Finding, Report
 
 if TYPE_CHECKING:
     from copydesk.pipeline import CheckResult

@@ -189,7 +189,7 @@ def _corpus(result: CheckResult) -> str:
     """The corpus tables of the check page, when the source was found in a corpus."""
     if result.corroboration is None and result.family is None:
         return ""
-    from copydesk.report.model import build_report
+    from copydesk.report.build import build_report
 
     return f'<section class="tables">{corpus_tables(build_report(result))}</section>'
 

@@ -18,7 +18,7 @@ from rich.text import Text
 
 from copydesk.model import Severity
 from copydesk.report.html import rewording_line
-from copydesk.report.model import Excerpt, Finding, Report, SourceCandidate
+from copydesk.report.schema import Excerpt, Finding, Report, SourceCandidate
 
 COLOR_CHOICES = ("auto", "always", "never")
 

@@ -37,7 +37,7 @@ class Origin:
 
 
 def report_record(origin: Origin, result: CheckResult) -> str:
-    from copydesk.report.model import build_report
+    from copydesk.report.build import build_report
 
     report = build_report(result)
     body = report.model_dump_json()

@@ -260,7 +260,7 @@ def create_app(*, warm_up: bool = True) -> FastAPI:
             result = _run(_read_document(check), _read_source(check.source))
             if check.format == "html":
                 return _html(result), "text/html"
-            from copydesk.report.model import build_report
+            from copydesk.report.build import build_report
 
             return build_report(result).model_dump_json(indent=2) + "\n", "application/json"
 
@@ -309,7 +309,7 @@ def create_app(*, warm_up: bool = True) -> FastAPI:
 
         def work() -> dict[str, Any]:
             from copydesk.read import read_text
-            from copydesk.report.model import build_report
+            from copydesk.report.build import build_report
 
             article = read_text(text)
             result = _run(article, None)

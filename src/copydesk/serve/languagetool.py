@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from copydesk import __version__, kinds
-from copydesk.report.model import Report
+from copydesk.report.schema import Report
 
 # Characters of the client's text shown on each side of a match in its ``context``.
 # LanguageTool's own server shows about 40 (its ``contextSize`` default); editors draw the
