@@ -33,6 +33,7 @@ defense" → "defense minister", and every word for a negotiating team → "head
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -1041,45 +1042,71 @@ class _Cluster:
     name: str
     tokens: tuple[str, ...]
     mentions: list[_Mention]
+    order: int  # position among the clusters, the tie-break between equally recent ones
+    starts: list[int]  # the mentions' first tokens, sorted
+
+
+class _Clusters:
+    """The clusters found so far, indexed by the word runs of their names, so that a mention
+    looks up its candidates instead of scanning every cluster."""
+
+    def __init__(self) -> None:
+        self.all: list[_Cluster] = []
+        self._runs: dict[tuple[str, ...], _Cluster] = {}  # the first cluster holding each run
+        self._by_last: dict[str, list[_Cluster]] = {}
+        self._by_first: dict[str, list[_Cluster]] = {}  # names of two words or more
+
+    def new(self, m: _Mention, words: tuple[str, ...]) -> None:
+        c = _Cluster(m.text, words, [m], len(self.all), [m.start])
+        self.all.append(c)
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                self._runs.setdefault(words[i:j], c)
+        self._by_last.setdefault(words[-1], []).append(c)
+        if len(words) > 1:
+            self._by_first.setdefault(words[0], []).append(c)
+
+    def holding(self, words: tuple[str, ...]) -> _Cluster | None:
+        """The first cluster whose name contains ``words`` as a run."""
+        return self._runs.get(words)
+
+    def for_single(self, word: str) -> list[_Cluster]:
+        """Clusters a one-word mention may join: its surname, else its first name."""
+        return self._by_last.get(word) or self._by_first.get(word, [])
+
+
+def _add(c: _Cluster, m: _Mention) -> None:
+    c.mentions.append(m)
+    insort(c.starts, m.start)
 
 
 def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
-    clusters: list[_Cluster] = []
+    clusters = _Clusters()
     multi = sorted(
         (m for m in mentions if " " in m.text), key=lambda m: (-len(m.text.split()), m.start)
     )
     for m in multi:
         words = tuple(m.text.split())
-        for c in clusters:
-            if _contains_run(c.tokens, words):
-                c.mentions.append(m)
-                break
+        found = clusters.holding(words)
+        if found is not None:
+            _add(found, m)
         else:
-            clusters.append(_Cluster(m.text, words, [m]))
+            clusters.new(m, words)
     singles = sorted((m for m in mentions if " " not in m.text), key=lambda m: m.start)
     for m in singles:
-        word = m.text
-        candidates = [c for c in clusters if c.tokens[-1] == word or c.tokens == (word,)]
+        candidates = clusters.for_single(m.text)
         if not candidates:
-            candidates = [c for c in clusters if len(c.tokens) > 1 and c.tokens[0] == word]
-        if not candidates:
-            if not m.from_entity:
-                continue
-            c = _Cluster(word, (word,), [m])
-            clusters.append(c)
+            if m.from_entity:
+                clusters.new(m, (m.text,))
             continue
-        before = [
-            (max((x.start for x in c.mentions if x.start < m.start), default=-1), c)
-            for c in candidates
-        ]
-        best = max(before, key=lambda bc: (bc[0], -clusters.index(bc[1])))[1]
-        best.mentions.append(m)
-    return clusters
 
+        # The cluster mentioned most recently before this mention, the earliest made on a tie.
+        def recency(c: _Cluster, start: int = m.start) -> tuple[int, int]:
+            k = bisect_left(c.starts, start)
+            return (c.starts[k - 1] if k else -1, -c.order)
 
-def _contains_run(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
-    n = len(needle)
-    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+        _add(max(candidates, key=recency), m)
+    return clusters.all
 
 
 def _titles_for(doc: Annotated, m: _Mention, names: frozenset[int]) -> set[int]:
