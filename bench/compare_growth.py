@@ -112,12 +112,12 @@ def main() -> int:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
+    from copydesk.analysis import Analysed
     from copydesk.compare import align as align_module
     from copydesk.compare import compare, embed
     from copydesk.compare import diff as diff_module
     from copydesk.ledger import build_ledger
     from copydesk.nlp.annotate import annotate, load_model
-    from copydesk.pipeline import Analysed
     from copydesk.read import read_text
 
     if args.lexical:

@@ -123,11 +123,11 @@ def main() -> None:
     if args.lexical:
         os.environ["COPYDESK_EMBEDDINGS"] = "lexical"
 
+    from copydesk.analysis import analyse
     from copydesk.compare import align as sentence_alignment
     from copydesk.compare import compare, embed
     from copydesk.compare.diff import diff_pair
     from copydesk.nlp.annotate import load_model
-    from copydesk.pipeline import analyse
     from copydesk.read.article import Article
 
     t0 = time.perf_counter()

@@ -29,6 +29,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from copydesk.analysis import Analysed, analyse, analyse_many
 from copydesk.corpus.corroborate import MISQUOTED_KIND, corroborate
 from copydesk.corpus.find_source import provenance
 from copydesk.corpus.reuse import STOPWORDS
@@ -36,7 +37,6 @@ from copydesk.corpus.store import Store
 from copydesk.corpus.synthetic import synthetic_articles
 from copydesk.lexicon.wires import wire_key
 from copydesk.lexicon.wordnet import wordnet
-from copydesk.pipeline import Analysed, analyse, analyse_many
 from copydesk.read import read_file
 from copydesk.read.article import Article
 

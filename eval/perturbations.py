@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from copydesk.analysis import Analysed
 from copydesk.compare.diff import diff_pair
 from copydesk.lexicon.places import side_of
 from copydesk.model import Severity
 from copydesk.nlp.annotate import Annotated, Token, annotate
-from copydesk.pipeline import Analysed
 from copydesk.read.article import Article
 
 HERE = Path(__file__).resolve().parent
@@ -94,7 +94,7 @@ def parse(text: str) -> Annotated:
 @cache
 def analysed(text: str, doc_id: str) -> Analysed:
     """The full pipeline analysis; the parse alone when the ledger cannot be built yet."""
-    from copydesk.pipeline import analyse
+    from copydesk.analysis import analyse
 
     try:
         return analyse(Article(text, doc_id=doc_id))

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from copydesk.pipeline import Analysed, analyse
+from copydesk.analysis import Analysed, analyse
 from copydesk.read.article import Article
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,33 +6,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from copydesk.analysis import Analysed, analyse, analyse_many
 from copydesk.checks import run_checks
 from copydesk.checks.verdict import Rewording, rewording
 from copydesk.corpus.model import Candidate, Corroboration, Family
-from copydesk.ledger import Ledger, build_ledger
 from copydesk.model import Finding, Severity
-from copydesk.nlp.annotate import Annotated, annotate, annotate_many
 from copydesk.read.article import Article
 
 if TYPE_CHECKING:
-    # compare and its models (numpy, the aligner, WordNet look-ups) load only with a source.
     from copydesk.compare.model import Comparison
     from copydesk.corpus.store import Store
 
 #: Source candidates kept in a report made with a corpus.
 SOURCE_CANDIDATES = 5
-
-
-@dataclass(frozen=True, slots=True)
-class Analysed:
-    """An article with its parse and ledger: what compare and corroborate take."""
-
-    doc: Annotated
-    ledger: Ledger
-
-    @property
-    def article(self) -> Article:
-        return self.doc.article
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +41,6 @@ class CheckResult:
         return self.analysed.article
 
 
-def analyse(article: Article) -> Analysed:
-    doc = annotate(article)
-    return Analysed(doc, build_ledger(doc))
-
-
 def check(
     article: Article, source: Article | None = None, store: Store | None = None
 ) -> CheckResult:
@@ -73,6 +54,8 @@ def check(
     candidates: tuple[Candidate, ...] = ()
     family = None
     if store is not None:
+        # Imported here for start-up speed: the store loads SQLite, datasketch and scipy,
+        # which a check without a corpus never needs.
         from copydesk.corpus.find_source import provenance
 
         found = provenance(store, article, limit=SOURCE_CANDIDATES)
@@ -82,6 +65,8 @@ def check(
     comparison = None
     parsed: list[Analysed] = []
     if source is not None:
+        # Imported here for start-up speed: compare imports scipy for the aligner, which a
+        # check without a source never needs.
         from copydesk.compare import compare
 
         parsed.append(analyse(source))
@@ -89,6 +74,8 @@ def check(
         findings = [*_not_echoed(findings, comparison.findings), *comparison.findings]
     corroboration = None
     if store is not None:
+        # Imported here for start-up speed: corroboration's modules take about 50 ms to
+        # import, which a check without a corpus never needs.
         from copydesk.corpus.corroborate import corroborate_from_store
 
         corroboration = corroborate_from_store(store, analysed, parsed=parsed, family=family)
@@ -114,11 +101,6 @@ def _ordered(findings: list[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda f: (f.span.start, f.span.end, f.kind)))
 
 
-def analyse_many(articles: Iterable[Article]) -> list[Analysed]:
-    """`analyse` for a batch: one `nlp.pipe` pass over all texts, then a ledger per article."""
-    return [Analysed(doc, build_ledger(doc)) for doc in annotate_many(articles)]
-
-
 def check_many(articles: Iterable[Article]) -> list[CheckResult]:
     """`check` (without a source) for a batch of articles, parsed together."""
     results = []
@@ -131,6 +113,7 @@ def check_many(articles: Iterable[Article]) -> list[CheckResult]:
 def corroborate(article: Article, store: Store) -> CheckResult:
     """Only the corroboration of the article's claims against the corpus, as a `CheckResult`
     whose findings are the contradicted claims."""
+    # Imported here for start-up speed, as in `check`.
     from copydesk.corpus.corroborate import corroborate_from_store
     from copydesk.corpus.find_source import provenance
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from copydesk.analysis import analyse
 from copydesk.checks.consistency import (
     CHECKS,
     conflicting_affiliation,
@@ -19,7 +20,6 @@ from copydesk.ledger.people import extract_people
 from copydesk.ledger.times import Stretch, stretch_of
 from copydesk.model import Finding, Severity, Span
 from copydesk.nlp.annotate import Annotated, annotate
-from copydesk.pipeline import analyse
 from copydesk.read.article import Article
 
 AFFILIATION = "consistency.conflicting_affiliation"

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from copydesk.analysis import analyse
 from copydesk.checks.verdict import rewording
 from copydesk.model import Finding
-from copydesk.pipeline import analyse, check
+from copydesk.pipeline import check
 from copydesk.read.article import Article
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from copydesk.analysis import Analysed
 from copydesk.compare import UNMATCHED_MESSAGE, Comparison, Label, compare
 from copydesk.model import Severity
-from copydesk.pipeline import Analysed, check
+from copydesk.pipeline import check
 from copydesk.read import read_file
 from copydesk.read.article import Article
 
@@ -36,7 +37,7 @@ ARTICLE = (
 
 @pytest.fixture(scope="module")
 def wildfire(analyse_text: Callable[[str], Analysed]) -> tuple[Analysed, Analysed, Comparison]:
-    from copydesk.pipeline import analyse
+    from copydesk.analysis import analyse
 
     article = analyse_text(ARTICLE)
     source = analyse(Article(SOURCE, doc_id="source"))
@@ -133,7 +134,7 @@ def test_check_with_a_source_adds_the_comparison_findings() -> None:
 
 @pytest.fixture(scope="module")
 def seed(seed_dir: Path) -> tuple[Analysed, Analysed, Comparison]:
-    from copydesk.pipeline import analyse
+    from copydesk.analysis import analyse
 
     article = analyse(read_file(seed_dir / "article.txt"))
     source = analyse(read_file(seed_dir / "source.txt"))

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from copydesk.analysis import Analysed, analyse
 from copydesk.compare.diff import diff_pair
 from copydesk.model import Finding
-from copydesk.pipeline import Analysed, analyse
 from copydesk.read.article import Article
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from copydesk.analysis import analyse_many
 from copydesk.corpus.corroborate import MISQUOTED_KIND, corroborate
 from copydesk.corpus.model import ClaimVerdict, Corroboration, Verdict
-from copydesk.pipeline import analyse_many
 from copydesk.read.article import Article
 
 ARTICLE = (

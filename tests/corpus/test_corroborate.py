@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from copydesk.analysis import Analysed, analyse, analyse_many
 from copydesk.corpus.claims_match import office, same_person
 from copydesk.corpus.corroborate import CONTRADICTED_KIND, corroborate
 from copydesk.corpus.model import ClaimVerdict, Corroboration, Verdict
@@ -20,7 +21,6 @@ from copydesk.ledger.model import Claim, Ledger, Person, Quotation, Role
 from copydesk.lexicon.wires import wire_key
 from copydesk.model import Severity, Span
 from copydesk.nlp.annotate import annotate
-from copydesk.pipeline import Analysed, analyse, analyse_many
 from copydesk.read import read_file
 from copydesk.read.article import Article
 

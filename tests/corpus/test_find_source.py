@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from copydesk.analysis import analyse
 from copydesk.corpus.find_source import find_source, split_sentences
 from copydesk.corpus.ingest import ingest
 from copydesk.corpus.retrieve import related_documents
 from copydesk.corpus.store import Store
 from copydesk.corpus.synthetic import synthetic_articles
-from copydesk.pipeline import analyse
 from copydesk.read import read_file, read_text
 from copydesk.read.article import Article
 

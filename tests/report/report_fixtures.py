@@ -4,12 +4,13 @@ finding of each severity pointing at exact spans of the text."""
 
 from __future__ import annotations
 
+from copydesk.analysis import Analysed
 from copydesk.corpus.model import ClaimVerdict, Corroboration, Verdict
 from copydesk.kinds import severity_of
 from copydesk.ledger.model import Conversion, Ledger, Person, Quantity, Quotation, Role
 from copydesk.model import Evidence, Finding, Span
 from copydesk.nlp.annotate import annotate
-from copydesk.pipeline import Analysed, CheckResult
+from copydesk.pipeline import CheckResult
 from copydesk.read.article import Article, Excluded
 
 TEXT = (

@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from report_fixtures import at, finding
 
+from copydesk.analysis import Analysed
 from copydesk.ledger.model import Ledger
 from copydesk.nlp.annotate import annotate
-from copydesk.pipeline import Analysed, CheckResult, check
+from copydesk.pipeline import CheckResult, check
 from copydesk.read.article import Article
 from copydesk.report.escape import DIRECTION_CONTROLS
 from copydesk.report.html import render_html

@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 from report_fixtures import TEXT, at, contradicted_result, finding, harbour_result
 
+from copydesk.analysis import Analysed
 from copydesk.compare.model import AlignedSentence, Comparison, Label
 from copydesk.ledger.model import Ledger
 from copydesk.model import Evidence, Span
 from copydesk.nlp.annotate import annotate
-from copydesk.pipeline import Analysed, CheckResult
+from copydesk.pipeline import CheckResult
 from copydesk.read.article import Article
 from copydesk.report.html import CSP, render_html
 

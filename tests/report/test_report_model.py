@@ -10,10 +10,11 @@ from conftest import EXAMPLES, ROOT
 from pydantic import ValidationError
 from report_fixtures import TEXT, at, contradicted_result, harbour_result
 
+from copydesk.analysis import analyse
 from copydesk.compare.model import AlignedSentence, Comparison, Label
 from copydesk.kinds import KINDS
 from copydesk.model import Span
-from copydesk.pipeline import CheckResult, analyse, check
+from copydesk.pipeline import CheckResult, check
 from copydesk.read import read_input
 from copydesk.read.article import Article
 from copydesk.report.build import build_report

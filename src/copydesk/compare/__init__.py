@@ -18,7 +18,7 @@ from copydesk.kinds import severity_of
 from copydesk.model import Finding, Severity, Span
 
 if TYPE_CHECKING:
-    from copydesk.pipeline import Analysed
+    from copydesk.analysis import Analysed
 
 __all__ = ["UNMATCHED_MESSAGE", "AlignedSentence", "Comparison", "Label", "compare"]
 

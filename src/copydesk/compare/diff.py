@@ -49,7 +49,7 @@ from copydesk.model import Evidence, Finding, Span
 from copydesk.nlp.annotate import Annotated, Token
 
 if TYPE_CHECKING:
-    from copydesk.pipeline import Analysed
+    from copydesk.analysis import Analysed
 
 
 class Entailment(Protocol):

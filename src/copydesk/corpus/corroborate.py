@@ -56,6 +56,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from copydesk.analysis import Analysed, analyse_many
 from copydesk.corpus.claims_match import (
     QUOTE_CONTRADICTION_MIN_WORDS,
     QUOTE_MIN_WORDS,
@@ -102,7 +103,6 @@ from copydesk.lexicon.places import recorded_side_key, side_of
 from copydesk.lexicon.titles import SPEAKING_FOR_TITLES
 from copydesk.model import Evidence, Finding, Span
 from copydesk.nlp.annotate import Token
-from copydesk.pipeline import Analysed, analyse_many
 from copydesk.read.article import Article
 
 if TYPE_CHECKING:

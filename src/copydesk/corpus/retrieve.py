@@ -20,7 +20,7 @@ from copydesk.corpus.store import Store, content_hash
 from copydesk.read.article import Article
 
 if TYPE_CHECKING:
-    from copydesk.pipeline import Analysed
+    from copydesk.analysis import Analysed
 
 #: Entity labels that identify an event's actors and places.
 EVENT_LABELS = frozenset({"PERSON", "ORG", "GPE"})
