@@ -5,15 +5,22 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 SEED := ../shared/cases/seed
 
-.PHONY: install demo test lint bench eval fuzz browser clean
+.PHONY: install install-dev demo test lint bench eval fuzz browser clean
 
+# requirements.lock pins what the command needs; requirements-dev.lock adds the tests, lint
+# and the Spark engine (pyspark), for the targets that use them.
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements.lock
 	$(BIN)/pip install -q --no-deps -e .
+	touch $@
+
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(BIN)/pip install -q -r requirements-dev.lock
 	touch $@
 
 # WordNet 3.0 comes from Debian (wordnet-base, and wordnet-sense-index for sense frequencies).
@@ -23,6 +30,8 @@ $(WORDNET):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wordnet-base wordnet-sense-index >/dev/null
 
 install: $(STAMP) $(WORDNET)
+
+install-dev: install $(DEV_STAMP)
 
 # Exit code 1 means "major findings", which is what the seed article has; only 2 (an error) fails.
 demo: install
@@ -39,15 +48,15 @@ browser:
 	    echo "chromium could not be installed; the browser tests will be skipped"; }
 
 # The suite, after the lint gate (ruff and mypy are pinned, so the gate is the same everywhere).
-test: install browser lint
+test: install-dev browser lint
 	$(BIN)/python -m pytest -q
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check src tests bench eval
 	$(BIN)/ruff format --check src tests bench eval
 	$(BIN)/mypy src
 
-bench: install
+bench: install-dev
 	$(BIN)/python bench/check_speed.py
 	$(BIN)/python bench/compare_speed.py
 	$(BIN)/python bench/corpus_scale.py
@@ -61,10 +70,10 @@ bench: install
 # the tally of the command's exit codes and tracebacks.
 FUZZ_EXAMPLES ?= 1000
 
-fuzz: install
+fuzz: install-dev
 	COPYDESK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py
 
-eval: install
+eval: install-dev
 	$(BIN)/python eval/perturbations.py
 	$(BIN)/python eval/real_cases.py
 	$(BIN)/python eval/rewording.py

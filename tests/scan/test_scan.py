@@ -130,3 +130,19 @@ def test_nothing_to_scan_is_one_sentence_and_exit_2(tmp_path: Path) -> None:
     done = _run("--out", str(tmp_path / "x.jsonl"))
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0 and done.stderr.strip().endswith(".")
+
+
+def test_the_spark_engine_without_pyspark_says_so_in_one_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from copydesk import cli
+
+    # pyspark is a development pin and the 'spark' extra, not a runtime dependency
+    monkeypatch.setitem(sys.modules, "pyspark", None)
+    monkeypatch.setitem(sys.modules, "pyspark.sql", None)
+    code = cli.main(["scan", str(tmp_path), "--engine", "spark", "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == (
+        "copydesk: The Spark engine needs pyspark; install copydesk with its 'spark' extra.\n"
+    )
