@@ -15,6 +15,8 @@ Check = Callable[[Annotated, Ledger], list[Finding]]
 
 
 def all_checks() -> list[Check]:
+    # Imported here for start-up speed: the families pull in the ledger's modules, which
+    # `copydesk.checks.verdict` alone (all the report needs) must not load.
     from copydesk.checks import attribution, consistency, copy, spin
 
     return [*copy.CHECKS, *attribution.CHECKS, *consistency.CHECKS, *spin.CHECKS]

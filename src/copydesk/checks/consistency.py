@@ -37,7 +37,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from copydesk.checks import Check
 from copydesk.kinds import severity_of
 from copydesk.ledger.model import Conversion, Ledger, Person, Role
 from copydesk.ledger.people import title_category
@@ -271,4 +270,4 @@ def _quote_text(text: str) -> str:
     return f"“{text}”"
 
 
-CHECKS: list[Check] = [conflicting_affiliation, unit_conversion, time_conflicts]
+CHECKS = [conflicting_affiliation, unit_conversion, time_conflicts]
