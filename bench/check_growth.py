@@ -1,7 +1,7 @@
 """How `check` grows with length, stage by stage, and how fast reading and ingesting are.
 
 Texts: the project's own articles (``examples/*.txt``, ``eval/fixtures/*.txt``,
-``tests/compare/rewrites/*.txt``, then invented ones from `copydesk.corpus.synthetic`) joined
+``tests/compare/rewrites/*.txt``, then invented ones from `tests/support/synthetic.py`) joined
 until the text has the words asked for (500, 2,000, 8,000 and 30,000 by default). Each size is
 written to a temporary ``.txt`` file and checked as the command would: ``read`` (the file to an
 `Article`), ``parse`` (spaCy), ``ledger``, ``checks`` (every check and the rewording score).
@@ -20,6 +20,7 @@ import argparse
 import html
 import math
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -28,13 +29,17 @@ from pathlib import Path
 from copydesk.checks import run_checks
 from copydesk.checks.verdict import rewording
 from copydesk.corpus.minhash import signature
-from copydesk.corpus.synthetic import synthetic_articles
 from copydesk.ledger import build_ledger
 from copydesk.nlp.annotate import annotate, load_model
 from copydesk.read import read_input
 from copydesk.read.reader import read_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# The invented articles are test data: they live beside the tests, not in the package.
+sys.path.insert(0, str(ROOT / "tests"))
+from support.synthetic import synthetic_articles
+
 TEXT_FOLDERS = (ROOT / "examples", ROOT / "eval" / "fixtures", ROOT / "tests/compare/rewrites")
 SIZES = (500, 2_000, 8_000, 30_000)
 STAGES = ("read", "parse", "ledger", "checks")

@@ -2,7 +2,7 @@
 per side, and the exponent of a log-log fit per stage (1.0 is linear). `check`'s own stages
 are in ``bench/check_growth.py``.
 
-The texts are the project's own: invented articles (`copydesk.corpus.synthetic`), each a
+The texts are the project's own: invented articles (`tests/support/synthetic.py`), each a
 different story, joined until a side has the words asked for; the article side is each
 source sentence reworded by a fixed set of word swaps, with every seventh sentence moved
 to the end of its paragraph run and every eleventh dropped, so the alignment meets
@@ -47,7 +47,7 @@ SWAPS = {
 
 
 def source_text(words: int) -> str:
-    from copydesk.corpus.synthetic import synthetic_articles
+    from support.synthetic import synthetic_articles  # on the path check_growth sets
 
     out: list[str] = []
     count = 0

@@ -35,11 +35,15 @@ from pathlib import Path
 from copydesk.corpus.find_source import distinctive_terms, find_source
 from copydesk.corpus.ingest import ingest
 from copydesk.corpus.store import Store
-from copydesk.corpus.synthetic import synthetic_articles
 from copydesk.read import read_file
 from copydesk.read.article import Article
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# The invented articles are test data: they live beside the tests, not in the package.
+sys.path.insert(0, str(ROOT / "tests"))
+from support.synthetic import synthetic_articles
+
 SEED = ROOT.parent / "shared" / "cases" / "seed"
 
 TARGET_INGEST_RATE = 200.0

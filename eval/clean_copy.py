@@ -1,6 +1,6 @@
 """False alarms of `copydesk check` on clean copy.
 
-Checks generated news articles (`copydesk.corpus.synthetic`: ten beats, names, places,
+Checks generated news articles (`tests/support/synthetic.py`: ten beats, names, places,
 figures and attributed quotations, no planted error), the eval fixtures and the clean
 example, and prints every finding they get by kind. Clean copy should get none.
 
@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import argparse
 import collections
+import sys
 from pathlib import Path
 
-from copydesk.corpus.synthetic import synthetic_articles
 from copydesk.pipeline import CheckResult, check_many
 from copydesk.read import read_file
 from copydesk.read.article import Article
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# The invented articles are test data: they live beside the tests, not in the package.
+sys.path.insert(0, str(ROOT / "tests"))
+from support.synthetic import synthetic_articles
 
 
 def clean_articles(generated: int, seed: int) -> list[Article]:

@@ -34,13 +34,17 @@ from copydesk.corpus.corroborate import MISQUOTED_KIND, corroborate
 from copydesk.corpus.find_source import provenance
 from copydesk.corpus.reuse import STOPWORDS
 from copydesk.corpus.store import Store
-from copydesk.corpus.synthetic import synthetic_articles
 from copydesk.lexicon.wires import wire_key
 from copydesk.lexicon.wordnet import wordnet
 from copydesk.read import read_file
 from copydesk.read.article import Article
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# The invented articles are test data: they live beside the tests, not in the package.
+sys.path.insert(0, str(ROOT / "tests"))
+from support.synthetic import synthetic_articles
+
 SEED = ROOT.parent / "shared" / "cases" / "seed"
 
 #: Invented distractors in each store.

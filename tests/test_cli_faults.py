@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, ROOT
-
-from copydesk.corpus.synthetic import synthetic_articles
+from support.synthetic import synthetic_articles
 
 REWORDED = str(EXAMPLES / "reworded.txt")
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}

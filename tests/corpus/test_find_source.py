@@ -6,13 +6,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from support.synthetic import synthetic_articles
 
 from copydesk.analysis import analyse
 from copydesk.corpus.find_source import find_source, split_sentences
 from copydesk.corpus.ingest import ingest
 from copydesk.corpus.retrieve import related_documents
 from copydesk.corpus.store import Store
-from copydesk.corpus.synthetic import synthetic_articles
 from copydesk.read import read_file, read_text
 from copydesk.read.article import Article
 

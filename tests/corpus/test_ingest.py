@@ -16,12 +16,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from support.synthetic import synthetic_articles
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from copydesk.corpus.ingest import ingest, read_sidecar
 from copydesk.corpus.store import Store
-from copydesk.corpus.synthetic import synthetic_articles
 from copydesk.read import read_url
 from copydesk.read.article import Article
 

@@ -13,12 +13,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.synthetic import synthetic_articles
 
 from copydesk.corpus.families import ARTICLE_COPY, ORIGINAL, THIS_ARTICLE
 from copydesk.corpus.find_source import provenance
 from copydesk.corpus.ingest import ingest
 from copydesk.corpus.store import SCHEMA_VERSION, Store
-from copydesk.corpus.synthetic import synthetic_articles
 from copydesk.lexicon.wires import dateline_wire, wire_key
 from copydesk.read import read_file, read_text
 from copydesk.read.article import Article

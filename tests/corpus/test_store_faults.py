@@ -20,12 +20,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from support.synthetic import synthetic_articles
 
 from copydesk import cli
 from copydesk.corpus import store as store_module
 from copydesk.corpus.ingest import ingest
 from copydesk.corpus.store import Store
-from copydesk.corpus.synthetic import synthetic_articles
 from copydesk.errors import StoreError
 from copydesk.read import read_url
 

@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.synthetic import synthetic_articles
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from copydesk.corpus import inputs as inputs_module
 from copydesk.corpus.ingest import ingest
 from copydesk.corpus.store import Store
-from copydesk.corpus.synthetic import synthetic_articles
 from copydesk.corpus.warc import WarcPage
 from copydesk.read.article import Article
 
