@@ -292,25 +292,40 @@ class _Scorer:
 
     def matrix(self) -> np.ndarray:
         """Every article unit's score against every source unit: `lexical_score` and
-        `_combine` for all pairs at once, as sparse products over the terms."""
-        cos = self.a_vec.units() @ self.s_vec.units().T
-        lex = LEMMA_WEIGHT * self._overlaps("lemmas")
-        norm = np.full(cos.shape, LEMMA_WEIGHT)
-        for weight, attr in ((NAME_WEIGHT, "names"), (NUMBER_WEIGHT, "numbers")):
-            a_has = np.array([bool(getattr(u, attr)) for u in self.article])
-            s_has = np.array([bool(getattr(u, attr)) for u in self.source])
-            present = a_has[:, None] | s_has[None, :]
-            lex = lex + np.where(present, weight * self._overlaps(attr), 0.0)
-            norm = norm + np.where(present, weight, 0.0)
-        lex = lex / norm
-        score = VECTOR_WEIGHT * np.maximum(cos, 0.0) + (1 - VECTOR_WEIGHT) * lex
-        a_head = np.array([u.heading for u in self.article])
-        s_head = np.array([u.heading for u in self.source])
+        `_combine` for all pairs at once. The vectors' part is one dense product; the lexical
+        part is read only for the pairs sharing a term (it is 0 for the others), so its cost
+        follows the shared terms, not the pairs."""
+        out = self.a_vec.units() @ self.s_vec.units().T
+        dtype = out.dtype
+        np.maximum(out, 0.0, out=out)
+        out *= VECTOR_WEIGHT
+        rows, cols, lex = self._lexical()
+        score = out[rows, cols].astype(np.float64) + (1 - VECTOR_WEIGHT) * lex
+        a_head = np.array([u.heading for u in self.article], dtype=bool)
+        s_head = np.array([u.heading for u in self.source], dtype=bool)
         mismatch = a_head[:, None] != s_head[None, :]
-        return np.where(mismatch, score * HEADING_MISMATCH, score).astype(cos.dtype)
+        out[mismatch] = (out[mismatch].astype(np.float64) * HEADING_MISMATCH).astype(dtype)
+        score = np.where(mismatch[rows, cols], score * HEADING_MISMATCH, score)
+        out[rows, cols] = score.astype(dtype)
+        return out
 
-    def _overlaps(self, attr: str) -> np.ndarray:
-        """`_overlap` of every article unit's ``attr`` terms with every source unit's."""
+    def _lexical(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The pairs sharing a lemma, name or number (article and source positions), and
+        `lexical_score` for each."""
+        lemmas, names, numbers = (self._overlaps(a) for a in ("lemmas", "names", "numbers"))
+        # a pair missing from a part adds that part's 0, as the weighted mean does
+        shared = (LEMMA_WEIGHT * lemmas + NAME_WEIGHT * names + NUMBER_WEIGHT * numbers).tocoo()
+        rows, cols = shared.row, shared.col
+        norm = np.full(len(rows), LEMMA_WEIGHT)
+        for weight, attr in ((NAME_WEIGHT, "names"), (NUMBER_WEIGHT, "numbers")):
+            a_has = np.array([bool(getattr(u, attr)) for u in self.article], dtype=bool)
+            s_has = np.array([bool(getattr(u, attr)) for u in self.source], dtype=bool)
+            norm = norm + np.where(a_has[rows] | s_has[cols], weight, 0.0)
+        return rows, cols, shared.data / norm
+
+    def _overlaps(self, attr: str) -> sparse.csr_matrix:
+        """`_overlap` of ``attr`` terms for every pair of units sharing one (the others'
+        overlap is 0)."""
         terms: dict[str, int] = {}
         a_rows: list[int] = []
         a_cols: list[int] = []
@@ -327,10 +342,13 @@ class _Scorer:
             w[c] = self.weight.get(t, 1.0)
         a = sparse.csr_matrix((np.ones(len(a_rows)), (a_rows, a_cols)), shape=(n, len(terms)))
         s = sparse.csr_matrix((np.ones(len(s_rows)), (s_rows, s_cols)), shape=(m, len(terms)))
-        # sparse times dense: the cost follows the article's terms, not the pairs sharing one
-        shared = np.asarray(a @ (s @ sparse.diags(w)).T.toarray(), dtype=float)
-        total = np.asarray(a @ w)[:, None] + np.asarray(s @ w)[None, :]
-        return np.divide(2 * shared, total, out=np.zeros((n, m)), where=total > 0)
+        # sparse times sparse: only pairs sharing a term are summed, each over the article
+        # unit's terms in their stored order
+        shared = sparse.csr_matrix(a @ (s @ sparse.diags(w)).T)
+        pair_rows = np.repeat(np.arange(n), np.diff(shared.indptr))
+        total = np.asarray(a @ w)[pair_rows] + np.asarray(s @ w)[shared.indices]
+        shared.data = 2 * shared.data / total  # a shared term makes the total positive
+        return shared
 
     def group(self, a: Sequence[int], s: Sequence[int]) -> float:
         cos = float(self.a_vec.unit(a) @ self.s_vec.unit(s))
@@ -351,21 +369,23 @@ def _combine(cos: float, lex: float, heading_mismatch: bool) -> float:
     return score * HEADING_MISMATCH if heading_mismatch else score
 
 
-def _order_bonus(scores: np.ndarray) -> np.ndarray:
-    """ORDER_BONUS for every pair that crosses none of the anchors (mutual best, sure pairs)."""
-    bonus = np.zeros_like(scores)
+def _order_bonus(scores: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """ORDER_BONUS for each pair (``rows``, ``cols``) that crosses none of the anchors
+    (mutual best, sure pairs)."""
+    bonus = np.zeros(len(rows), dtype=scores.dtype)
     if scores.size == 0:
         return bonus
+    n, m = scores.shape
     best_j = scores.argmax(axis=1)
     best_i = scores.argmax(axis=0)
-    anchors = [
-        (i, int(j)) for i, j in enumerate(best_j) if best_i[j] == i and scores[i, j] >= ANCHOR_MIN
-    ]
-    ii = np.arange(scores.shape[0])[:, None]
-    jj = np.arange(scores.shape[1])[None, :]
-    crossing = np.zeros(scores.shape, dtype=bool)
-    for ai, aj in anchors:
-        crossing |= ((ii < ai) & (jj > aj)) | ((ii > ai) & (jj < aj))
+    every = np.arange(n)
+    anchored = (best_i[best_j] == every) & (scores[every, best_j] >= ANCHOR_MIN)
+    # per article position: the lowest anchor source position below it, the highest above
+    low = np.where(anchored, best_j, m)
+    high = np.where(anchored, best_j, -1)
+    after = np.append(np.minimum.accumulate(low[::-1])[::-1][1:], m)
+    before = np.insert(np.maximum.accumulate(high)[:-1], 0, -1)
+    crossing = (after[rows] < cols) | (before[rows] > cols)
     bonus[~crossing] = ORDER_BONUS
     return bonus
 
@@ -434,18 +454,15 @@ def align(article: Annotated, source: Annotated, using: Backend | None = None) -
     vectors = sentence_vectors([u.text for u in a_units] + [u.text for u in s_units], b)
     scorer = _Scorer(a_units, s_units, vectors)
     scores = scorer.matrix()
-    ranked = scores + _order_bonus(scores)
     pair_min = PAIR_MIN.get(b.name, max(PAIR_MIN.values()))
 
     a_group: dict[int, int] = {}  # article position -> group number
     s_group: dict[int, int] = {}
     groups: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
-    candidates = np.argwhere(scores >= MERGE_PART_MIN)
-    order = sorted(
-        ((int(i), int(j)) for i, j in candidates),
-        key=lambda p: (-ranked[p], p[0], p[1]),
-    )
-    for i, j in order:
+    rows, cols = np.nonzero(scores >= MERGE_PART_MIN)
+    ranked = scores[rows, cols] + _order_bonus(scores, rows, cols)
+    order = np.lexsort((cols, rows, -ranked))  # best first; the text order breaks ties
+    for i, j in zip(rows[order].tolist(), cols[order].tolist()):
         gi, gj = a_group.get(i), s_group.get(j)
         if gi is None and gj is None:
             if scores[i, j] >= pair_min:

@@ -129,6 +129,8 @@ _CURRENCY_SYMBOLS = {
     "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₴": "UAH",
     "₽": "RUB",
 }  # fmt: skip
+#: The symbols longest first, so that "US$" is read before "$".
+_CURRENCY_LONGEST_FIRST = sorted(_CURRENCY_SYMBOLS.items(), key=lambda kv: -len(kv[0]))
 _MULTIPLIERS = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "m": 1e6,
     "bn": 1e9, "tn": 1e12, "k": 1e3,
@@ -225,7 +227,7 @@ def _multiplier_after(text: str, pos: int, currency: bool) -> tuple[float, int]:
 
 
 def _currency_before(text: str, pos: int) -> tuple[str | None, int]:
-    for symbol, code in sorted(_CURRENCY_SYMBOLS.items(), key=lambda kv: -len(kv[0])):
+    for symbol, code in _CURRENCY_LONGEST_FIRST:
         start = pos - len(symbol)
         if start >= 0 and text[start:pos] == symbol:
             return code, start
