@@ -7,7 +7,6 @@ import io
 import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from support.ingest import ingest_command
 from support.synthetic import synthetic_articles
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -228,10 +228,9 @@ def test_killed_ingest_leaves_a_consistent_store_and_resumes(tmp_path: Path) -> 
     total = 600
     write_texts(folder, total, seed=7)
     db = tmp_path / "c.db"
-    command = [sys.executable, "-m", "copydesk.corpus.ingest", str(folder), "--db", str(db)]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.Popen(
-        [*command, "--quiet", "--batch-size", "10"],
+        ingest_command(folder, db, batch_size=10),
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -258,3 +257,26 @@ def test_killed_ingest_leaves_a_consistent_store_and_resumes(tmp_path: Path) -> 
         assert report.duplicates == counts.documents
         assert store.counts().documents == total
         assert store.counts().consistent
+
+
+def test_the_command_lists_each_failure_with_its_origin_and_the_stored_reason(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "docs"
+    write_texts(folder, 2, seed=8)
+    (folder / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    db = tmp_path / "c.db"
+    done = subprocess.run(
+        ingest_command(folder, db),
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "2 added" in done.stdout
+    with Store.open(db) as store:
+        [failure] = store.failures()
+    assert failure.origin == str(folder / "broken.txt")
+    assert done.stderr.splitlines() == [f"failed: {failure.origin}: {failure.reason}"]

@@ -20,6 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from support.ingest import ingest_command
 from support.synthetic import synthetic_articles
 
 from copydesk import cli
@@ -57,16 +58,6 @@ def coverage(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (folder / f"{a.doc_id}.txt").write_text(a.text, encoding="utf-8")
     (folder / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     return folder
-
-
-def ingest_command(folder: Path, db: Path, *batch: str) -> list[str]:
-    """The ingest command; with a ``--batch-size``, the module's own entry point, which takes
-    one (a smaller batch, so a fault lands after some batches are in)."""
-    if batch:
-        entry = ["copydesk.corpus.ingest", str(folder)]
-    else:
-        entry = ["copydesk", "ingest", str(folder)]
-    return [sys.executable, "-m", *entry, "--db", str(db), "--quiet", *batch]
 
 
 def assert_whole(db: Path) -> None:
@@ -117,7 +108,7 @@ def test_the_file_size_limit_during_ingest(coverage: Path, tmp_path: Path) -> No
         resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_LIMIT_BYTES, FILE_LIMIT_BYTES))
 
     done = subprocess.run(
-        ingest_command(coverage, db, "--batch-size", "5"),
+        ingest_command(coverage, db, batch_size=5),
         check=False,
         env=ENV,
         capture_output=True,
@@ -241,18 +232,12 @@ def test_an_ingest_waits_out_a_short_lock(
 
 def test_a_kill_between_batches(coverage: Path, tmp_path: Path) -> None:
     db = tmp_path / "c.db"
-    command = [
-        sys.executable,
-        "-m",
-        "copydesk.corpus.ingest",
-        str(coverage),
-        "--db",
-        str(db),
-        "--quiet",
-        "--batch-size",
-        "5",
-    ]
-    proc = subprocess.Popen(command, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        ingest_command(coverage, db, batch_size=5),
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and proc.poll() is None:

@@ -24,7 +24,6 @@ its full-text row and MinHash bands in the same transaction.
 
 from __future__ import annotations
 
-import argparse
 import multiprocessing
 import os
 import sys
@@ -52,7 +51,7 @@ from copydesk.corpus.inputs import (
 from copydesk.corpus.inputs import InputItem as _Item
 from copydesk.corpus.inputs import find_inputs as _items
 from copydesk.corpus.inputs import with_meta as _with_meta
-from copydesk.corpus.store import DEFAULT_DB, Store, content_hash
+from copydesk.corpus.store import Store, content_hash
 from copydesk.corpus.warc import WarcFailure, WarcPage
 from copydesk.errors import CopydeskError, InputError
 from copydesk.read import Article, read_bytes, read_file, read_url
@@ -65,7 +64,6 @@ __all__ = [
     "IngestReport",
     "SidecarEntry",
     "ingest",
-    "main",
     "read_sidecar",
     "read_url_list",
 ]
@@ -312,45 +310,3 @@ def _read(read: Callable[[], Article], origin: str, store: Store) -> _Outcome:
     if store.has_hash(content_hash(article.text)) or (article.url and store.has_url(article.url)):
         return "duplicate"
     return _Read(origin, article)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m copydesk.corpus.ingest PATH... [--db FILE] [--quiet] [--batch-size N]``."""
-    parser = argparse.ArgumentParser(
-        prog="copydesk ingest", description="Store coverage in a copydesk corpus."
-    )
-    parser.add_argument("paths", nargs="+", help="folders, WARC files, URL lists or pages")
-    parser.add_argument("--db", default=DEFAULT_DB, help=f"store file (default {DEFAULT_DB})")
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
-    parser.add_argument(
-        "--batch-size",
-        type=int,
-        default=BATCH_SIZE,
-        help=f"documents per transaction (default {BATCH_SIZE})",
-    )
-    parser.add_argument(
-        "--allow-private-addresses",
-        action="store_true",
-        help="let listed URLs lead to loopback and private-network addresses",
-    )
-    args = parser.parse_args(argv)
-    try:
-        with Store.open(args.db) as store:
-            report = ingest(
-                args.paths,
-                store,
-                progress=False if args.quiet else None,
-                batch_size=max(1, args.batch_size),
-                fetch=partial(read_url, allow_private=args.allow_private_addresses),
-            )
-    except CopydeskError as exc:
-        print(f"copydesk: {exc}", file=sys.stderr)
-        return 2
-    for failure in report.failed:
-        print(f"failed: {failure.reason}", file=sys.stderr)
-    print(report.summary())
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
