@@ -1,6 +1,6 @@
-"""Shared fixtures: the seed case in ../shared, a one-call analyser for fixture texts, and a
-real headless Chromium for the HTML pages (Debian's chromium and chromium-driver, driven
-through selenium; ``make test`` installs them when they are missing)."""
+"""Shared fixtures: the seed case in ../shared and its reports, a one-call analyser for fixture
+texts, and a real headless Chromium for the HTML pages (Debian's chromium and chromium-driver,
+driven through selenium; ``make test`` installs them when they are missing)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,11 @@ from typing import Any
 import pytest
 
 from copydesk.analysis import Analysed, analyse
+from copydesk.pipeline import check
+from copydesk.read import read_input
 from copydesk.read.article import Article
+from copydesk.report.build import build_report
+from copydesk.report.schema import Report
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "cases" / "seed"
@@ -75,3 +79,12 @@ def browser() -> Iterator[Any]:
             yield driver
         finally:
             driver.quit()
+
+
+@pytest.fixture(scope="session")
+def seed_reports(seed_dir: Path) -> tuple[Report, Report]:
+    """The seed article's report checked alone and against its source, read as `copydesk
+    check` reads them (the HTML pages' tests)."""
+    article = read_input(str(seed_dir / "article.txt"))
+    source = read_input(str(seed_dir / "source.txt"))
+    return build_report(check(article)), build_report(check(article, source))

@@ -139,7 +139,7 @@ def _spans_inside(result: pipeline.CheckResult) -> None:
     Report.model_validate_json(report.model_dump_json())
     for f in report.findings:
         assert f.text == result.article.text[f.span.start : f.span.end]
-    render_html(result)
+    render_html(report)
 
 
 @FUZZ

@@ -411,7 +411,7 @@ def _emit_result(result: CheckResult, args: argparse.Namespace) -> int:
     elif args.format == "html":
         from copydesk.report.html import render_html
 
-        _write(render_html(result), args.out)
+        _write(render_html(report), args.out)
     elif args.out:
         from copydesk.report.text import text_report
 

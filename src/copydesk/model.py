@@ -32,6 +32,13 @@ class Span:
     def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
 
+    def touches(self, other: Span) -> bool:
+        """``other`` overlaps this span or, when empty (a missing word), lies inside it or at
+        its end: a full stop missing at a sentence's end belongs to that sentence."""
+        if len(other) == 0:
+            return self.start <= other.start <= self.end
+        return self.overlaps(other)
+
     def __len__(self) -> int:
         return self.end - self.start
 

@@ -1,5 +1,6 @@
 """The redline page in a real headless Chromium: findings shown, changes marked in both texts,
-pairs linked, and document text that looks like HTML shown as text, never run."""
+marks and pairs linked, minor marks in their own colour, the two texts side by side on paper,
+enough contrast, and document text that looks like HTML shown as text, never run."""
 
 from __future__ import annotations
 
@@ -9,11 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pages import MIN_CONTRAST, contrasts
 
 from copydesk.compare import UNMATCHED_MESSAGE, Label
 from copydesk.pipeline import CheckResult, check
 from copydesk.read.article import Article
-from copydesk.report.redline import CSP, article_row_id, render_redline
+from copydesk.report.build import build_report
+from copydesk.report.page import CSP
+from copydesk.report.redline import article_row_id, render_redline
+from copydesk.report.schema import Report
 
 SCRIPT = "<script>document.title='pwned';window.__pwned=1</script>"
 IMAGE = "<img src=x onerror=\"window.__pwned=2;document.title='pwned'\">"
@@ -47,7 +52,7 @@ def result() -> CheckResult:
 def page(result: CheckResult) -> Iterator[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "redline.html"
-        path.write_text(render_redline(result), encoding="utf-8")
+        path.write_text(render_redline(build_report(result)), encoding="utf-8")
         yield path
 
 
@@ -105,7 +110,7 @@ def test_the_changed_number_is_marked_in_the_article_and_in_the_source(opened: A
     row = opened.find_element(by.ID, article_row_id(1))
     assert "changed" in row.get_attribute("class").split()
     (in_article,) = row.find_elements(by.CSS_SELECTOR, "td.article mark.change")
-    (in_source,) = row.find_elements(by.CSS_SELECTOR, "td.source mark.change")
+    (in_source,) = row.find_elements(by.CSS_SELECTOR, "td.source mark.source")
     assert in_article.text == "Five" and in_source.text == "Two"
     assert in_article.is_displayed() and in_source.is_displayed()
     highlight = in_article.value_of_css_property("background-color")
@@ -163,7 +168,7 @@ def test_a_split_shares_one_source_cell_and_omitted_sentences_keep_their_place(
     result = check(Article(SPLIT_ARTICLE), Article(SPLIT_SOURCE, doc_id="source"))
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "split.html"
-        path.write_text(render_redline(result), encoding="utf-8")
+        path.write_text(render_redline(build_report(result)), encoding="utf-8")
         browser.get(path.as_uri())
         rows = browser.find_elements(by.CSS_SELECTOR, "table.redline tbody tr")
         kinds = [r.get_attribute("class") for r in rows]
@@ -178,3 +183,96 @@ def test_a_split_shares_one_source_cell_and_omitted_sentences_keep_their_place(
         second = rows[1].find_element(by.CSS_SELECTOR, "td.article")
         assert shared.rect["y"] + shared.rect["height"] >= second.rect["y"] + second.rect["height"]
         assert "cost about $4.2 million" in rows[2].text
+
+
+@pytest.fixture()
+def seed_redline(browser: Any, tmp_path: Path, seed_reports: tuple[Report, Report]) -> Any:
+    _, compared = seed_reports
+    path = tmp_path / "seed-redline.html"
+    path.write_text(render_redline(compared), encoding="utf-8")
+    browser.get(path.as_uri())
+    return browser
+
+
+def test_a_mark_leads_to_its_finding_and_back(opened: Any) -> None:
+    by = _by()
+    row = opened.find_element(by.ID, article_row_id(1))
+    mark = row.find_element(by.CSS_SELECTOR, "td.article mark.change")
+    number = mark.get_attribute("data-finding")
+    mark.click()
+    target = opened.execute_script("return document.querySelector(':target')")
+    assert target.get_attribute("id") == f"n{number}"
+    assert number in target.find_element(by.CSS_SELECTOR, ".number").text
+    assert row.find_elements(by.ID, f"n{number}"), "the finding is listed beside its sentence"
+    target.find_element(by.CSS_SELECTOR, "a.kind").click()
+    assert opened.execute_script("return document.querySelector(':target').id") == f"f{number}"
+    # the source's side of the change leads to the same finding
+    row.find_element(by.CSS_SELECTOR, "td.source mark.source").click()
+    assert opened.execute_script("return location.hash") == f"#n{number}"
+
+
+def test_minor_marks_are_drawn_in_the_minor_colour(seed_redline: Any) -> None:
+    by = _by()
+    legend = seed_redline.find_element(by.CSS_SELECTOR, "ul.legend")
+    colour = {
+        s: legend.find_element(by.CSS_SELECTOR, f"mark.{s}").value_of_css_property(
+            "background-color"
+        )
+        for s in ("major", "minor", "info")
+    }
+    assert len(set(colour.values())) == 3
+    minor = seed_redline.find_elements(by.CSS_SELECTOR, "td.article mark.issue.minor")
+    assert minor
+    for mark in minor:
+        assert mark.value_of_css_property("background-color") == colour["minor"]
+        assert mark.value_of_css_property("border-bottom-style") == "dotted"
+
+
+def test_major_only_hides_the_other_findings(seed_redline: Any) -> None:
+    by = _by()
+    minor = seed_redline.find_elements(by.CSS_SELECTOR, "li.finding.minor")
+    major = seed_redline.find_elements(by.CSS_SELECTOR, "li.finding.major")
+    assert minor and major and all(li.is_displayed() for li in minor)
+    seed_redline.find_element(by.CSS_SELECTOR, "label[for='show-major']").click()
+    assert not any(li.is_displayed() for li in minor)
+    assert all(li.is_displayed() for li in major)
+
+
+#: A4 paper's printable width at 96 px to the inch, with 1.5 cm margins.
+PAPER_WIDTH_PX = 680
+
+
+def test_printed_the_two_texts_stay_side_by_side(seed_redline: Any) -> None:
+    by = _by()
+
+    def cells() -> tuple[Any, Any]:
+        row = seed_redline.find_element(by.CSS_SELECTOR, "table.redline tbody tr.paraphrase")
+        return (
+            row.find_element(by.CSS_SELECTOR, "td.article").rect,
+            row.find_element(by.CSS_SELECTOR, "td.source").rect,
+        )
+
+    size = seed_redline.get_window_size()
+    seed_redline.set_window_size(PAPER_WIDTH_PX, size["height"])
+    try:
+        article, source = cells()
+        assert source["y"] >= article["y"] + article["height"], "a narrow screen stacks them"
+        seed_redline.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        article, source = cells()
+        assert source["y"] == article["y"]
+        assert source["x"] >= article["x"] + article["width"] - 1
+        assert article["width"] > PAPER_WIDTH_PX / 4 and source["width"] > PAPER_WIDTH_PX / 4
+        assert not seed_redline.find_element(by.CSS_SELECTOR, "fieldset.filter").is_displayed()
+        entry = seed_redline.find_element(by.CSS_SELECTOR, "li.finding")
+        assert entry.value_of_css_property("break-inside") == "avoid"
+    finally:
+        seed_redline.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        seed_redline.set_window_size(size["width"], size["height"])
+
+
+def test_all_text_has_enough_contrast(seed_redline: Any) -> None:
+    measured = contrasts(seed_redline)
+    low = [m for m in measured if m["ratio"] < MIN_CONTRAST]
+    assert not low, low
+    assert any(m["tag"] == "mark" and "minor" in m["cls"] for m in measured)
+    assert any("sev" in m["cls"] and m["text"] == "minor" for m in measured)

@@ -14,6 +14,7 @@ from copydesk.ledger.model import Ledger
 from copydesk.nlp.annotate import annotate
 from copydesk.pipeline import CheckResult, check
 from copydesk.read.article import Article
+from copydesk.report.build import build_report
 from copydesk.report.escape import DIRECTION_CONTROLS
 from copydesk.report.html import render_html
 
@@ -44,13 +45,15 @@ def _page(text: str) -> str:
     findings = (
         finding("copy.non_word", at(text, "harbour plan" if RLO in text else "xxx"), "A non-word."),
     )
-    return render_html(CheckResult(Analysed(annotate(article), Ledger()), findings))
+    return render_html(build_report(CheckResult(Analysed(annotate(article), Ledger()), findings)))
 
 
 @pytest.mark.parametrize("redline", [False, True], ids=["article page", "redline"])
 def test_a_direction_override_is_shown_not_obeyed(redline: bool) -> None:
     html = (
-        render_html(check(Article(OVERRIDDEN), Article(SOURCE))) if redline else _page(OVERRIDDEN)
+        render_html(build_report(check(Article(OVERRIDDEN), Article(SOURCE))))
+        if redline
+        else _page(OVERRIDDEN)
     )
     assert not DIRECTION_CONTROLS & set(html)
     assert "[U+202E]" in html
@@ -68,7 +71,9 @@ def test_in_a_browser_the_override_stays_in_its_text(
     browser: Any, tmp_path: Path, redline: bool
 ) -> None:
     html = (
-        render_html(check(Article(OVERRIDDEN), Article(SOURCE))) if redline else _page(OVERRIDDEN)
+        render_html(build_report(check(Article(OVERRIDDEN), Article(SOURCE))))
+        if redline
+        else _page(OVERRIDDEN)
     )
     page = _open(browser, tmp_path, html)
     shown = page.execute_script("return document.body.innerText")
@@ -80,7 +85,9 @@ def test_in_a_browser_the_override_stays_in_its_text(
 def test_a_4000_character_word_wraps_inside_the_page(
     browser: Any, tmp_path: Path, redline: bool
 ) -> None:
-    html = render_html(check(Article(WIDE), Article(SOURCE))) if redline else _page(WIDE)
+    html = (
+        render_html(build_report(check(Article(WIDE), Article(SOURCE)))) if redline else _page(WIDE)
+    )
     page = _open(browser, tmp_path, html)
     width = page.execute_script("return document.documentElement.scrollWidth")
     viewport = page.execute_script("return window.innerWidth")

@@ -1,111 +1,201 @@
-"""The HTML page: every finding's exact span in a mark, findings linked, all text escaped."""
+"""The HTML pages: every finding's exact span in a mark, numbered as the text report numbers
+it, marks and findings linked both ways, a legend, a severity filter with no script, print
+and contrast fit for reading, and all document text escaped. The redline's structure (its
+folded rows, its sections) is read here from the HTML; test_redline_browser.py opens it."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pages import (
+    DOUBLED,
+    MIN_CONTRAST,
+    assert_numbers_match_the_text_report,
+    contrasts,
+    has_class,
+    parse,
+)
 from report_fixtures import TEXT, at, contradicted_result, finding, harbour_result
 
 from copydesk.analysis import Analysed
 from copydesk.compare.model import AlignedSentence, Comparison, Label
+from copydesk.corpus.model import Candidate
 from copydesk.ledger.model import Ledger
 from copydesk.model import Evidence, Span
 from copydesk.nlp.annotate import annotate
 from copydesk.pipeline import CheckResult
 from copydesk.read.article import Article
-from copydesk.report.html import CSP, render_html
+from copydesk.report.build import build_report
+from copydesk.report.html import render_html
+from copydesk.report.page import CSP, numbered
+from copydesk.report.schema import Report
+
+SEVERITIES = ("major", "minor", "info")
 
 
-class Page(HTMLParser):
-    """Collects what the tests look at: the text inside each finding's marks, ids, links,
-    tags, and the article's visible text."""
+def _marked(root: Any) -> tuple[dict[str, str], dict[str, str]]:
+    """The text inside each finding's marks in the article (each mark holds one piece of its
+    span), and each finding's mark class."""
+    text: dict[str, str] = defaultdict(str)
+    classes: dict[str, str] = {}
+    for mark in root.xpath("//article//mark[@data-finding]"):
+        text[mark.get("data-finding")] += mark.text_content()
+        classes[mark.get("data-finding")] = mark.get("class")
+    return text, classes
 
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.marked: dict[str, str] = defaultdict(str)
-        self.mark_class: dict[str, str] = {}
-        self.ids: list[str] = []
-        self.hrefs: list[str] = []
-        self.tags: set[str] = set()
-        self.meta: list[dict[str, str | None]] = []
-        self.article_text = ""
-        self._open: list[str | None] = []
-        self._in_article = 0
-        self.feed(html)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        self.tags.add(tag)
-        if a.get("id"):
-            self.ids.append(str(a["id"]))
-        if tag == "a" and a.get("href"):
-            self.hrefs.append(str(a["href"]))
-        if tag == "meta":
-            self.meta.append(a)
-        if tag == "div" and a.get("class") == "article":
-            self._in_article = 1
-        elif self._in_article and tag not in ("br",):
-            self._in_article += 1
-        if tag == "mark":
-            self._open.append(a.get("data-finding"))
-            self.mark_class[str(a.get("data-finding"))] = str(a.get("class"))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "mark":
-            self._open.pop()
-        if self._in_article:
-            self._in_article -= 1
-
-    def handle_data(self, data: str) -> None:
-        for number in self._open:
-            if number is not None:
-                self.marked[number] += data
-        if self._in_article:
-            self.article_text += data
+def _article_text(root: Any) -> str:
+    (article,) = root.xpath("//article")
+    return str(article.text_content())
 
 
 @pytest.fixture(scope="module")
-def result() -> CheckResult:
-    return harbour_result()
+def report() -> Report:
+    return build_report(harbour_result())
 
 
 @pytest.fixture(scope="module")
-def page(result: CheckResult) -> Page:
-    return Page(render_html(result))
+def html(report: Report) -> str:
+    return render_html(report)
 
 
-def test_each_finding_marks_exactly_its_span(result: CheckResult, page: Page) -> None:
-    assert len(page.marked) == len(result.findings)
-    for number, f in enumerate(result.findings, start=1):
-        assert page.marked[str(number)] == f.span.of(TEXT), f.kind
-        assert page.mark_class[str(number)] == f.severity.value
+@pytest.fixture(scope="module")
+def root(html: str) -> Any:
+    return parse(html)
 
 
-def test_the_article_text_is_shown_whole(page: Page) -> None:
-    assert page.article_text == TEXT
+def test_each_finding_marks_exactly_its_span(report: Report, root: Any) -> None:
+    text, classes = _marked(root)
+    assert len(text) == len(report.findings)
+    for n, f in numbered(report.findings):
+        assert text[str(n)] == f.text, f.kind
+        assert classes[str(n)].split()[0] == f.severity.value
 
 
-def test_findings_in_the_margin_link_to_their_marks(result: CheckResult, page: Page) -> None:
-    n = len(result.findings)
-    mark_ids = [f"f{i}" for i in range(1, n + 1)]
-    for ident in mark_ids:
-        assert page.ids.count(ident) == 1
-        assert f"#{ident}" in page.hrefs
-    assert sum(1 for i in page.ids if i.startswith("n")) == n
+def test_the_article_text_is_shown_whole(root: Any) -> None:
+    assert _article_text(root) == TEXT
 
 
-def test_page_is_self_contained(page: Page) -> None:
-    assert "script" not in page.tags and "link" not in page.tags and "img" not in page.tags
-    csp = [m for m in page.meta if m.get("http-equiv") == "Content-Security-Policy"]
-    assert csp and csp[0]["content"] == CSP == "default-src 'none'; style-src 'unsafe-inline'"
+def test_findings_are_numbered_as_the_text_report_numbers_them(
+    report: Report, html: str, seed_reports: tuple[Report, Report]
+) -> None:
+    assert_numbers_match_the_text_report(report, html)
+    alone, _ = seed_reports
+    assert_numbers_match_the_text_report(alone, render_html(alone))
 
 
-def test_ledger_tables(result: CheckResult) -> None:
-    html = render_html(result)
+def test_the_list_reads_in_number_order_under_severity_headings(
+    seed_reports: tuple[Report, Report],
+) -> None:
+    alone, _ = seed_reports
+    root = parse(render_html(alone))
+    numbers = [int(li.get("id")[1:]) for li in root.xpath(f"//li[{has_class('finding')}]")]
+    assert numbers == list(range(1, len(alone.findings) + 1))
+    groups = root.xpath(f"//aside//section[{has_class('severity-group')}]")
+    shown = [g.get("class").split()[1] for g in groups]
+    assert shown == [s for s in SEVERITIES if alone.summary.by_severity[s]]
+    for group in groups:
+        severity = group.get("class").split()[1]
+        entries = group.xpath(f".//li[{has_class('finding')}]")
+        assert len(entries) == alone.summary.by_severity[severity]
+        assert all(severity in li.get("class").split() for li in entries)
+
+
+def test_marks_and_findings_link_to_each_other(report: Report, root: Any) -> None:
+    n = len(report.findings)
+    for number in range(1, n + 1):
+        (mark,) = root.xpath(f"//mark[@id='f{number}']")
+        assert mark.get("data-finding") == str(number)
+        # the mark sits in a link to its finding, and the finding links back to the mark
+        (to_finding,) = mark.xpath("ancestor::a[1]")
+        assert to_finding.get("href") == f"#n{number}"
+        (entry,) = root.xpath(f"//li[@id='n{number}']")
+        assert entry.xpath(f".//a[@href='#f{number}']")
+
+
+def test_an_empty_span_still_has_a_target() -> None:
+    result = harbour_result()
+    gap = at(TEXT, "According to  ,")
+    empty = finding(
+        "attribution.empty_speaker",
+        Span(gap.start + 13, gap.start + 13),
+        "The attribution names no speaker.",
+    )
+    root = parse(render_html(build_report(CheckResult(result.analysed, (empty,)))))
+    (mark,) = root.xpath("//mark[@id='f1']")
+    assert mark.text_content() == "" and "empty" in mark.get("class").split()
+    assert mark.xpath("ancestor::a[1]/@href") == ["#n1"]
+    assert _article_text(root) == TEXT
+
+
+def test_crossing_spans_each_keep_their_exact_text() -> None:
+    result = harbour_result()
+    sentence = "Mayor Lars Moe claimed the project would bring 300 jobs."
+    first = finding("attribution.loaded_verb", at(TEXT, "Moe claimed the"), "one")
+    second = finding("copy.non_word", at(TEXT, "claimed the project"), "two")
+    inner = finding("source.unmatched", at(TEXT, sentence), "three")
+    findings = tuple(sorted((first, second, inner), key=lambda f: (f.span.start, f.span.end)))
+    report = build_report(CheckResult(result.analysed, findings))
+    root = parse(render_html(report))
+    text, _ = _marked(root)
+    assert {text[str(n)] for n, _ in numbered(report.findings)} == {
+        f.span.of(TEXT) for f in findings
+    }
+    assert len(text) == 3
+    assert _article_text(root) == TEXT
+    # every piece of the marked sentence is one link, to the innermost finding over it
+    pieces = root.xpath("//article//a[@class='to-finding']")
+    assert "".join(a.text_content() for a in pieces) == sentence
+    assert not root.xpath("//a//a")
+
+
+def test_the_legend_names_every_kind_of_mark(root: Any) -> None:
+    (legend,) = root.xpath("//ul[@aria-label='Legend']")
+    for severity in SEVERITIES:
+        assert legend.xpath(f".//mark[{has_class(severity)}]"), severity
+    assert legend.xpath(f".//span[{has_class('excluded')}]")
+    assert "not article text" in legend.text_content()
+
+
+def test_the_filter_is_three_radio_inputs_and_no_script(root: Any, html: str) -> None:
+    radios = root.xpath("//fieldset[@class='filter']//input[@type='radio'][@name='show']")
+    assert [r.get("id") for r in radios] == ["show-all", "show-minor", "show-major"]
+    assert [r.get("checked") is not None for r in radios] == [True, False, False]
+    for r in radios:
+        assert root.xpath(f"//label[@for='{r.get('id')}']")
+    assert "<script" not in html.lower()
+    assert not root.xpath("//@*[starts-with(name(), 'on')]"), "no event handler attributes"
+
+
+def test_landmarks_and_labels(root: Any) -> None:
+    assert len(root.xpath("//main")) == 1
+    assert root.xpath("//nav[@aria-label]")
+    assert root.xpath("//main//article[@aria-label='Article text']")
+    assert root.xpath("//main//aside[@aria-label='Findings']")
+
+
+def test_no_quotation_mark_is_doubled(seed_reports: tuple[Report, Report]) -> None:
+    for report in seed_reports:
+        root = parse(render_html(report))
+        assert not root.xpath("//q"), "<q> adds quotation marks of its own"
+        shown = root.xpath("string(//body)")
+        assert not DOUBLED.search(shown), DOUBLED.search(shown)
+    # the quotation whose marks came out doubled is shown with its own marks once
+    _, compared = seed_reports
+    assert "“hardly possible" in render_html(compared)
+
+
+def test_page_is_self_contained(root: Any) -> None:
+    tags = {e.tag for e in root.iter() if isinstance(e.tag, str)}
+    assert tags.isdisjoint({"script", "link", "img", "iframe"})
+    (csp,) = root.xpath("//meta[@http-equiv='Content-Security-Policy']")
+    assert csp.get("content") == CSP == "default-src 'none'; style-src 'unsafe-inline'"
+
+
+def test_ledger_tables(html: str) -> None:
     assert "<h2>Quotations</h2>" in html and "Ingrid Solberg" in html
     assert "chairwoman (Halden)" in html
     assert "<h2>Conversions checked</h2>" in html and "3,937 feet" in html
@@ -143,43 +233,21 @@ def test_every_piece_of_document_text_is_escaped() -> None:
         evidence=(evidence,),
         suggestion="<remove>",
     )
-    html = render_html(CheckResult(Analysed(annotate(article), Ledger()), (f,)))
-    page = Page(html)
+    html = render_html(build_report(CheckResult(Analysed(annotate(article), Ledger()), (f,))))
+    root = parse(html)
     assert "<script" not in html.lower()
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
-    assert page.tags.isdisjoint({"script", "img", "svg", "b", "i", "em"})
-    assert "javascript:" not in "".join(page.hrefs)
-    assert page.marked["1"] == "<script>alert('x')</script>"
-    assert page.article_text == text
+    tags = {e.tag for e in root.iter() if isinstance(e.tag, str)}
+    assert tags.isdisjoint({"script", "img", "svg", "b", "i", "em"})
+    assert "javascript:" not in "".join(root.xpath("//a/@href"))
+    assert _marked(root)[0]["1"] == "<script>alert('x')</script>"
+    assert _article_text(root) == text
     assert "&lt;i&gt;Herald&lt;/i&gt;" in html
     assert "https://post.example/?a=1&amp;b=&quot;&gt;&lt;script&gt;" in html
 
 
-def test_crossing_spans_each_keep_their_exact_text(result: CheckResult) -> None:
-    sentence = "Mayor Lars Moe claimed the project would bring 300 jobs."
-    first = finding("attribution.loaded_verb", at(TEXT, "Moe claimed the"), "one")
-    second = finding("copy.non_word", at(TEXT, "claimed the project"), "two")
-    inner = finding("source.unmatched", at(TEXT, sentence), "three")
-    findings = tuple(sorted((first, second, inner), key=lambda f: (f.span.start, f.span.end)))
-    page = Page(render_html(CheckResult(result.analysed, findings)))
-    assert [page.marked[str(i)] for i in (1, 2, 3)] == [f.span.of(TEXT) for f in findings]
-    assert page.article_text == TEXT
-
-
-def test_an_empty_span_still_has_a_target(result: CheckResult) -> None:
-    gap = at(TEXT, "According to  ,")
-    empty = finding(
-        "attribution.empty_speaker",
-        Span(gap.start + 13, gap.start + 13),
-        "The attribution names no speaker.",
-    )
-    page = Page(render_html(CheckResult(result.analysed, (empty,))))
-    assert page.ids.count("f1") == 1 and "#f1" in page.hrefs
-    assert page.article_text == TEXT
-
-
 def test_corroboration_evidence_is_linked_with_its_outlet() -> None:
-    html = render_html(contradicted_result())
+    html = render_html(build_report(contradicted_result()))
     assert "Corroboration (4 other documents considered)" in html
     assert (
         '<a href="https://fjordpost.example/a?id=17&amp;lang=en" rel="noreferrer noopener">'
@@ -188,38 +256,170 @@ def test_corroboration_evidence_is_linked_with_its_outlet() -> None:
     assert "&lt;b&gt;about 30&lt;/b&gt;" in html
 
 
-def test_with_a_source_the_page_is_the_redline(result: CheckResult) -> None:
+def test_evidence_shared_by_two_findings_is_shown_once() -> None:
+    base = contradicted_result()
+    (contradicted,) = [f for f in base.findings if f.kind == "corroboration.contradicted"]
+    again = finding(
+        "corroboration.contradicted",
+        at(TEXT, "Mayor Lars Moe"),
+        "Another outlet reports 30 jobs, not 300.",
+        evidence=contradicted.evidence,
+    )
+    findings = tuple(sorted((*base.findings, again), key=lambda f: (f.span.start, f.kind)))
+    report = build_report(CheckResult(base.analysed, findings, corroboration=base.corroboration))
+    root = parse(render_html(report))
+    entries = root.xpath(f"//li[{has_class('finding')}][.//*[text()='corroboration.contradicted']]")
+    assert len(entries) == 2
+    first, second = entries
+    evidence_text = "Moe told the council the pier would bring <b>about 30</b> jobs."
+    assert evidence_text in first.text_content()
+    assert evidence_text not in second.text_content()
+    (pointer,) = second.xpath(f".//span[{has_class('evidence')}]//a")
+    assert pointer.get("href") == f"#{first.get('id')}" and pointer.text == first.get("id")[1:]
+
+
+# --- the redline, read from its HTML ----------------------------------------------------------
+
+
+def _with_source(result: CheckResult, **extra: Any) -> CheckResult:
+    """The harbour story compared with a one-sentence source (its second sentence changed)."""
     source = Article("The Port of Halden approved a 1,200m pier on Tuesday.\n", doc_id="src")
     first = result.analysed.doc.sentences[1]
-    comparison = Comparison(
-        source,
-        (
-            AlignedSentence(
-                1,
-                first.span,
-                (0,),
-                (Span(0, len(source.text.strip())),),
-                Label.CHANGED,
-                0.8,
-            ),
+    pairs = [
+        AlignedSentence(
+            1, first.span, (0,), (Span(0, len(source.text.strip())),), Label.CHANGED, 0.8
         ),
-        (),
-        0.2,
-        1.0,
-        (),
+        *(
+            AlignedSentence(k, s.span, (), (), Label.ADDED, 0.0)
+            for k, s in enumerate(result.analysed.doc.sentences)
+            if k > 1 and "Leave a Reply" not in s.text
+        ),
+    ]
+    comparison = Comparison(source, tuple(pairs), (), 0.2, 1.0, ())
+    return CheckResult(result.analysed, result.findings, comparison, **extra)
+
+
+def test_with_a_source_the_page_is_the_redline() -> None:
+    root = parse(render_html(build_report(_with_source(harbour_result()))))
+    assert root.xpath("//body[@class='redline']//table[@class='redline']")
+
+
+def test_a_run_of_added_sentences_shares_one_no_source_cell(
+    seed_reports: tuple[Report, Report],
+) -> None:
+    _, compared = seed_reports
+    assert compared.comparison is not None
+    root = parse(render_html(compared))
+    rows = root.xpath("//table[@class='redline']/tbody/tr[@id]")
+    labels = [r.get("class") for r in rows if r.get("id").startswith("a")]
+    assert labels == [p.label.value for p in compared.comparison.pairs]
+    runs = []
+    for row in rows:
+        added = row.get("class") == "added"
+        if added and runs and runs[-1][-1] is not None and runs[-1][-1].get("class") == "added":
+            runs[-1].append(row)
+        elif added:
+            runs.append([row])
+        else:
+            runs.append([None])
+    runs = [r for r in runs if r[0] is not None]
+    assert any(len(r) > 1 for r in runs)
+    cells = root.xpath("//td[@class='source'][.//text()='no source sentence']")
+    assert len(cells) == len(runs)
+    for run, cell in zip(runs, cells, strict=True):
+        assert cell.getparent() is run[0]
+        assert int(cell.get("rowspan", "1")) == len(run)
+        assert all(not r.xpath("td[@class='source']") for r in run[1:])
+
+
+def test_the_redline_numbers_findings_as_the_text_report(
+    seed_reports: tuple[Report, Report],
+) -> None:
+    _, compared = seed_reports
+    assert_numbers_match_the_text_report(compared, render_html(compared))
+
+
+def test_the_redline_shows_the_check_pages_sections() -> None:
+    base = contradicted_result()
+    article = harbour_result(declared_source="Halden Post").analysed
+    candidate = Candidate(
+        "src",
+        "https://haldenpost.example/pier",
+        "Halden Post",
+        "Pier approved",
+        0.8,
+        0.9,
+        "outlet matches the declared source 'Halden Post'",
     )
-    with_source = CheckResult(result.analysed, result.findings, comparison)
-    try:
-        from copydesk.report.redline import render_redline
-    except ModuleNotFoundError:
-        page = Page(render_html(with_source))
-        assert page.article_text == TEXT
-    else:
-        assert render_html(with_source) == render_redline(with_source)
+    result = _with_source(
+        CheckResult(article, base.findings),
+        source_candidates=(candidate,),
+        corroboration=base.corroboration,
+    )
+    report = build_report(result)
+    html = render_html(report)
+    root = parse(html)
+    assert root.xpath("//table[@class='redline']")
+    headings = [h.text_content() for h in root.xpath("//h2")]
+    for title in ("Quotations", "People", "Quantities", "Conversions checked", "Source candidates"):
+        assert title in headings
+    assert "Corroboration (4 other documents considered)" in headings
+    assert "Declared source: Halden Post" in " ".join(root.xpath("string(//header)").split())
+    assert "outlet matches the declared source" in html
+    assert "Fjord Post</a>" in html
+
+
+def test_the_redline_shows_each_findings_evidence_once(
+    seed_reports: tuple[Report, Report],
+) -> None:
+    _, compared = seed_reports
+    root = parse(render_html(compared))
+    shown: dict[tuple[str, ...], str] = {}
+    pointers = 0
+    for li in root.xpath(f"//li[{has_class('finding')}]"):
+        lines = tuple(
+            " ".join(e.text_content().split())
+            for e in li.xpath(f".//span[{has_class('evidence')}]")
+        )
+        if not lines:
+            continue
+        if lines[0].startswith("Evidence: as for finding"):
+            (target,) = li.xpath(f".//span[{has_class('evidence')}]//a/@href")
+            assert target[1:] in shown.values()
+            pointers += 1
+            continue
+        key = tuple(sorted(lines))
+        assert key not in shown, f"{li.get('id')} repeats the evidence of {shown.get(key)}"
+        shown[key] = li.get("id")
+    # two findings of the seed (the swapped roles) rest on the same two source spans
+    assert pointers >= 1
+
+
+def test_an_empty_finding_at_a_sentence_end_is_listed_on_that_sentence() -> None:
+    result = harbour_result()
+    second = result.analysed.doc.sentences[1]
+    at_end = finding(
+        "spin.broken_sentence", Span(second.span.end, second.span.end), "A full stop is missing."
+    )
+    report = build_report(_with_source(CheckResult(result.analysed, (at_end,))))
+    root = parse(render_html(report))
+    (row,) = root.xpath("//tr[@id='a1']")
+    assert row.xpath(".//li[@id='n1']")
+    assert not root.xpath("//footer//li")
+
+
+# --- in a browser ------------------------------------------------------------------------------
 
 
 PWN = "<script>window.__pwned=1;document.title='pwned'</script>"
 PWN_IMAGE = '<img src=x onerror="window.__pwned=2">'
+
+
+def _open(browser: Any, tmp_path: Path, html: str, name: str = "report.html") -> Any:
+    page = tmp_path / name
+    page.write_text(html, encoding="utf-8")
+    browser.get(page.as_uri())
+    return browser
 
 
 def test_in_a_browser_nothing_runs_and_marks_link_to_findings(browser: Any, tmp_path: Path) -> None:
@@ -233,21 +433,119 @@ def test_in_a_browser_nothing_runs_and_marks_link_to_findings(browser: Any, tmp_
         finding("copy.page_junk", at(text, PWN), "Script text left in the body."),
         finding("copy.broken_number", at(text, "45 million"), "A number.", suggestion="45m"),
     )
-    page = tmp_path / "report.html"
-    page.write_text(
-        render_html(CheckResult(Analysed(annotate(article), Ledger()), findings)), encoding="utf-8"
-    )
-    browser.get(page.as_uri())
+    report = build_report(CheckResult(Analysed(annotate(article), Ledger()), findings))
+    browser = _open(browser, tmp_path, render_html(report))
     assert browser.title == f"copydesk: Pier </title>{PWN}"
     assert browser.execute_script("return typeof window.__pwned") == "undefined"
     assert browser.find_elements(By.TAG_NAME, "img") == []
     assert not browser.find_elements(By.CSS_SELECTOR, "a[href^='javascript']")
-    assert browser.find_element(By.CSS_SELECTOR, "div.article").text.startswith(
+    assert browser.find_element(By.CSS_SELECTOR, "article.article").text.startswith(
         f"Harbour vote {PWN}"
     )
-    for number, f in enumerate(findings, start=1):
-        mark = browser.find_element(By.ID, f"f{number}")
-        assert mark.get_attribute("textContent") == f.span.of(text)
-        assert f.severity.value in mark.get_attribute("class").split()
-        browser.find_element(By.CSS_SELECTOR, f"a[href='#f{number}']").click()
-        assert browser.execute_script("return location.hash") == f"#f{number}"
+
+
+@pytest.fixture()
+def seed_page(browser: Any, tmp_path: Path, seed_reports: tuple[Report, Report]) -> Any:
+    alone, _ = seed_reports
+    return _open(browser, tmp_path, render_html(alone))
+
+
+def test_in_a_browser_the_findings_read_in_number_order(
+    seed_page: Any, seed_reports: tuple[Report, Report]
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    entries = seed_page.find_elements(By.CSS_SELECTOR, "li.finding")
+    entries.sort(key=lambda li: li.rect["y"])
+    shown = [int(li.find_element(By.CSS_SELECTOR, ".number").text.rstrip(".")) for li in entries]
+    assert shown == list(range(1, len(seed_reports[0].findings) + 1))
+
+
+def test_in_a_browser_the_legend_shows_the_marks_colours(seed_page: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    legend = seed_page.find_element(By.CSS_SELECTOR, "ul.legend")
+    assert legend.is_displayed()
+    compared = 0
+    for severity in SEVERITIES:
+        sample = legend.find_element(By.CSS_SELECTOR, f"mark.{severity}")
+        assert sample.is_displayed()
+        for real in seed_page.find_elements(By.CSS_SELECTOR, f"article mark.{severity}")[:1]:
+            for prop in ("background-color", "border-bottom-color"):
+                assert sample.value_of_css_property(prop) == real.value_of_css_property(prop)
+            compared += 1
+    assert compared >= 2
+    colours = {
+        legend.find_element(By.CSS_SELECTOR, f"mark.{s}").value_of_css_property("background-color")
+        for s in SEVERITIES
+    }
+    assert len(colours) == 3
+    excluded = legend.find_element(By.CSS_SELECTOR, ".excluded")
+    assert "line-through" in excluded.value_of_css_property("text-decoration-line")
+
+
+def test_in_a_browser_a_mark_leads_to_its_finding_and_back(seed_page: Any) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    mark = seed_page.find_element(By.ID, "f3")
+    mark.click()
+    assert seed_page.execute_script("return location.hash") == "#n3"
+    target = seed_page.execute_script("return document.querySelector(':target').id")
+    assert target == "n3"
+    entry = seed_page.find_element(By.ID, "n3")
+    entry.find_element(By.CSS_SELECTOR, "a.kind").click()
+    assert seed_page.execute_script("return document.querySelector(':target').id") == "f3"
+    # and with the keyboard: the mark's link takes focus and Enter follows it
+    link = seed_page.find_element(By.CSS_SELECTOR, "a.to-finding:has(#f5)")
+    link.send_keys(Keys.ENTER)
+    assert seed_page.execute_script("return location.hash") == "#n5"
+    seed_page.find_element(By.ID, "n5").find_element(By.CSS_SELECTOR, "a.kind").send_keys(
+        Keys.ENTER
+    )
+    assert seed_page.execute_script("return location.hash") == "#f5"
+
+
+def test_in_a_browser_major_only_hides_the_other_findings(seed_page: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    def shown(severity: str) -> list[bool]:
+        return [
+            li.is_displayed()
+            for li in seed_page.find_elements(By.CSS_SELECTOR, f"li.finding.{severity}")
+        ]
+
+    assert all(shown("major")) and all(shown("minor")) and all(shown("info") or [True])
+    minor_mark = seed_page.find_element(By.CSS_SELECTOR, "article mark.minor")
+    highlighted = minor_mark.value_of_css_property("background-color")
+    seed_page.find_element(By.CSS_SELECTOR, "label[for='show-major']").click()
+    assert all(shown("major")) and shown("minor") and not any(shown("minor"))
+    assert minor_mark.value_of_css_property("background-color") != highlighted
+    seed_page.find_element(By.CSS_SELECTOR, "label[for='show-minor']").click()
+    assert all(shown("minor"))
+    seed_page.find_element(By.CSS_SELECTOR, "label[for='show-all']").click()
+    assert all(shown("major")) and all(shown("minor"))
+
+
+def test_in_a_browser_print_hides_the_filter_and_keeps_findings_whole(seed_page: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    assert seed_page.find_element(By.CSS_SELECTOR, "fieldset.filter").is_displayed()
+    seed_page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not seed_page.find_element(By.CSS_SELECTOR, "fieldset.filter").is_displayed()
+        entry = seed_page.find_element(By.CSS_SELECTOR, "li.finding")
+        assert entry.value_of_css_property("break-inside") == "avoid"
+        assert seed_page.find_element(By.CSS_SELECTOR, "ul.legend").is_displayed()
+    finally:
+        seed_page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_in_a_browser_all_text_has_enough_contrast(seed_page: Any) -> None:
+    measured = contrasts(seed_page)
+    low = [m for m in measured if m["ratio"] < MIN_CONTRAST]
+    assert not low, low
+    # the minor findings and the struck-through junk are among what was measured
+    assert any("excluded" in m["cls"] for m in measured)
+    assert any("sev" in m["cls"] and m["text"] == "minor" for m in measured)
+    assert any(m["tag"] == "mark" and "minor" in m["cls"] for m in measured)

@@ -15,7 +15,7 @@ from copydesk.compare.align import Alignment, Group
 from copydesk.compare.diff import diff_pair, index_of
 from copydesk.compare.model import AlignedSentence, Comparison, Label
 from copydesk.kinds import severity_of
-from copydesk.model import Finding, Severity, Span
+from copydesk.model import Finding, Severity
 
 if TYPE_CHECKING:
     from copydesk.analysis import Analysed
@@ -88,17 +88,11 @@ def _labels(alignment: Alignment, group: Group, found: list[Finding]) -> dict[in
     """CHANGED for the group's article sentences a meaning-changing finding points into;
     the others VERBATIM (same words) or PARAPHRASE."""
     changes = [f.span for f in found if changes_meaning(f)]
-    hit = {k for k in group.article if any(_touches(alignment.article[k].span, s) for s in changes)}
+    hit = {k for k in group.article if any(alignment.article[k].span.touches(s) for s in changes)}
     if changes and not hit:  # a finding outside the group's sentences: the group changed
         hit = set(group.article)
     same = Label.VERBATIM if group.verbatim else Label.PARAPHRASE
     return {k: Label.CHANGED if k in hit else same for k in group.article}
-
-
-def _touches(sentence: Span, finding: Span) -> bool:
-    if len(finding) == 0:
-        return sentence.start <= finding.start <= sentence.end
-    return sentence.overlaps(finding)
 
 
 def _share(sizes: list[int], chosen: set[int]) -> float:

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from copydesk.model import Severity
-from copydesk.report.html import rewording_line
+from copydesk.report.page import rewording_line
 from copydesk.report.schema import Excerpt, Finding, Report, SourceCandidate
 
 COLOR_CHOICES = ("auto", "always", "never")

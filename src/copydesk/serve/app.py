@@ -265,7 +265,7 @@ def create_app(*, warm_up: bool = True) -> FastAPI:
             return build_report(result).model_dump_json(indent=2) + "\n", "application/json"
 
         body, media = await pool.run(work, REQUEST_TIMEOUT_S)
-        headers = {"Content-Security-Policy": _page_csp(body)} if media == "text/html" else None
+        headers = {"Content-Security-Policy": _page_csp()} if media == "text/html" else None
         return Response(body, media_type=media, headers=headers)
 
     @app.post(
@@ -337,7 +337,7 @@ def create_app(*, warm_up: bool = True) -> FastAPI:
             return _html(_run(article, source))
 
         body = await pool.run(work, REQUEST_TIMEOUT_S)
-        return HTMLResponse(body, headers={"Content-Security-Policy": _page_csp(body)})
+        return HTMLResponse(body, headers={"Content-Security-Policy": _page_csp()})
 
     @app.exception_handler(_BadRequest)
     async def _bad(request: Request, exc: _BadRequest) -> Response:
@@ -369,9 +369,10 @@ def _run(article: Article, source: Article | None) -> CheckResult:
 
 
 def _html(result: CheckResult) -> str:
+    from copydesk.report.build import build_report
     from copydesk.report.html import render_html
 
-    return render_html(result)
+    return render_html(build_report(result))
 
 
 def _read_document(doc: Document, role: str | None = None) -> Article:
@@ -440,11 +441,11 @@ async def _form(request: Request) -> dict[str, str]:
     return {name: values[-1] for name, values in fields.items()}
 
 
-def _page_csp(body: str) -> str:
+def _page_csp() -> str:
     """The Content-Security-Policy a rendered page declares in its own meta element."""
-    from copydesk.report import html, redline
+    from copydesk.report.page import CSP
 
-    return redline.CSP if redline.CSP in body else html.CSP
+    return CSP
 
 
 def _error(
