@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from copydesk import __version__
+from copydesk.corpus.model import DEFAULT_DB
 from copydesk.errors import CopydeskError, InputError, OutputError
 
 if TYPE_CHECKING:
@@ -36,7 +37,6 @@ EXIT_INTERNAL = 70  # EX_SOFTWARE: a fault in copydesk itself, not in the input
 
 FORMATS = ("text", "json", "html")
 COLORS = ("auto", "always", "never")
-DEFAULT_DB = "copydesk.db"
 
 
 class _Parser(argparse.ArgumentParser):

@@ -45,7 +45,8 @@ NAME_ENTITIES = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 )
 
-_WORD = re.compile(r"^[A-Za-z]+(?:[-'’][A-Za-z]+)*$")
+#: A whole token of ASCII letters, hyphens and apostrophes joining parts ("well-known").
+_ASCII_WORD = re.compile(r"^[A-Za-z]+(?:[-'’][A-Za-z]+)*$")
 _NOT_SPACE = re.compile(r"\S")  # what `str.strip` keeps: nothing after the text's last word
 _ADJECTIVE_ENDINGS = ("ous", "al", "ic", "ful", "ive", "able", "ible", "ant", "ent", "ary", "less")
 
@@ -232,7 +233,7 @@ def _common_prefix(a: str, b: str) -> str:
 def _unknown_part(doc: Annotated, tok: Token, names: frozenset[str]) -> str | None:
     """The part of a token that is not an English word or a name, if any."""
     text = tok.text
-    if len(text) < MIN_WORD_LENGTH or not _WORD.match(text):
+    if len(text) < MIN_WORD_LENGTH or not _ASCII_WORD.match(text):
         return None  # numbers, URLs, handles, punctuation, short tokens
     if tok.like_num or _truncated_last_word(doc, tok):
         return None

@@ -24,7 +24,7 @@ from copydesk.compare.frames import (
     PRONOUNS,
     Frame,
     Referent,
-    Report,
+    ReportingFrame,
     RoleMention,
     Title,
     content_lemmas,
@@ -768,7 +768,9 @@ def _inversion(f: Frame, g: Frame, a: _Side, s: _Side) -> Finding:
 # --- who said it, and how ------------------------------------------------------------------
 
 
-def _pair_reports(ra: list[Report], rs: list[Report]) -> list[tuple[Report, Report | None]]:
+def _pair_reports(
+    ra: list[ReportingFrame], rs: list[ReportingFrame]
+) -> list[tuple[ReportingFrame, ReportingFrame | None]]:
     """Each source report with its article counterpart: same speaker first, then in order."""
     pairs: dict[int, int] = {}
     for i, r in enumerate(rs):
@@ -794,13 +796,13 @@ def _pair_reports(ra: list[Report], rs: list[Report]) -> list[tuple[Report, Repo
     return [(r, ra[pairs[i]] if i in pairs else None) for i, r in enumerate(rs)]
 
 
-def _reports(side: _Side) -> list[Report]:
+def _reports(side: _Side) -> list[ReportingFrame]:
     """The ledger's reporting frames in these sentences, with their speakers as referents.
     Cues inside quoted words are already left out by the ledger."""
-    out: list[Report] = []
+    out: list[ReportingFrame] = []
     for at in side.local.attributions:
         who = _speaker_referent(side, at)
-        out.append(Report(at.cue, at.cue_span, who, who.span if who else None))
+        out.append(ReportingFrame(at.cue, at.cue_span, who, who.span if who else None))
     return out
 
 

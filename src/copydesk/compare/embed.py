@@ -71,7 +71,8 @@ FUNCTION_WORDS = frozenset((
 ))
 # fmt: on
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+#: Word characters, apostrophes inside a word kept ("don't").
+_WORD_WITH_APOSTROPHES = re.compile(r"\w+(?:['’]\w+)*")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
 
 
@@ -86,7 +87,7 @@ class Backend(Protocol):
 def words(text: str) -> list[str]:
     """Lower-case words with quotes and apostrophes normalised."""
     t = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
-    return _WORD.findall(t)
+    return _WORD_WITH_APOSTROPHES.findall(t)
 
 
 # --- lexical backend ------------------------------------------------------------------------

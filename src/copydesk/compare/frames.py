@@ -3,8 +3,8 @@
 The facts themselves come from each document's ledger (claims, people and their roles,
 attributions, quotations), spelling keys from `copydesk.lexicon.normalise` and side keys from
 `copydesk.lexicon.places`; this module holds what only a comparison needs: title words and
-the small views (`Referent`, `Frame`, `RoleMention`, `Title`, `Report`) the diff builds from
-ledger records so that two documents can be matched.
+the small views (`Referent`, `Frame`, `RoleMention`, `Title`, `ReportingFrame`) the diff
+builds from ledger records so that two documents can be matched.
 """
 
 from __future__ import annotations
@@ -156,7 +156,7 @@ class Title:
 
 
 @dataclass(frozen=True, slots=True)
-class Report:
+class ReportingFrame:
     """A reporting frame as the diff compares it: the ledger's `Attribution` with its speaker
     read as a `Referent`."""
 

@@ -26,7 +26,8 @@ from copydesk.nlp.annotate import Annotated
 
 # --- text folding ------------------------------------------------------------------------------
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+#: Word characters, hyphens and apostrophes joining parts ("vice-president", "Kyiv’s").
+_JOINED_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 def words(text: str) -> list[str]:
@@ -38,7 +39,7 @@ def words(text: str) -> list[str]:
 def word_spans(text: str, offset: int = 0) -> list[tuple[str, Span]]:
     """`words` with where each stands in ``text`` (plus ``offset``)."""
     out = []
-    for m in _WORD.finditer(text):
+    for m in _JOINED_WORD.finditer(text):
         w = spelling_word(re.sub(r"'s?$", "", fold(m.group())))
         if w:
             out.append((w, Span(offset + m.start(), offset + m.end())))

@@ -32,9 +32,9 @@ from copydesk.corpus.families import (
 )
 from copydesk.corpus.model import Candidate, Family
 from copydesk.corpus.reuse import (
+    ALNUM_WORD,
     MIN_SOURCE_SHARE,
     STOPWORDS,
-    WORD_RE,
     TextSentence,
     reuse,
     sentence_reuse,
@@ -74,7 +74,7 @@ def distinctive_terms(text: str, limit: int = SEARCH_TERMS) -> list[str]:
     """The article's rarest words in general English, most distinctive first."""
     counts: dict[str, int] = {}
     shown: dict[str, str] = {}
-    for m in WORD_RE.finditer(text):
+    for m in ALNUM_WORD.finditer(text):
         word = m.group()
         key = word.lower()
         if key in STOPWORDS or len(key) < 3 or key.isdigit():

@@ -14,13 +14,14 @@ open and are committed in the same transaction as the document they belong to.
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+
+from copydesk.lexicon.normalise import WORD_CHARACTER_RUN
 
 #: Permutations per signature: 128 gives a standard error of about 0.04 on a Jaccard estimate
 #: (1/sqrt(128)) for 512 bytes per document, ample for telling copies from coverage.
@@ -41,8 +42,6 @@ MINHASH_SEED = 1
 #: datasketch's hashing scheme for the stored signatures (values fit in uint32).
 MINHASH_SCHEME = "affine32"
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-
 # Multipliers of the polynomial hash that turns one band (r uint32 values) into a key.
 _BAND_MULTIPLIERS = np.random.default_rng(20250723).integers(
     1, 2**63, size=64, dtype=np.uint64
@@ -51,7 +50,7 @@ _BAND_MULTIPLIERS = np.random.default_rng(20250723).integers(
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, the unit of every shingle."""
-    return _WORD.findall(text.lower())
+    return WORD_CHARACTER_RUN.findall(text.lower())
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:

@@ -1,4 +1,6 @@
-"""Corpus records and the results of source finding and corroboration."""
+"""Corpus records, the results of source finding and corroboration, and the store's default
+file (here, not in `copydesk.corpus.store`, so that the command names it without loading
+SQLite)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,9 @@ from dataclasses import dataclass
 from enum import Enum
 
 from copydesk.model import Evidence, Finding, Span
+
+#: The file a store lives in when no other is named.
+DEFAULT_DB = "copydesk.db"
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,8 @@ STEM_CHARS = 6
 
 
 _SENTENCE_END = re.compile(r"([.!?][”\"’']?)\s+(?=[A-Z“\"‘'(\d])")
-WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+#: Letters and digits, with one apostrophe part kept ("Kyiv’s", "don't").
+ALNUM_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ def _sentence(text: str, start: int, end: int) -> TextSentence:
     chunk = text[start:end]
     lead = len(chunk) - len(chunk.lstrip())
     trail = len(chunk.rstrip())
-    found = [m.group() for m in WORD_RE.finditer(chunk)]
+    found = [m.group() for m in ALNUM_WORD.finditer(chunk)]
     names = frozenset(w.lower()[:STEM_CHARS] for w in found[1:] if w[0].isupper() or w[0].isdigit())
     return TextSentence(start + lead, start + max(trail, lead), content_stems(chunk), names)
 
@@ -76,7 +77,7 @@ def _sentence(text: str, start: int, end: int) -> TextSentence:
 def content_stems(text: str) -> frozenset[str]:
     return frozenset(
         w[:STEM_CHARS]
-        for w in (m.group().lower().replace("’", "'") for m in WORD_RE.finditer(text))
+        for w in (m.group().lower().replace("’", "'") for m in ALNUM_WORD.finditer(text))
         if w not in STOPWORDS
     )
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -37,7 +36,9 @@ from urllib.parse import quote
 import numpy as np
 
 from copydesk.corpus import minhash
+from copydesk.corpus.model import DEFAULT_DB
 from copydesk.errors import InputError, StoreError
+from copydesk.lexicon.normalise import WORD_CHARACTER_RUN
 from copydesk.model import Span
 from copydesk.read.article import Article, Excluded
 
@@ -48,9 +49,6 @@ SCHEMA_VERSION = 2
 #: Statements that bring a store of an older version up to the next: version 2 records the
 #: news agency a document is credited to (``wire``).
 MIGRATIONS: dict[int, tuple[str, ...]] = {1: ("ALTER TABLE documents ADD COLUMN wire TEXT",)}
-
-#: The file a store lives in when no other is named.
-DEFAULT_DB = "copydesk.db"
 
 #: SQLite page cache per connection (negative = KiB). 64 MiB keeps the band index's upper
 #: levels in memory while a 100,000-document store is built.
@@ -107,8 +105,6 @@ CREATE TABLE IF NOT EXISTS failures (
 CREATE INDEX IF NOT EXISTS failures_origin ON failures(origin);
 """
 
-_FTS_TERM = re.compile(r"\w+", re.UNICODE)
-
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
@@ -157,7 +153,7 @@ def fts_query(terms: Sequence[str], *, any_term: bool = True) -> str:
     """An FTS5 MATCH expression for plain words, each quoted so no word acts as an operator."""
     seen: list[str] = []
     for term in terms:
-        for word in _FTS_TERM.findall(term):
+        for word in WORD_CHARACTER_RUN.findall(term):
             quoted = '"' + word.replace('"', '""') + '"'
             if quoted not in seen:
                 seen.append(quoted)

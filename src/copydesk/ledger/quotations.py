@@ -48,7 +48,7 @@ _CUES = CUE_VERBS | SOURCE_CUES
 
 
 @dataclass(frozen=True, slots=True)
-class Frame:
+class AttributionTokens:
     """An attribution with the tokens it was read from (for resolving quotations)."""
 
     attribution: Attribution
@@ -312,8 +312,8 @@ def _strip_end_punct(doc: Annotated, span: Span) -> Span:
     return Span(span.start, end)
 
 
-def _cue_frames(doc: Annotated, quotes: _Quotes) -> list[Frame]:
-    frames: list[Frame] = []
+def _cue_frames(doc: Annotated, quotes: _Quotes) -> list[AttributionTokens]:
+    frames: list[AttributionTokens] = []
     for tok in doc.tokens:
         if tok.is_space or tok.pos not in ("VERB", "AUX"):
             continue
@@ -328,7 +328,7 @@ def _cue_frames(doc: Annotated, quotes: _Quotes) -> list[Frame]:
     return frames
 
 
-def _verb_frame(doc: Annotated, verb: Token, quotes: _Quotes) -> Frame | None:
+def _verb_frame(doc: Annotated, verb: Token, quotes: _Quotes) -> AttributionTokens | None:
     if doc.is_passive(verb):
         return None  # "was told", "it is claimed": no speaker to name
     sent = doc.sentences[verb.sent]
@@ -341,7 +341,7 @@ def _verb_frame(doc: Annotated, verb: Token, quotes: _Quotes) -> Frame | None:
         phrase, span, head = _speaker_of(doc, obj)
         cue_span = Span(verb.start, verb.end)
         around = _content_around(doc, Span(verb.start, span.end), verb.sent)
-        return Frame(
+        return AttributionTokens(
             Attribution(verb.lemma, cue_span, phrase, span, around, verb.sent), verb.i, head.i
         )
     content: Span | None = None
@@ -378,9 +378,9 @@ def _verb_frame(doc: Annotated, verb: Token, quotes: _Quotes) -> Frame | None:
     speaker = _find_speaker(doc, verb)
     if speaker is None:
         attribution = Attribution(verb.lemma, verb.span, None, None, content, verb.sent)
-        return Frame(attribution, verb.i, None)
+        return AttributionTokens(attribution, verb.i, None)
     phrase, span, head = _speaker_of(doc, speaker)
-    return Frame(
+    return AttributionTokens(
         Attribution(verb.lemma, verb.span, phrase, span, content, verb.sent), verb.i, head.i
     )
 
@@ -444,7 +444,7 @@ def _distance(a: Span, b: Span) -> int:
     return b.start - a.end if a.end <= b.start else a.start - b.end
 
 
-def _according_frame(doc: Annotated, according: Token) -> Frame | None:
+def _according_frame(doc: Annotated, according: Token) -> AttributionTokens | None:
     to = doc.tokens[according.i + 1]
     if to.text.lower() != "to":
         return None
@@ -455,11 +455,11 @@ def _according_frame(doc: Annotated, according: Token) -> Frame | None:
     if pobj is None or empty:
         content = _content_around(doc, Span(according.start, to.end), according.sent)
         attribution = Attribution("according to", cue_span, None, None, content, according.sent)
-        return Frame(attribution, according.i, None)
+        return AttributionTokens(attribution, according.i, None)
     phrase, span, head = _speaker_of(doc, pobj)
     content = _content_around(doc, Span(according.start, span.end), according.sent)
     attribution = Attribution("according to", cue_span, phrase, span, content, according.sent)
-    return Frame(attribution, according.i, head.i)
+    return AttributionTokens(attribution, according.i, head.i)
 
 
 def empty_slot(doc: Annotated, attribution: Attribution) -> Span | None:
@@ -491,7 +491,7 @@ def empty_slot(doc: Annotated, attribution: Attribution) -> Span | None:
     return Span(cue.start, cue.end + m.end())
 
 
-def _frames(doc: Annotated, quotes: _Quotes) -> list[Frame]:
+def _frames(doc: Annotated, quotes: _Quotes) -> list[AttributionTokens]:
     frames = [
         replace(
             f,
@@ -509,7 +509,9 @@ def _frames(doc: Annotated, quotes: _Quotes) -> list[Frame]:
 # Speakers ----------------------------------------------------------------------------------
 
 
-def _resolve(frame: Frame, people: _People, subjects: list[tuple[int, str]]) -> Attribution:
+def _resolve(
+    frame: AttributionTokens, people: _People, subjects: list[tuple[int, str]]
+) -> Attribution:
     """Map a frame's speaker phrase to a `Person.name` when the people are known.
     ``subjects`` is `_named_subjects`, sorted."""
     a = frame.attribution
@@ -535,7 +537,9 @@ def _in_subject(doc: Annotated, tok: Token) -> bool:
     return tok.dep in ("nsubj", "nsubjpass")
 
 
-def _named_subjects(doc: Annotated, people: _People, frames: list[Frame]) -> list[tuple[int, str]]:
+def _named_subjects(
+    doc: Annotated, people: _People, frames: list[AttributionTokens]
+) -> list[tuple[int, str]]:
     """(offset, person name) for every mention of a known person that is a clause subject or
     the named speaker of a frame ("quoting governor Oleksandr Prokudin"), in text order: what
     "he" and "she" are resolved to."""
@@ -559,7 +563,7 @@ def _named_subjects(doc: Annotated, people: _People, frames: list[Frame]) -> lis
 
 def _analyse(
     doc: Annotated, people: tuple[Person, ...]
-) -> tuple[list[tuple[Span, bool]], list[Attribution], list[Frame]]:
+) -> tuple[list[tuple[Span, bool]], list[Attribution], list[AttributionTokens]]:
     marked = marked_spans(doc.article.body)
     frames = _frames(doc, _Quotes([s for s, nested in marked if not nested]))
     known = _People(people)

@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+#: A run of word characters (letters, digits, underscore): the unit of MinHash shingles and of
+#: full-text search terms alike.
+WORD_CHARACTER_RUN = re.compile(r"\w+")
+
 
 def strip_accents(text: str) -> str:
     """``text`` with accents dropped ("Élysée" -> "Elysee", "Bogotá" -> "Bogota")."""

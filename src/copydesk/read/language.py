@@ -92,7 +92,8 @@ _SCRIPT_LANGUAGES: dict[str, dict[str, str]] = {
 # verdict needs, so a 10 MB input is judged as fast as a long article.
 SAMPLE_CHARS = 100_000
 
-_WORD = re.compile(r"[^\W\d_]+")
+#: A run of letters: no digits, no underscore.
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _ASCII_LETTERS = re.compile(r"[A-Za-z]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -109,12 +110,12 @@ class LanguageGuess:
 
 @cache
 def _top_words(lang: str) -> frozenset[str]:
-    return frozenset(w for w in wordfreq.top_n_list(lang, TOP_WORDS) if _WORD.fullmatch(w))
+    return frozenset(w for w in wordfreq.top_n_list(lang, TOP_WORDS) if _LETTER_RUN.fullmatch(w))
 
 
 def words_of(text: str) -> list[str]:
     """Lower-cased letter runs: apostrophes split words ("l'homme" -> "l", "homme")."""
-    return [w.lower() for w in _WORD.findall(text)]
+    return [w.lower() for w in _LETTER_RUN.findall(text)]
 
 
 def _script_of(char: str) -> str:
@@ -165,7 +166,7 @@ def guess_language(text: str) -> LanguageGuess:
         languages = _SCRIPT_LANGUAGES.get(script)
         # Words of a script without spaces (Chinese, Japanese, Thai) are not countable.
         reads_as = (
-            _best_of(_WORD.findall(text.lower()), languages)
+            _best_of(_LETTER_RUN.findall(text.lower()), languages)
             if languages
             else f"a language in the {script.title()} script"
         )

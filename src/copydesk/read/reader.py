@@ -49,7 +49,8 @@ _TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 _GENERIC_STEMS = frozenset({"index", "default", "article", "story", "amp", "print", "news"})
 _URL_RE = re.compile(r"^https?://", re.IGNORECASE)
 _OTHER_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
-_WORD_RE = re.compile(r"\w*[^\W\d_]\w*")
+#: A run of word characters with at least one letter in it ("G7", not "2025").
+_LETTERED_WORD = re.compile(r"\w*[^\W\d_]\w*")
 
 
 def display_name(origin: str | None, default: str = TEXT_NAME) -> str:
@@ -275,7 +276,7 @@ def _article(
         origin=origin,
         format=fmt,
     )
-    found = _WORD_RE.findall(article.body)
+    found = _LETTERED_WORD.findall(article.body)
     words = len(found)
     if words == 0:
         raise InputError(f"{name} contains no article text.")
@@ -320,7 +321,7 @@ def headline_of(text: str, excluded: tuple[Excluded, ...]) -> str | None:
     if len(lines) < 2:
         return None
     first = lines[0]
-    words = len(_WORD_RE.findall(first))
+    words = len(_LETTERED_WORD.findall(first))
     low, high = HEADLINE_WORDS
     stripped = first.rstrip("”’\"' ")
     if low <= words <= high and not stripped.endswith(_SENTENCE_END):
