@@ -23,13 +23,20 @@ $(DEV_STAMP): $(STAMP) requirements-dev.lock
 	$(BIN)/pip install -q -r requirements-dev.lock
 	touch $@
 
+# The spelling vocabulary (wordfreq's frequencies, the spelling dictionary) as one compact
+# file in the venv, so a check does not load both libraries (copydesk/lexicon/vocabulary.py).
+VOCABULARY := $(VENV)/share/copydesk/vocabulary.marshal
+
+$(VOCABULARY): $(STAMP)
+	$(BIN)/python -m copydesk.lexicon.vocabulary build >/dev/null
+
 # WordNet 3.0 comes from Debian (wordnet-base, and wordnet-sense-index for sense frequencies).
 WORDNET := /usr/share/wordnet/index.sense
 
 $(WORDNET):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wordnet-base wordnet-sense-index >/dev/null
 
-install: $(STAMP) $(WORDNET)
+install: $(STAMP) $(VOCABULARY) $(WORDNET)
 
 install-dev: install $(DEV_STAMP)
 

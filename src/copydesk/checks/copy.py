@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from copydesk.kinds import severity_of
 from copydesk.ledger.model import Ledger
 from copydesk.ledger.quantities import scan_numbers
+from copydesk.lexicon.vocabulary import in_spelling_dictionary, top_words, zipf
 from copydesk.model import Finding, Span
 from copydesk.nlp.annotate import Annotated, Token
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from spellchecker import SpellChecker
 
 #: A lower-case word is English when wordfreq lists it at or above this Zipf frequency (once
 #: per 100 million words), or the spelling dictionary knows it or its lemma. wordfreq lists
@@ -52,30 +47,9 @@ _ADJECTIVE_ENDINGS = ("ous", "al", "ic", "ful", "ive", "able", "ible", "ant", "e
 
 
 @lru_cache(maxsize=1)
-def _speller() -> SpellChecker:
-    from spellchecker import SpellChecker
-
-    return SpellChecker()
-
-
-@lru_cache(maxsize=1)
-def _zipf() -> Callable[[str, str], float]:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency
-
-
-def zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of an English word (0 when it is not listed)."""
-    return _zipf()(word, "en")
-
-
-@lru_cache(maxsize=1)
 def _by_prefix() -> dict[str, tuple[str, ...]]:
-    from wordfreq import top_n_list
-
     index: dict[str, list[str]] = {}
-    for w in top_n_list("en", SUGGESTION_VOCABULARY):
+    for w in top_words("en", SUGGESTION_VOCABULARY):
         if w.isalpha() and len(w) >= 4:
             index.setdefault(w[:4], []).append(w)
     return {k: tuple(v) for k, v in index.items()}
@@ -88,9 +62,7 @@ SUGGESTION_MAX_EDITS = 2
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[str, ...]:
-    from wordfreq import top_n_list
-
-    return tuple(w for w in top_n_list("en", SUGGESTION_VOCABULARY) if w.isalpha())
+    return tuple(w for w in top_words("en", SUGGESTION_VOCABULARY) if w.isalpha())
 
 
 def _within_edits(w: str) -> list[str]:
@@ -107,7 +79,7 @@ def _within_edits(w: str) -> list[str]:
 
 
 def _listed(w: str) -> bool:
-    return _zipf()(w, "en") >= ZIPF_MIN or w in _speller()
+    return zipf(w) >= ZIPF_MIN or in_spelling_dictionary(w)
 
 
 #: British spellings rewritten to the American ones the spelling dictionary holds, for words
@@ -205,7 +177,7 @@ def suggestions(word: str, tok: Token | None = None) -> list[str]:
     for cand in pool:
         if cand == w or not cand.isalpha():
             continue
-        z = _zipf()(cand, "en")
+        z = zipf(cand)
         if z < SUGGESTION_ZIPF_MIN:
             continue
         prefix = len(_common_prefix(w, cand)) / len(w)

@@ -25,13 +25,14 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from copydesk.checks.copy import is_english, zipf
+from copydesk.checks.copy import is_english
 from copydesk.kinds import severity_of
 from copydesk.ledger.model import Ledger
 from copydesk.lexicon import classes
 from copydesk.lexicon.places import is_demonym, side_of
 from copydesk.lexicon.reporting import cue_class, is_reporting_verb
 from copydesk.lexicon.senses import is_listed, is_phrase
+from copydesk.lexicon.vocabulary import zipf
 from copydesk.lexicon.wordnet import wordnet
 from copydesk.model import Finding, Span
 from copydesk.nlp.annotate import Annotated, Sentence, Token

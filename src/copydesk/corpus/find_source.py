@@ -18,9 +18,6 @@ the article declares, the wire's own, or the earliest. It is ranked first, with 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
-
-from wordfreq import zipf_frequency
 
 from copydesk.corpus.families import (
     ARTICLE_COPY,
@@ -41,6 +38,7 @@ from copydesk.corpus.reuse import (
     split_sentences,
 )
 from copydesk.corpus.store import Store, content_hash, fts_query
+from copydesk.lexicon.vocabulary import zipf as word_zipf
 from copydesk.read.article import Article
 
 #: Candidates with a smaller reuse share than this are not returned: one or two similar
@@ -83,16 +81,11 @@ def distinctive_terms(text: str, limit: int = SEARCH_TERMS) -> list[str]:
         shown.setdefault(key, word)
     scored = []
     for key, n in counts.items():
-        zipf = _zipf(key)
+        zipf = word_zipf(key)
         if zipf <= DISTINCTIVE_ZIPF:
             scored.append(((DISTINCTIVE_ZIPF + 1 - zipf) * (1 + min(n, 5) / 5), key))
     scored.sort(key=lambda x: (-x[0], x[1]))
     return [shown[k] for _, k in scored[:limit]]
-
-
-@lru_cache(maxsize=65536)
-def _zipf(word: str) -> float:
-    return float(zipf_frequency(word, "en"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,5 +9,7 @@ and this package imports none of them.
 - `classes`: other closed classes (directions, time prepositions, months, light verbs,
   irregular participles);
 - `normalise`: spelling, accent and title folds; `places`: the country table;
-- `wordnet`: WordNet 3.0 read from its database files; `senses`: how two words relate in it.
+- `wordnet`: WordNet 3.0 read from its database files; `senses`: how two words relate in it;
+- `vocabulary`: wordfreq's frequencies and the spelling dictionary, from a compact file built
+  at install time (or the libraries themselves).
 """

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-import wordfreq
+from copydesk.lexicon.vocabulary import top_words
 
 # How many of a language's most frequent words count as its "function words" (the top of
 # wordfreq's list is almost all function words; 150 reaches "said", "after", "would").
@@ -110,7 +110,7 @@ class LanguageGuess:
 
 @cache
 def _top_words(lang: str) -> frozenset[str]:
-    return frozenset(w for w in wordfreq.top_n_list(lang, TOP_WORDS) if _LETTER_RUN.fullmatch(w))
+    return frozenset(w for w in top_words(lang, TOP_WORDS) if _LETTER_RUN.fullmatch(w))
 
 
 def words_of(text: str) -> list[str]:
