@@ -39,8 +39,8 @@ from collections import defaultdict
 
 from copydesk.kinds import severity_of
 from copydesk.ledger.model import Conversion, Ledger, Person, Role
-from copydesk.ledger.people import title_category
 from copydesk.ledger.times import dated_events
+from copydesk.ledger.titles import title_category
 from copydesk.lexicon.places import is_country
 from copydesk.model import Evidence, Finding, Severity, Span
 from copydesk.nlp.annotate import Annotated

@@ -38,8 +38,8 @@ from copydesk.compare.quotes import Quote, Word, marked_quotes, word_stream
 from copydesk.compare.words import word_changes
 from copydesk.kinds import severity_of
 from copydesk.ledger.model import Attribution, Claim, Ledger, Person, Role
-from copydesk.ledger.people import np_side
 from copydesk.ledger.quantities import NumberRead
+from copydesk.ledger.sides import np_side
 from copydesk.lexicon.modality import HEDGE_ADVERBS, HEDGE_CONTROL, HEDGE_MODALS
 from copydesk.lexicon.normalise import initials, spelling_key
 from copydesk.lexicon.places import side_key, side_of

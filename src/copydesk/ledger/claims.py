@@ -31,13 +31,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from copydesk.ledger.model import Claim, Person
-from copydesk.ledger.people import (
-    DELEGATION_MODIFIERS,
-    dominant_side,
-    np_side,
-    token_people,
-)
+from copydesk.ledger.people import dominant_side, token_people
 from copydesk.ledger.quotations import PRONOUNS
+from copydesk.ledger.sides import np_side
+from copydesk.ledger.titles import DELEGATION_MODIFIERS
 from copydesk.lexicon.modality import HEDGE_ADVERBS, HEDGE_CONTROL, HEDGE_MODALS, NEGATIVE_WORDS
 from copydesk.lexicon.places import side_of
 from copydesk.model import Span
