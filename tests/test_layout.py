@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from conftest import ROOT
@@ -99,3 +100,45 @@ def test_the_import_graph_sees_function_level_and_type_checking_imports() -> Non
 def test_no_module_of_copydesk_imports_itself_through_others() -> None:
     found = cycles(import_graph())
     assert not found, "import cycles: " + "; ".join(" <-> ".join(c) for c in found)
+
+
+#: The stages in pipeline order (docs/architecture.md): each imports only those before it.
+STAGES = ("read", "nlp", "ledger", "checks", "compare", "corpus", "report")
+
+
+def _package(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
+def test_a_stage_imports_only_the_stages_before_it_and_the_lexicon_none() -> None:
+    wrong = []
+    for module, imported in import_graph().items():
+        here = _package(module)
+        for other in {_package(m) for m in imported} & set(STAGES):
+            if here == "lexicon" or (here in STAGES and STAGES.index(other) > STAGES.index(here)):
+                wrong.append(f"{module} imports copydesk.{other}")
+    assert not wrong, "; ".join(sorted(wrong))
+
+
+def _readme_stage_rows() -> list[tuple[str, str]]:
+    """(package, what it does) for each row of the README's stage table."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| stage | package |") :].split("\n\n", 1)[0]
+    rows = []
+    for line in table.splitlines()[2:]:
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        rows.append((cells[1].strip("`"), cells[2]))
+    return rows
+
+
+def test_the_readme_stage_table_names_packages_and_modules_that_exist() -> None:
+    rows = _readme_stage_rows()
+    assert [package for package, _ in rows] == [f"copydesk.{s}" for s in STAGES] + [
+        "copydesk.lexicon"
+    ]
+    modules = set(import_graph())
+    for package, does in rows:
+        assert package in modules, package
+        for name in re.findall(r"`([a-z_][a-z_.]*)`", does):
+            assert {f"{package}.{name}", f"copydesk.{name}"} & modules, (package, name)
