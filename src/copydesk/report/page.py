@@ -13,7 +13,7 @@ marks of the page's own (quoted words already carry theirs).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources import files
 from itertools import pairwise
 
@@ -238,9 +238,7 @@ def _mark(m: Mark, inner: str, given: set[int]) -> str:
 
 def _empty_mark(m: Mark, given: set[int]) -> str:
     """A finding with an empty span (a missing word) as a caret, so it still has a target."""
-    inner = _mark(
-        Mark(m.start, m.end, m.number, m.severity, m.title, f"{m.style} empty"), "", given
-    )
+    inner = _mark(replace(m, style=f"{m.style} empty"), "", given)
     return f'<a class="to-finding" href="#{note_id(m.number)}">{inner}</a>'
 
 
@@ -251,10 +249,9 @@ class FindingList:
     """Renders finding entries, giving each set of evidence in full once: a finding with the
     same evidence as one shown before points to it."""
 
-    def __init__(self, report: Report, marked_numbers: set[int] | None = None) -> None:
+    def __init__(self, report: Report) -> None:
         self.report = report
         self.source_id = report.comparison.source.doc_id if report.comparison else None
-        self.marked_numbers = marked_numbers
         self._shown: dict[tuple[tuple[str, int, int, str | None], ...], int] = {}
 
     def item(
