@@ -299,9 +299,19 @@ def _with_source(result: CheckResult, **extra: Any) -> CheckResult:
     return CheckResult(result.analysed, result.findings, comparison, **extra)
 
 
-def test_with_a_source_the_page_is_the_redline() -> None:
+def test_with_a_source_the_page_is_the_redline_with_its_landmarks() -> None:
     root = parse(render_html(build_report(_with_source(harbour_result()))))
-    assert root.xpath("//body[@class='redline']//table[@class='redline']")
+    assert root.xpath("//body[@class='redline']//main//table[@class='redline'][@aria-label]")
+    assert len(root.xpath("//main")) == 1 and root.xpath("//nav[@aria-label]")
+    assert root.xpath("//ul[@aria-label='Legend']//mark[contains(@class, 'source')]")
+    # each finding on a sentence is listed in its row and linked from its mark
+    marks = root.xpath("//td[@class='article']//mark[@id]")
+    assert len(marks) >= 3
+    for mark in marks:
+        number = mark.get("data-finding")
+        assert mark.xpath("ancestor::a[1]/@href") == [f"#n{number}"]
+        (entry,) = root.xpath(f"//li[@id='n{number}']")
+        assert entry.xpath(f".//a[@href='#f{number}']")
 
 
 def test_a_run_of_added_sentences_shares_one_no_source_cell(
