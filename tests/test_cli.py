@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import pytest
 from conftest import EXAMPLES, ROOT
 
 from copydesk.corpus.store import Store
-from copydesk.report.schema import Report, schema_json
+from copydesk.report.schema import SCHEMA_VERSION, Report, SourceSearch, schema_json
 
 CLEAN = """Library extends weekend opening hours
 The city library will open on Sundays from next month, the council said on Monday.
@@ -182,6 +183,17 @@ def test_schema_command_prints_the_committed_schema() -> None:
     assert run.stdout == committed.read_text(encoding="utf-8")
 
 
+def test_schema_command_prints_the_find_source_schema() -> None:
+    run = copydesk("schema", "find-source")
+    assert run.returncode == 0
+    committed = ROOT / "src" / "copydesk" / "report" / "find-source.schema.json"
+    assert run.stdout == schema_json("find-source") == committed.read_text(encoding="utf-8")
+    schema = json.loads(run.stdout)
+    assert schema["$id"] == f"urn:copydesk:find-source:{SCHEMA_VERSION}"
+    assert {"schema_version", "article", "source_candidates"} <= set(schema["required"])
+    assert_usage_error(copydesk("schema", "ledger"), "invalid choice")
+
+
 def test_corpus_commands_need_an_existing_corpus(files: Path) -> None:
     run = copydesk("find-source", str(files / "clean.txt"), "--db", str(files / "none.db"))
     assert_usage_error(run, "copydesk ingest")
@@ -250,7 +262,10 @@ def test_find_source_ranks_the_original_first(corpus: Path) -> None:
         "find-source", str(EXAMPLES / "reworded.txt"), "--db", str(corpus), "--format", "json"
     )
     assert run.returncode == 0, run.stderr
-    candidates = json.loads(run.stdout)
+    search = SourceSearch.model_validate_json(run.stdout)
+    assert search.schema_version == SCHEMA_VERSION
+    assert search.article.origin is not None and search.article.origin.endswith("reworded.txt")
+    candidates = json.loads(run.stdout)["source_candidates"]
     assert candidates and candidates[0]["reuse_share"] > 0.3
     with Store.open(corpus) as store:
         origins = [store.get(c["doc_id"]).origin or "" for c in candidates]
@@ -301,3 +316,180 @@ def test_a_fault_inside_copydesk_is_one_line_and_exit_70(
     monkeypatch.setenv("COPYDESK_DEBUG", "1")
     with pytest.raises(RuntimeError):
         cli.main(["check", str(article)])
+
+
+# --- filters: --min-severity and --ignore ---------------------------------------------------
+
+
+def test_filters_keep_what_they_say_and_count_what_they_left_out(
+    reworded_json: subprocess.CompletedProcess[str],
+) -> None:
+    everything = Report.model_validate_json(reworded_json.stdout)
+    run = copydesk(
+        "compare",
+        str(EXAMPLES / "reworded.txt"),
+        str(EXAMPLES / "original.txt"),
+        "--format",
+        "json",
+        "--min-severity",
+        "minor",
+        "--ignore",
+        "spin",
+        "source.role_swap",
+    )
+    assert run.returncode == 1, run.stderr
+    kept = Report.model_validate_json(run.stdout)
+
+    def left_out_for_kind(kind: str) -> bool:
+        return kind == "source.role_swap" or kind.startswith("spin.")
+
+    expected = [
+        (f.kind, f.span)
+        for f in everything.findings
+        if f.severity.value != "info" and not left_out_for_kind(f.kind)
+    ]
+    assert [(f.kind, f.span) for f in kept.findings] == expected
+    assert any(f.kind == "source.role_swap" for f in everything.findings)
+    summary = kept.summary
+    assert summary.total == len(kept.findings) and summary.by_severity["info"] == 0
+    filtered = summary.filtered
+    assert filtered.min_severity.value == "minor"
+    assert filtered.ignore == ["source.role_swap", "spin"]
+    assert filtered.total == everything.summary.total - summary.total
+    assert filtered.below_min_severity == everything.summary.by_severity["info"]
+    assert filtered.ignored == sum(
+        1 for f in everything.findings if f.severity.value != "info" and left_out_for_kind(f.kind)
+    )
+    for kind, n in everything.summary.by_kind.items():
+        assert summary.by_kind.get(kind, 0) + filtered.by_kind.get(kind, 0) == n
+    # what a filter leaves out is not shown; what the article is, is read from everything
+    assert kept.rewording == everything.rewording
+    assert everything.summary.filtered.total == 0
+
+
+def test_the_exit_code_follows_the_findings_kept(files: Path) -> None:
+    broken = str(files / "broken.txt")
+    assert copydesk("check", broken, "--min-severity", "major").returncode == 1
+    assert copydesk("check", broken, "--ignore", "copy.broken_number").returncode == 0
+    run = copydesk("check", broken, "--ignore", "copy", "--format", "json")
+    assert run.returncode == 0
+    assert Report.model_validate_json(run.stdout).summary.filtered.by_kind == {
+        "copy.broken_number": 1
+    }
+
+
+def test_filters_mean_the_same_in_text_and_html(tmp_path: Path) -> None:
+    pair = (str(EXAMPLES / "reworded.txt"), str(EXAMPLES / "original.txt"))
+    text = copydesk("compare", *pair, "--min-severity", "major")
+    assert text.returncode == 1
+    assert "MAJOR (" in text.stdout and "MINOR (" not in text.stdout and "INFO (" not in text.stdout
+    assert " 0 minor, 0 info findings" in text.stdout
+    pages = {}
+    for name, extra in (("all", ()), ("major", ("--min-severity", "major"))):
+        page = tmp_path / f"{name}.html"
+        assert (
+            copydesk("compare", *pair, *extra, "--format", "html", "--out", str(page)).returncode
+            == 1
+        )
+        pages[name] = page.read_text(encoding="utf-8")
+    listed = {
+        name: re.findall(r'<li id="n\d+" class="finding (\w+)', page)
+        for name, page in pages.items()
+    }
+    assert "minor" in listed["all"]
+    assert listed["major"] == [s for s in listed["all"] if s == "major"]
+
+
+@pytest.mark.parametrize("kind", ["spin.typo", "spin.*", "Spin", "major"])
+def test_an_unknown_kind_is_one_sentence(files: Path, kind: str) -> None:
+    run = copydesk("check", str(files / "nowhere.txt"), "--ignore", kind)
+    assert_usage_error(run, repr(kind), "--ignore")
+    assert run.stderr.count("\n") == 1 and "nowhere" not in run.stderr
+
+
+def test_an_unknown_severity_is_a_usage_error(files: Path) -> None:
+    assert_usage_error(
+        copydesk("check", str(files / "clean.txt"), "--min-severity", "high"), "high"
+    )
+
+
+# --- --lang en ------------------------------------------------------------------------------
+
+# English football results: club names and scores, a few English words. The language check
+# reads it as another language; its author knows it is English.
+RESULTS = """Turkish Super Lig results
+Galatasaray 2 Fenerbahce 1
+Besiktas 0 Trabzonspor 0
+Basaksehir 3 Antalyaspor 1
+Kasimpasa 1 Konyaspor 2
+Sivasspor 2 Alanyaspor 2
+Kayserispor 1 Gaziantep 0
+Rizespor 4 Hatayspor 1
+Icardi 34, Mertens 71; Dzeko 58
+Aboubakar 12, 66, Visca 80
+Galatasaray lead the table on 61 points, Fenerbahce are second.
+"""
+
+
+def test_lang_en_accepts_english_the_language_check_refuses(tmp_path: Path) -> None:
+    brief = tmp_path / "results.txt"
+    brief.write_text(RESULTS, encoding="utf-8")
+    assert_usage_error(copydesk("check", str(brief)), "does not look like English")
+    run = copydesk("check", str(brief), "--lang", "en", "--format", "json")
+    assert run.returncode in (0, 1), run.stderr
+    assert Report.model_validate_json(run.stdout).article.text == RESULTS
+    piped = copydesk("compare", "-", str(brief), "--lang", "en", stdin=RESULTS)
+    assert piped.returncode in (0, 1), piped.stderr
+
+
+def test_lang_takes_only_en(files: Path) -> None:
+    run = copydesk("check", str(files / "clean.txt"), "--lang", "tr")
+    assert_usage_error(run, "--lang", "'en'", "'tr'")
+    assert run.stderr.count("\n") == 1
+
+
+# --- help and width -------------------------------------------------------------------------
+
+
+def test_help_lists_every_exit_code() -> None:
+    run = copydesk("--help")
+    assert run.returncode == 0
+    epilog = run.stdout[run.stdout.index("Exit codes") :]
+    codes = [line.split()[0] for line in epilog.splitlines()[1:] if line[:3].strip().isdigit()]
+    from copydesk import cli
+
+    returned = (
+        cli.EXIT_OK,
+        cli.EXIT_MAJOR,
+        cli.EXIT_ERROR,
+        cli.EXIT_INTERNAL,
+        cli.EXIT_INTERRUPTED,
+        cli.EXIT_BROKEN_PIPE,
+    )
+    assert codes == [str(code) for code in returned] == ["0", "1", "2", "70", "130", "141"]
+
+
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [("ingest", ("--db",)), ("find-source", ("--db", "--format", "--out", "--limit"))],
+)
+def test_every_option_has_help(command: str, options: tuple[str, ...]) -> None:
+    run = copydesk(command, "--help")
+    assert run.returncode == 0
+    lines = run.stdout.splitlines()
+    for option in options:
+        line = next(line for line in lines if line.strip().startswith(option))
+        at = lines.index(line)
+        described = line.split(option, 1)[1].split(maxsplit=1)[1:] or lines[at + 1].split()
+        assert described, (command, option)
+
+
+@pytest.mark.parametrize("columns", [60, 200])
+def test_text_output_honours_columns(files: Path, columns: int) -> None:
+    run = copydesk("check", str(files / "broken.txt"), env={"COLUMNS": str(columns)})
+    assert run.returncode == 1
+    widths = [len(line) for line in run.stdout.splitlines()]
+    assert max(widths) <= columns
+    # the broken number's sentence (108 characters with its indent) wraps only when narrow
+    sentence = "the old bridge will cost [[4, 500 pounds]] more than planned."
+    assert (sentence in run.stdout) == (columns == 200)

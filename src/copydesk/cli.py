@@ -1,10 +1,7 @@
 """The ``copydesk`` command: a thin shell over `copydesk.pipeline`, `copydesk.corpus` and
 `copydesk.report`.
 
-Exit codes: 0 no major finding, 1 at least one major finding, 2 a usage, input or
-environment error (reported in one sentence on standard error: a full disk, a locked or
-damaged store, standard output closed or full), 70 an internal fault, 130 interrupted, 141
-output pipe closed.
+The exit codes are listed in `EXIT_CODES_HELP`, which ``copydesk --help`` prints.
 """
 
 from __future__ import annotations
@@ -25,8 +22,10 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
     from copydesk.corpus.store import Store
+    from copydesk.filtering import FindingFilter
     from copydesk.pipeline import CheckResult
     from copydesk.read.article import Article
+    from copydesk.read.language import Lang
 
 EXIT_OK = 0
 EXIT_MAJOR = 1
@@ -35,7 +34,23 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a fault in copydesk itself, not in the input
 
+EXIT_CODES_HELP = """\
+Exit codes:
+  0    no major finding among those kept (--min-severity, --ignore); ingest, scan,
+       find-source, schema: done (ingest and scan also when some documents failed: they
+       are listed, and recorded)
+  1    at least one major finding kept (check, compare, corroborate)
+  2    a usage, input or environment error, in one sentence on stderr: a missing or
+       unreadable file, a text that is empty, too long or not English (see --lang), a URL
+       that fails, an unknown kind, a full disk, a locked, damaged or read-only store,
+       standard output closed or full
+  70   a fault inside copydesk (COPYDESK_DEBUG=1 shows its traceback)
+  130  interrupted
+  141  the output pipe closed before the report was written
+"""
+
 FORMATS = ("text", "json", "html")
+SEVERITIES = ("info", "minor", "major")
 COLORS = ("auto", "always", "never")
 
 
@@ -57,9 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="copydesk",
         description="An automated copy desk for English news: copy errors, broken "
         "attributions, contradictions, source redlines and corroboration, each with its span.",
-        epilog="Exit codes: 0 no major finding, 1 at least one major finding, 2 usage, "
-        "input or environment error (full disk, locked or damaged store, closed output), "
-        "70 internal error, 130 interrupted, 141 output pipe closed.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -82,9 +96,33 @@ def build_parser() -> argparse.ArgumentParser:
         help="let URLs lead to loopback and private-network addresses (refused by default)",
     )
 
+    filters = _Parser(add_help=False)
+    filters.add_argument(
+        "--min-severity",
+        choices=SEVERITIES,
+        default="info",
+        help="leave out findings below this severity (default: info, keep all); the exit "
+        "code, the counts and every format follow the findings kept",
+    )
+    filters.add_argument(
+        "--ignore",
+        metavar="KIND",
+        nargs="+",
+        action="extend",
+        default=[],
+        help="leave out findings of these kinds: a kind ('spin.lowercase_name') or a family "
+        "('spin', every kind it begins); repeatable",
+    )
+    filters.add_argument(
+        "--lang",
+        metavar="en",
+        help="the article is English: skip the language check that refuses a text read as "
+        "another language (English copy thick with foreign names, scores, tables)",
+    )
+
     check = commands.add_parser(
         "check",
-        parents=[output, network],
+        parents=[output, network, filters],
         help="check one article",
         description="Check one article: copy errors, attributions, contradictions; with "
         "--source, what changed against the source; with --db, the source found in a corpus "
@@ -97,12 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     compare = commands.add_parser(
         "compare",
-        parents=[output, network],
+        parents=[output, network, filters],
         help="check an article against its source",
         description="Check ARTICLE against SOURCE (the same as 'check ARTICLE --source SOURCE').",
     )
-    compare.add_argument("article", metavar="ARTICLE")
-    compare.add_argument("source", metavar="SOURCE")
+    compare.add_argument("article", metavar="ARTICLE", help="the article (path, URL or '-')")
+    compare.add_argument("source", metavar="SOURCE", help="its source (path, URL or '-')")
     compare.set_defaults(run=_compare, db=None)
 
     ingest = commands.add_parser(
@@ -113,7 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
         "a corpus (SQLite). Re-ingesting is idempotent; a killed ingest resumes.",
     )
     ingest.add_argument("paths", metavar="PATH", nargs="+")
-    ingest.add_argument("--db", metavar="FILE", default=DEFAULT_DB, help=f"(default: {DEFAULT_DB})")
+    ingest.add_argument(
+        "--db",
+        metavar="FILE",
+        default=DEFAULT_DB,
+        help=f"the corpus to store into, created when missing (default: {DEFAULT_DB})",
+    )
     ingest.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
     ingest.set_defaults(run=_ingest)
 
@@ -124,39 +167,62 @@ def build_parser() -> argparse.ArgumentParser:
         description="Rank the corpus documents that may be ARTICLE's source, with their reuse "
         "share and a one-line reason.",
     )
-    find.add_argument("article", metavar="ARTICLE")
-    find.add_argument("--db", metavar="FILE", required=True)
+    find.add_argument("article", metavar="ARTICLE", help="the article (path, URL or '-')")
+    find.add_argument(
+        "--db", metavar="FILE", required=True, help="a corpus made by 'copydesk ingest'"
+    )
     find.add_argument("--limit", type=_positive, default=5, help="candidates shown (default: 5)")
-    find.add_argument("--format", choices=("text", "json"), default="text")
-    find.add_argument("--out", metavar="FILE")
-    find.add_argument("--color", choices=COLORS, default="auto")
+    find.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="a table, or JSON as 'copydesk schema find-source' describes (default: text)",
+    )
+    find.add_argument("--out", metavar="FILE", help="write the ranking to FILE, not stdout")
+    find.add_argument(
+        "--color",
+        choices=COLORS,
+        default="auto",
+        help="colour in the table (default: auto, only on a terminal)",
+    )
     find.set_defaults(run=_find_source)
 
     corroborate = commands.add_parser(
         "corroborate",
-        parents=[output, network],
+        parents=[output, network, filters],
         help="check an article's claims against a corpus",
         description="Label each checkable claim of ARTICLE corroborated, contradicted or "
         "unverified against the other coverage in the corpus.",
     )
-    corroborate.add_argument("article", metavar="ARTICLE")
-    corroborate.add_argument("--db", metavar="FILE", required=True)
+    corroborate.add_argument("article", metavar="ARTICLE", help="the article (path, URL or '-')")
+    corroborate.add_argument(
+        "--db", metavar="FILE", required=True, help="a corpus made by 'copydesk ingest'"
+    )
     corroborate.set_defaults(run=_corroborate)
 
     scan = commands.add_parser(
         "scan",
-        parents=[network],
+        parents=[network, filters],
         help="check every article of a folder, crawl, URL list or corpus",
         description="Check every article of folders of .html/.txt files, WARC files and files "
         "of URLs (or, with --db and no INPUT, every document of a corpus against the rest of "
         "it), writing one JSON report per line to --out and a CSV summary beside it. A killed "
         "scan resumes: run it again with the same --out.",
     )
-    scan.add_argument("inputs", metavar="INPUT", nargs="*")
-    scan.add_argument("--out", metavar="FILE.jsonl", required=True)
+    scan.add_argument(
+        "inputs", metavar="INPUT", nargs="*", help="folders, WARC files, files of URLs"
+    )
+    scan.add_argument(
+        "--out", metavar="FILE.jsonl", required=True, help="one JSON record per article"
+    )
     scan.add_argument("--summary", metavar="FILE", help="the CSV summary (default: FILE.csv)")
     scan.add_argument("--jobs", type=_positive, default=1, help="worker processes (default: 1)")
-    scan.add_argument("--engine", choices=("local", "spark"), default="local")
+    scan.add_argument(
+        "--engine",
+        choices=("local", "spark"),
+        default="local",
+        help="this machine, or a PySpark job (needs the 'spark' extra; default: local)",
+    )
     scan.add_argument("--db", metavar="FILE", help="check against this corpus (and scan it)")
     scan.add_argument("--master", help="Spark master for --engine spark (default: local[JOBS])")
     scan.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
@@ -165,9 +231,17 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser(
         "schema",
         help="print the JSON report's schema",
-        description="Print the JSON schema of the report that '--format json' writes.",
+        description="Print the JSON schema of the report that '--format json' writes, or "
+        "of what 'find-source --format json' writes.",
     )
-    schema.add_argument("--out", metavar="FILE")
+    schema.add_argument(
+        "document",
+        nargs="?",
+        choices=("report", "find-source"),
+        default="report",
+        help="the document described (default: report)",
+    )
+    schema.add_argument("--out", metavar="FILE", help="write the schema to FILE, not stdout")
     schema.set_defaults(run=_schema)
 
     from copydesk.serve import DEFAULT_HOST, DEFAULT_PORT
@@ -271,6 +345,7 @@ def _check(args: argparse.Namespace) -> int:
     from copydesk import pipeline
 
     _check_out(args.out)
+    keep = _filter(args)
     if args.article == "-" and args.source == "-":
         raise InputError("Only one of the article and its source can be read from stdin.")
     article = _read(args.article, args)
@@ -280,7 +355,7 @@ def _check(args: argparse.Namespace) -> int:
             result = pipeline.check(article, source, store)
     else:
         result = pipeline.check(article, source)
-    return _emit_result(result, args)
+    return _emit_result(pipeline.apply_filter(result, keep), args)
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -291,13 +366,15 @@ def _corroborate(args: argparse.Namespace) -> int:
     from copydesk import pipeline
 
     _check_out(args.out)
+    keep = _filter(args)
     article = _read(args.article, args)
     with _open_store(args.db) as store:
         result = pipeline.corroborate(article, store)
-    return _emit_result(result, args)
+    return _emit_result(pipeline.apply_filter(result, keep), args)
 
 
 def _scan(args: argparse.Namespace) -> int:
+    keep = _filter(args)
     if not args.inputs and not args.db:
         raise InputError("Give at least one INPUT to scan, or --db FILE to scan a corpus.")
     if args.db:
@@ -306,7 +383,12 @@ def _scan(args: argparse.Namespace) -> int:
         from copydesk.scan.spark import scan as spark_scan
 
         report = spark_scan(
-            args.inputs, args.out, master=args.master or f"local[{args.jobs}]", summary=args.summary
+            args.inputs,
+            args.out,
+            master=args.master or f"local[{args.jobs}]",
+            summary=args.summary,
+            keep=keep,
+            lang=_lang(args),
         )
     else:
         from copydesk.scan.local import scan
@@ -323,26 +405,25 @@ def _scan(args: argparse.Namespace) -> int:
             summary=args.summary,
             progress=False if args.quiet else None,
             allow_private=args.allow_private_addresses,
+            keep=keep,
+            lang=_lang(args),
         )
     _write(report.summary() + "\n", None)
     return EXIT_OK
 
 
 def _find_source(args: argparse.Namespace) -> int:
-    from pydantic import TypeAdapter
-
     from copydesk.corpus.find_source import find_source
-    from copydesk.report.build import build_candidates
-    from copydesk.report.schema import SourceCandidate
+    from copydesk.report.build import build_source_search
     from copydesk.report.text import candidates_text
 
     _check_out(args.out)
     article = _read(args.article, args)
     with _open_store(args.db) as store:
-        candidates = build_candidates(find_source(store, article, limit=args.limit))
+        search = build_source_search(article, find_source(store, article, limit=args.limit))
+    candidates = search.source_candidates
     if args.format == "json":
-        adapter = TypeAdapter(list[SourceCandidate])
-        _write(adapter.dump_json(candidates, indent=2).decode() + "\n", args.out)
+        _write(search.model_dump_json(indent=2) + "\n", args.out)
     elif args.out:
         _write(candidates_text(candidates, color="never"), args.out)
     else:
@@ -373,7 +454,7 @@ def _schema(args: argparse.Namespace) -> int:
     from copydesk.report.schema import schema_json
 
     _check_out(args.out)
-    _write(schema_json(), args.out)
+    _write(schema_json(args.document), args.out)
     return EXIT_OK
 
 
@@ -383,7 +464,22 @@ def _schema(args: argparse.Namespace) -> int:
 def _read(target: str, args: argparse.Namespace) -> Article:
     from copydesk.read import read_input
 
-    return read_input(target, allow_private=args.allow_private_addresses)
+    return read_input(target, allow_private=args.allow_private_addresses, lang=_lang(args))
+
+
+def _lang(args: argparse.Namespace) -> Lang:
+    from copydesk.read.language import declared_language
+
+    value = getattr(args, "lang", None)
+    return None if value is None else declared_language(value)
+
+
+def _filter(args: argparse.Namespace) -> FindingFilter:
+    """The findings to keep; an unknown kind or --lang value is refused before any work."""
+    from copydesk.filtering import FindingFilter
+
+    _lang(args)
+    return FindingFilter.of(args.min_severity, args.ignore)
 
 
 def _fetcher(args: argparse.Namespace) -> Callable[[str], Article]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from copydesk.analysis import Analysed, analyse, analyse_many
@@ -16,6 +16,7 @@ from copydesk.read.article import Article
 if TYPE_CHECKING:
     from copydesk.compare.model import Comparison
     from copydesk.corpus.store import Store
+    from copydesk.filtering import FindingFilter
 
 #: Source candidates kept in a report made with a corpus.
 SOURCE_CANDIDATES = 5
@@ -30,6 +31,8 @@ class CheckResult:
     corroboration: Corroboration | None = None
     verdict: Rewording | None = None  # read from the article's own checks, source or none
     family: Family | None = None  # the copies of the article's story found in a corpus
+    filtered: tuple[Finding, ...] = ()  # findings a `FindingFilter` left out of `findings`
+    keep: FindingFilter | None = None  # the filter applied, if any (`filtering.apply`)
 
     @property
     def rewording(self) -> Rewording:
@@ -127,4 +130,20 @@ def corroborate(article: Article, store: Store) -> CheckResult:
         corroboration=corroboration,
         verdict=verdict,
         family=family,
+    )
+
+
+def apply_filter(result: CheckResult, keep: FindingFilter) -> CheckResult:
+    """``result`` with only the findings ``keep`` keeps; the others move to ``filtered``. The
+    rewording verdict stays the one read from every finding."""
+    if not keep.active:
+        return result
+    kept = tuple(f for f in result.findings if keep.keeps(f))
+    dropped = tuple(f for f in result.findings if not keep.keeps(f))
+    return replace(
+        result,
+        findings=kept,
+        filtered=result.filtered + dropped,
+        verdict=result.rewording,
+        keep=keep,
     )

@@ -66,6 +66,39 @@ def test_every_case_gets_a_valid_report_line(cases_scan: Path) -> None:
     assert int(seed["major"]) + int(seed["minor"]) > 0
 
 
+def test_a_filtered_scan_keeps_in_every_record_what_check_keeps(
+    tmp_path: Path, cases_scan: Path
+) -> None:
+    out = tmp_path / "major.jsonl"
+    done = _run(str(CASES), "--out", str(out), "--min-severity", "major", "--ignore", "copy")
+    assert done.returncode == 0, done.stderr
+    everything = {r["origin"]["key"]: r for r in _records(cases_scan)}
+    records = _records(out)
+    assert len(records) == len(everything)
+    for record in records:
+        kept = findings_of(record)
+        expected = [
+            f
+            for f in findings_of(everything[record["origin"]["key"]])
+            if f[3] == "major" and not f[0].startswith("copy.")
+        ]
+        assert kept == expected
+        filtered = record["report"]["summary"]["filtered"]
+        assert filtered["min_severity"] == "major" and filtered["ignore"] == ["copy"]
+        assert filtered["total"] == len(findings_of(everything[record["origin"]["key"]])) - len(
+            kept
+        )
+    with out.with_suffix(".csv").open(newline="") as f:
+        assert all(row["minor"] == "0" for row in csv.DictReader(f))
+
+
+def test_a_scan_refuses_an_unknown_kind_before_it_starts(tmp_path: Path) -> None:
+    done = _run(str(CASES), "--out", str(tmp_path / "x.jsonl"), "--ignore", "copy.typo")
+    assert done.returncode == 2
+    assert done.stderr.startswith("copydesk: Unknown finding kind 'copy.typo'")
+    assert not (tmp_path / "x.jsonl").exists()
+
+
 def test_a_failing_input_is_recorded_and_the_scan_goes_on(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     folder.mkdir()

@@ -16,8 +16,13 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
+from copydesk.errors import InputError
 from copydesk.lexicon.vocabulary import top_words
+
+#: A language the caller declares for a text: "en" skips the check; None makes it.
+Lang = Literal["en"] | None
 
 # How many of a language's most frequent words count as its "function words" (the top of
 # wordfreq's list is almost all function words; 150 reaches "said", "after", "would").
@@ -177,3 +182,10 @@ def guess_language(text: str) -> LanguageGuess:
     if len(words) < MIN_WORDS_TO_JUDGE or english >= MIN_ENGLISH_SHARE:
         return LanguageGuess(True, "English", english, len(words))
     return LanguageGuess(False, _best_of(words, _LATIN_LANGUAGES), english, len(words))
+
+
+def declared_language(code: str) -> Lang:
+    """The ``--lang`` value as a `Lang`; any other than 'en' is an `InputError`."""
+    if code != "en":
+        raise InputError(f"--lang takes only 'en' (copydesk checks English copy), not {code!r}.")
+    return "en"

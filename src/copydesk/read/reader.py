@@ -27,7 +27,7 @@ from copydesk.read.html import (
     looks_like_html,
 )
 from copydesk.read.junk import find_page_junk
-from copydesk.read.language import guess_language
+from copydesk.read.language import Lang, guess_language
 from copydesk.read.limits import (
     FETCH_TIMEOUT_S,
     MAX_ARTICLE_CHARS,
@@ -77,18 +77,20 @@ def doc_id_for(origin: str | None, url: str | None = None) -> str:
     return stem or "article"
 
 
-def read_input(target: str, *, allow_private: bool = False) -> Article:
+def read_input(target: str, *, allow_private: bool = False, lang: Lang = None) -> Article:
     """Read ``target``: a file path, an http(s) URL, or "-" for standard input.
 
     ``allow_private``: a URL may lead to a loopback or private-network address.
+    ``lang``: ``"en"`` declares the text English, so the language check is not made (every
+    reader takes it); None judges the language and refuses a text that is not English.
     """
     if target == STDIN:
-        return read_stdin()
+        return read_stdin(lang=lang)
     if _URL_RE.match(target):
-        return read_url(target, allow_private=allow_private)
+        return read_url(target, allow_private=allow_private, lang=lang)
     if _OTHER_SCHEME_RE.match(target):
         raise InputError(f"{target} is not an http or https address, and only those can be read.")
-    return read_file(target)
+    return read_file(target, lang=lang)
 
 
 def _bounded_read(stream: BinaryIO, name: str) -> bytes:
@@ -98,7 +100,7 @@ def _bounded_read(stream: BinaryIO, name: str) -> bytes:
     return data
 
 
-def read_stdin(stream: BinaryIO | None = None) -> Article:
+def read_stdin(stream: BinaryIO | None = None, *, lang: Lang = None) -> Article:
     """Read an article (text or HTML) from standard input, or from ``stream``."""
     if stream is None and sys.stdin is None:
         raise InputError(f"{STDIN_NAME} is not available to this process.")
@@ -107,14 +109,14 @@ def read_stdin(stream: BinaryIO | None = None) -> Article:
         data = _bounded_read(source, STDIN_NAME)
     except OSError as exc:
         raise InputError(f"{STDIN_NAME} could not be read: {_reason(exc)}.") from None
-    return read_bytes(data, origin=STDIN)
+    return read_bytes(data, origin=STDIN, lang=lang)
 
 
 def _reason(exc: OSError) -> str:
     return (exc.strerror or type(exc).__name__).lower()
 
 
-def read_file(path: str | Path) -> Article:
+def read_file(path: str | Path, *, lang: Lang = None) -> Article:
     """Read an article from a file (plain text or HTML, judged by extension and content)."""
     name = str(path)
     if "\x00" in name:
@@ -139,10 +141,14 @@ def read_file(path: str | Path) -> Article:
         if suffix in _TEXT_SUFFIXES
         else None
     )
-    return read_bytes(data, origin=name, content_type=content_type, doc_id=doc_id_for(name))
+    return read_bytes(
+        data, origin=name, content_type=content_type, doc_id=doc_id_for(name), lang=lang
+    )
 
 
-def read_url(url: str, *, timeout: float = FETCH_TIMEOUT_S, allow_private: bool = False) -> Article:
+def read_url(
+    url: str, *, timeout: float = FETCH_TIMEOUT_S, allow_private: bool = False, lang: Lang = None
+) -> Article:
     """Fetch ``url`` and read the page (or plain text) it serves (see `fetch` for the
     bounds, and for ``allow_private``)."""
     # httpx is imported only for a URL: reading a file or standard input never needs it.
@@ -155,6 +161,7 @@ def read_url(url: str, *, timeout: float = FETCH_TIMEOUT_S, allow_private: bool 
         content_type=page.content_type,
         url=page.url,
         doc_id=doc_id_for(url, page.url),
+        lang=lang,
     )
 
 
@@ -165,6 +172,7 @@ def read_bytes(
     content_type: str | None = None,
     url: str | None = None,
     doc_id: str | None = None,
+    lang: Lang = None,
 ) -> Article:
     """Read raw bytes from ``origin`` (a path, URL, "-" or a record id used in messages).
 
@@ -186,8 +194,8 @@ def read_bytes(
     if mime is None and looks_like_html(text):
         is_html = True
     if is_html:
-        return read_html(text, url=url, origin=origin, doc_id=doc_id)
-    return read_text(text, origin=origin, url=url, doc_id=doc_id)
+        return read_html(text, url=url, origin=origin, doc_id=doc_id, lang=lang)
+    return read_text(text, origin=origin, url=url, doc_id=doc_id, lang=lang)
 
 
 def read_text(
@@ -196,6 +204,7 @@ def read_text(
     origin: str | None = None,
     url: str | None = None,
     doc_id: str | None = None,
+    lang: Lang = None,
 ) -> Article:
     """Read plain text as an article: page junk and a declared source are marked, not cut."""
     name = display_name(origin)
@@ -208,6 +217,7 @@ def read_text(
         url=url,
         doc_id=doc_id or doc_id_for(origin, url),
         outlet=domain_of(url),
+        lang=lang,
     )
 
 
@@ -217,6 +227,7 @@ def read_html(
     url: str | None = None,
     origin: str | None = None,
     doc_id: str | None = None,
+    lang: Lang = None,
 ) -> Article:
     """Read an HTML page: trafilatura finds the article text, title, byline, date and outlet."""
     name = display_name(origin, HTML_NAME)
@@ -236,6 +247,7 @@ def read_html(
         title=page.title,
         byline=page.byline,
         published=page.published,
+        lang=lang,
     )
 
 
@@ -251,6 +263,7 @@ def _article(
     title: str | None = None,
     byline: str | None = None,
     published: str | None = None,
+    lang: Lang = None,
 ) -> Article:
     if not text.strip():
         raise InputError(f"{name} is empty.")
@@ -280,8 +293,8 @@ def _article(
     words = len(found)
     if words == 0:
         raise InputError(f"{name} contains no article text.")
-    guess = guess_language(article.body)
-    if not guess.is_english:
+    guess = guess_language(article.body) if lang is None else None
+    if guess is not None and not guess.is_english:
         raise InputError(f"{name} does not look like English (it reads as {guess.reads_as}).")
     if words < MIN_WORDS:
         if fmt == "html":

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from copydesk.model import Severity
 from copydesk.model import Span as CoreSpan
+from copydesk.report.groups import group_findings
 from copydesk.report.schema import (
     SCHEMA_VERSION,
     AlignedPair,
@@ -25,6 +27,7 @@ from copydesk.report.schema import (
     Excluded,
     FamilyInfo,
     FamilyMember,
+    Filtered,
     Finding,
     Label,
     Ledger,
@@ -37,6 +40,7 @@ from copydesk.report.schema import (
     RewordingReason,
     Role,
     SourceCandidate,
+    SourceSearch,
     Span,
     Summary,
 )
@@ -52,19 +56,29 @@ if TYPE_CHECKING:
     from copydesk.read.article import Article
 
 
-def build_report(result: CheckResult, *, generated_at: datetime | None = None) -> Report:
+def _envelope(generated_at: datetime | None) -> dict[str, Any]:
+    """The fields every document begins with (`schema._Document`)."""
     from copydesk import __version__
 
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool_version": __version__,
+        "generated_at": generated_at or datetime.now(UTC),
+    }
+
+
+def build_report(result: CheckResult, *, generated_at: datetime | None = None) -> Report:
     doc = result.analysed.doc
     article = result.article
-    findings = [_finding(f, doc) for f in result.findings]
+    groups = group_findings(result.findings, result.analysed.ledger, article.doc_id)
+    group_of = {i: g for g, group in enumerate(groups) for i in (group.lead, *group.related)}
+    findings = [_finding(f, doc, group_of[i]) for i, f in enumerate(result.findings)]
     return Report(
-        schema_version=SCHEMA_VERSION,
-        tool_version=__version__,
-        generated_at=generated_at or datetime.now(UTC),
+        **_envelope(generated_at),
         article=_article(article),
         findings=findings,
-        summary=_summary(result.findings),
+        groups=groups,
+        summary=_summary(result),
         rewording=_rewording(result.rewording),
         ledger=_ledger(result.analysed.ledger),
         comparison=_comparison(result.comparison, doc) if result.comparison else None,
@@ -107,7 +121,7 @@ def _evidence(e: core.Evidence) -> Evidence:
     )
 
 
-def _finding(f: core.Finding, doc: Annotated) -> Finding:
+def _finding(f: core.Finding, doc: Annotated, group: int) -> Finding:
     text = doc.text
     return Finding(
         kind=f.kind,
@@ -119,6 +133,7 @@ def _finding(f: core.Finding, doc: Annotated) -> Finding:
         evidence=[_evidence(e) for e in f.evidence],
         suggestion=f.suggestion,
         confidence=min(max(f.confidence, 0.0), 1.0),
+        group=group,
     )
 
 
@@ -157,14 +172,34 @@ def _rewording(r: Rewording) -> RewordingInfo:
     )
 
 
-def _summary(findings: tuple[core.Finding, ...]) -> Summary:
+def _summary(result: CheckResult) -> Summary:
     by_severity = {s.value: 0 for s in (Severity.MAJOR, Severity.MINOR, Severity.INFO)}
-    by_kind: dict[str, int] = {}
-    for f in findings:
+    for f in result.findings:
         by_severity[f.severity.value] += 1
-        by_kind[f.kind] = by_kind.get(f.kind, 0) + 1
     return Summary(
-        total=len(findings), by_severity=by_severity, by_kind=dict(sorted(by_kind.items()))
+        total=len(result.findings),
+        by_severity=by_severity,
+        by_kind=_by_kind(result.findings),
+        filtered=_filtered(result),
+    )
+
+
+def _by_kind(findings: Iterable[core.Finding]) -> dict[str, int]:
+    return dict(sorted(Counter(f.kind for f in findings).items()))
+
+
+def _filtered(result: CheckResult) -> Filtered:
+    keep = result.keep
+    if keep is None:
+        return Filtered()
+    below = sum(1 for f in result.filtered if keep.below(f))
+    return Filtered(
+        min_severity=keep.min_severity,
+        ignore=sorted(keep.ignore),
+        total=len(result.filtered),
+        below_min_severity=below,
+        ignored=len(result.filtered) - below,
+        by_kind=_by_kind(result.filtered),
     )
 
 
@@ -253,6 +288,18 @@ def _ledger(ledger: lm.Ledger) -> Ledger:
     )
 
 
+def _document(d: Article) -> DocumentInfo:
+    return DocumentInfo(
+        doc_id=d.doc_id,
+        title=d.title,
+        url=d.url,
+        outlet=d.outlet,
+        published=d.published,
+        origin=d.origin,
+        length=len(d.text),
+    )
+
+
 def _comparison(c: cm.Comparison, doc: Annotated) -> ComparisonInfo:
     source = c.source
     by_label = {label.value: 0 for label in Label}
@@ -270,15 +317,7 @@ def _comparison(c: cm.Comparison, doc: Annotated) -> ComparisonInfo:
             )
         )
     return ComparisonInfo(
-        source=DocumentInfo(
-            doc_id=source.doc_id,
-            title=source.title,
-            url=source.url,
-            outlet=source.outlet,
-            published=source.published,
-            origin=source.origin,
-            length=len(source.text),
-        ),
+        source=_document(source),
         pairs=pairs,
         omitted=[_excerpt(s, source.text) for s in c.omitted],
         article_reuse=c.article_reuse,
@@ -287,9 +326,15 @@ def _comparison(c: cm.Comparison, doc: Annotated) -> ComparisonInfo:
     )
 
 
-def build_candidates(candidates: Iterable[km.Candidate]) -> list[SourceCandidate]:
-    """Source candidates as report models (what ``find-source --format json`` prints)."""
-    return [_candidate(c) for c in candidates]
+def build_source_search(
+    article: Article, candidates: Iterable[km.Candidate], *, generated_at: datetime | None = None
+) -> SourceSearch:
+    """What ``find-source --format json`` prints: the article and its ranked candidates."""
+    return SourceSearch(
+        **_envelope(generated_at),
+        article=_document(article),
+        source_candidates=[_candidate(c) for c in candidates],
+    )
 
 
 def _candidate(c: km.Candidate) -> SourceCandidate:

@@ -20,10 +20,11 @@ from copydesk import kinds
 from copydesk.model import Severity
 
 #: Version of the JSON document. Minor: fields added; major: fields renamed, removed or retyped.
-SCHEMA_VERSION: Final = "1.0"
+SCHEMA_VERSION: Final = "1.1"
 
 #: The schema's identifier (a URN: the schema travels with the package, not on a web server).
 SCHEMA_ID = f"urn:copydesk:report:{SCHEMA_VERSION}"
+FIND_SOURCE_SCHEMA_ID = f"urn:copydesk:find-source:{SCHEMA_VERSION}"
 
 FINDING_KINDS: tuple[str, ...] = tuple(k.code for k in kinds.KINDS)
 
@@ -82,6 +83,11 @@ class Finding(_Model):
     )
     suggestion: str | None = Field(default=None, description="A replacement, when one exists.")
     confidence: float = Field(ge=0.0, le=1.0, description="How sure the check is, 0 to 1.")
+    group: int = Field(
+        default=0,
+        ge=0,
+        description="Position in the report's `groups` of the group this finding belongs to.",
+    )
 
     @field_validator("kind")
     @classmethod
@@ -89,6 +95,28 @@ class Finding(_Model):
         if value not in kinds.BY_CODE:
             raise ValueError(f"unknown finding kind {value!r}")
         return value
+
+
+class Group(_Model):
+    """Findings about one fact: one error that several checks see (a role swapped against the
+    source is also a conflicting affiliation, and a claim other outlets contradict).
+
+    Findings are about the same fact when their spans overlap, when they cite overlapping
+    evidence in the same other document, or when they touch the same quotation, the same
+    person's role or the same number of the ledger. Info findings stand alone.
+    """
+
+    lead: int = Field(
+        ge=0,
+        description="Position in `findings` of the finding that leads: the most severe, then "
+        "the most direct evidence (source, other outlets, the article itself, copy, "
+        "attribution, rewording), then the first in the text.",
+    )
+    related: list[int] = Field(
+        default_factory=list,
+        description="Positions in `findings` of the other findings about the same fact, in "
+        "text order (empty for a finding alone).",
+    )
 
 
 class Excluded(_Model):
@@ -127,6 +155,25 @@ class ArticleInfo(_Model):
     text: str = Field(description="The article text every span in this report points into.")
 
 
+class Filtered(_Model):
+    """The filter a report was made with, and how many findings it left out."""
+
+    min_severity: Severity = Field(
+        default=Severity.INFO, description="The least severity kept ('info' keeps all)."
+    )
+    ignore: list[str] = Field(
+        default_factory=list, description="Kinds and families ('spin') left out, sorted."
+    )
+    total: int = Field(default=0, ge=0, description="Findings left out.")
+    below_min_severity: int = Field(
+        default=0, ge=0, description="Of those, left out for their severity."
+    )
+    ignored: int = Field(
+        default=0, ge=0, description="Of those, left out for their kind (and severe enough)."
+    )
+    by_kind: dict[str, int] = Field(default_factory=dict, description="Findings left out per kind.")
+
+
 class Summary(_Model):
     """How many findings there are, per severity and per kind."""
 
@@ -135,6 +182,11 @@ class Summary(_Model):
         description="Counts for 'major', 'minor' and 'info' (all three always present)."
     )
     by_kind: dict[str, int] = Field(description="Counts per finding kind that occurs.")
+    filtered: Filtered = Field(
+        default_factory=Filtered,
+        description="The findings `--min-severity` and `--ignore` left out (all counts above "
+        "are of the findings kept).",
+    )
 
 
 class Quotation(_Model):
@@ -255,7 +307,8 @@ class Ledger(_Model):
 
 
 class DocumentInfo(_Model):
-    """Another document's metadata (the source an article was compared with)."""
+    """A document's metadata: the source an article was compared with, or the article whose
+    source was searched for."""
 
     doc_id: str = Field(description="Identifier of the document.")
     title: str | None = Field(default=None, description="Headline, when found.")
@@ -424,7 +477,25 @@ class RewordingInfo(_Model):
     summary: str = Field(description="The reasons in one line.")
 
 
-class Report(_Model):
+def _document_config(title: str, schema_id: str) -> ConfigDict:
+    return ConfigDict(
+        title=title,
+        json_schema_extra={
+            "$id": schema_id,
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+        },
+    )
+
+
+class _Document(_Model):
+    """What every document copydesk writes begins with."""
+
+    schema_version: Literal["1.1"] = Field(description="Version of this document's schema.")
+    tool_version: str = Field(description="The copydesk version that wrote it.")
+    generated_at: datetime = Field(description="When it was written (UTC).")
+
+
+class Report(_Document):
     """Everything copydesk found in one article, with the spans that prove it.
 
     Every `span` is a pair of character offsets into `article.text` unless it belongs to
@@ -432,21 +503,17 @@ class Report(_Model):
     document's text.
     """
 
-    model_config = ConfigDict(
-        title="copydesk report",
-        json_schema_extra={
-            "$id": SCHEMA_ID,
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-        },
-    )
+    model_config = _document_config("copydesk report", SCHEMA_ID)
 
-    schema_version: Literal["1.0"] = Field(description="Version of this document's schema.")
-    tool_version: str = Field(description="The copydesk version that wrote it.")
-    generated_at: datetime = Field(description="When it was written (UTC).")
     article: ArticleInfo = Field(
         description="The article checked, with the text every span points into."
     )
     findings: list[Finding] = Field(description="All findings, in text order.")
+    groups: list[Group] = Field(
+        default_factory=list,
+        description="The findings grouped by the fact they are about, every finding in "
+        "exactly one group (`Finding.group`), in the order of each group's first finding.",
+    )
     summary: Summary = Field(description="Counts of findings.")
     rewording: RewordingInfo = Field(
         description="The whole-article verdict: how likely a machine reworded it, and why."
@@ -473,6 +540,24 @@ class Report(_Model):
         return self.summary.by_severity.get(Severity.MAJOR.value, 0) > 0
 
 
-def schema_json() -> str:
-    """The JSON schema as `copydesk schema` prints it and ``report/schema.json`` stores it."""
-    return json.dumps(Report.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+class SourceSearch(_Document):
+    """What ``copydesk find-source --format json`` writes: the article and its candidate
+    sources in the corpus, ranked, in the report's envelope."""
+
+    model_config = _document_config("copydesk find-source", FIND_SOURCE_SCHEMA_ID)
+
+    article: DocumentInfo = Field(description="The article whose source was searched for.")
+    source_candidates: list[SourceCandidate] = Field(
+        description="The candidates, the original first, then by score (as in the report)."
+    )
+
+
+#: The documents `copydesk schema [DOCUMENT]` describes.
+DOCUMENTS: dict[str, type[_Model]] = {"report": Report, "find-source": SourceSearch}
+
+
+def schema_json(document: str = "report") -> str:
+    """The JSON schema of ``document`` ('report', as ``report/schema.json`` stores it, or
+    'find-source', as ``report/find-source.schema.json``), as `copydesk schema` prints it."""
+    model = DOCUMENTS[document]
+    return json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False) + "\n"

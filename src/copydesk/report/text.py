@@ -9,16 +9,18 @@ in a log or an e-mail.
 from __future__ import annotations
 
 import io
+import os
 from typing import TextIO
 
 from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.console import Group as Lines
 from rich.table import Table
 from rich.text import Text
 
 from copydesk.model import Severity
-from copydesk.report.page import rewording_line
-from copydesk.report.schema import Excerpt, Finding, Report, SourceCandidate
+from copydesk.report.page import numbered, rewording_line
+from copydesk.report.schema import Excerpt, Finding, Group, Report, SourceCandidate
 
 COLOR_CHOICES = ("auto", "always", "never")
 
@@ -32,8 +34,17 @@ MAX_CELL_CHARS = 90
 #: Unmatched (added) sentences listed under the comparison before "and N more".
 MAX_UNMATCHED_LISTED = 12
 
-#: Width used when writing to a file or a pipe, where there is no terminal to measure.
+#: Indent of a finding's lines under its number ("  1. "), and how much deeper a finding
+#: related to the item's lead is indented.
+LEAD_INDENT = 5
+RELATED_INDENT = 5
+
+#: Width used when writing to a file or a pipe, where there is no terminal to measure and
+#: ``COLUMNS`` is not set.
 PLAIN_WIDTH = 100
+#: The narrowest ``COLUMNS`` taken: below it the five-column tables fold every word (a
+#: narrower value is raised to this).
+MIN_COLUMNS = 40
 
 #: Span markers used when no styling can be shown.
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
@@ -57,6 +68,15 @@ class ReportConsole(Console):
         raise BrokenPipeError
 
 
+def plain_width() -> int:
+    """The width of text written to a file or pipe: ``COLUMNS`` when set (at least
+    `MIN_COLUMNS`), else `PLAIN_WIDTH`."""
+    value = os.environ.get("COLUMNS", "").strip()
+    if value.isdigit() and int(value) > 0:
+        return max(int(value), MIN_COLUMNS)
+    return PLAIN_WIDTH
+
+
 def make_console(
     color: str = "auto", file: TextIO | None = None, width: int | None = None
 ) -> Console:
@@ -70,12 +90,12 @@ def make_console(
             file=file,
             force_terminal=False,
             no_color=True,
-            width=width or PLAIN_WIDTH,
+            width=width or plain_width(),
             highlight=False,
         )
     console = ReportConsole(file=file, width=width, highlight=False)
     if not console.is_terminal and width is None:
-        console.width = PLAIN_WIDTH
+        console.width = plain_width()
     return console
 
 
@@ -86,11 +106,11 @@ def render_text(report: Report, console: Console) -> None:
         console.print(part)
 
 
-def text_report(report: Report, color: str = "never", width: int = PLAIN_WIDTH) -> str:
+def text_report(report: Report, color: str = "never", width: int | None = None) -> str:
     """The report as a string (what ``--format text --out FILE`` writes), lines right-trimmed
-    (rich pads table cells to the column width)."""
+    (rich pads table cells to the column width); ``width`` defaults to `plain_width`."""
     buffer = io.StringIO()
-    render_text(report, make_console(color, file=buffer, width=width))
+    render_text(report, make_console(color, file=buffer, width=width or plain_width()))
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
@@ -131,7 +151,7 @@ def _header(report: Report) -> RenderableType:
         lines.append(Text(f"Compared with: {name}" + (f" ({where})" if where else "")))
     lines.append(_totals(report))
     lines.append(Text(rewording_line(report.rewording.score, report.rewording.summary)))
-    return Group(*lines)
+    return Lines(*lines)
 
 
 def _totals(report: Report) -> Text:
@@ -147,31 +167,72 @@ def _totals(report: Report) -> Text:
 
 
 def _findings(report: Report, styled: bool) -> list[RenderableType]:
+    """One item per group of findings about one fact (`Report.groups`), under the severity of
+    its lead, with the related findings indented under the lead. Every finding keeps the
+    number the HTML pages give it (`page.numbered`: by severity, then text order), so a
+    number names the same finding in both."""
     if not report.findings:
         return [Text("No findings.", style="green"), Text()]
+    groups = report.groups or [Group(lead=i) for i in range(len(report.findings))]
+    number_of = {id(f): n for n, f in numbered(report.findings)}
     parts: list[RenderableType] = []
-    number = 0
     for sev in SEVERITY_ORDER:
-        group = [f for f in report.findings if f.severity == sev]
-        if not group:
+        items = [g for g in groups if report.findings[g.lead].severity == sev]
+        if not items:
             continue
-        parts.append(Text(f"{sev.value.upper()} ({len(group)})", style=SEVERITY_STYLE[sev]))
-        for f in group:
-            number += 1
-            parts.append(_finding(number, f, report, styled))
+        count = sum(1 + len(g.related) for g in items)
+        heading = f"{sev.value.upper()} ({len(items)})"
+        if count != len(items):
+            plural = "" if len(items) == 1 else "s"
+            heading = f"{sev.value.upper()} ({len(items)} item{plural}, {count} findings)"
+        parts.append(Text(heading, style=SEVERITY_STYLE[sev]))
+        for g in items:
+            parts.append(_item(g, report, styled, number_of))
         parts.append(Text())
     return parts
 
 
-def _finding(number: int, f: Finding, report: Report, styled: bool) -> RenderableType:
-    head = Text(f"{number:>3}. ")
+def _item(group: Group, report: Report, styled: bool, number_of: dict[int, int]) -> RenderableType:
+    shown: set[tuple[str, int, int]] = set()
+    lines: list[RenderableType] = []
+    for depth, position in enumerate((group.lead, *group.related)):
+        f = report.findings[position]
+        indent = RELATED_INDENT if depth else 0
+        head = _head(f"{number_of[id(f)]:>3}. ", f)
+        lines.append(_Indented(head, indent + LEAD_INDENT, first=indent))
+        body = _body(f, report, styled, shown)
+        lines += [_Indented(b, indent + LEAD_INDENT) for b in body]
+    return Lines(*lines)
+
+
+def _head(prefix: str, f: Finding) -> Text:
+    head = Text(prefix)
     head.append(f.kind, style=SEVERITY_STYLE[f.severity])
     head.append("  ")
     head.append(f.message)
-    body: list[Text] = [_context(f, report, styled)]
+    return head
+
+
+def _body(
+    f: Finding,
+    report: Report,
+    styled: bool,
+    shown: set[tuple[str, int, int]],
+) -> list[Text]:
+    """The finding's sentence with its span marked, its suggestion and its evidence; a span
+    or a piece of evidence already shown in the item (``shown``) is not shown again."""
+    body: list[Text] = []
+    context = ("", f.span.start, f.span.end)
+    if context not in shown:
+        shown.add(context)
+        body.append(_context(f, report, styled))
     if f.suggestion:
         body.append(Text.assemble(("suggestion: ", "dim"), (f.suggestion, "green")))
     for e in f.evidence:
+        key = (e.doc_id, e.span.start, e.span.end)
+        if key in shown:
+            continue
+        shown.add(key)
         line = Text()
         line.append("evidence: ", style="dim")
         line.append(e.outlet or e.doc_id, style="bold")
@@ -181,7 +242,7 @@ def _finding(number: int, f: Finding, report: Report, styled: bool) -> Renderabl
         if e.note:
             line.append(f" — {e.note}", style="dim")
         body.append(line)
-    return Group(_Indented(head, 5, first=0), *(_Indented(b, 5) for b in body))
+    return body
 
 
 def _context(f: Finding, report: Report, styled: bool) -> Text:
@@ -286,7 +347,7 @@ def print_candidates(candidates: list[SourceCandidate], console: Console) -> Non
 
 def candidates_text(candidates: list[SourceCandidate], color: str = "never") -> str:
     buffer = io.StringIO()
-    print_candidates(candidates, make_console(color, file=buffer, width=PLAIN_WIDTH))
+    print_candidates(candidates, make_console(color, file=buffer, width=plain_width()))
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 

@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from copydesk.corpus.inputs import (
     InputItem,
@@ -29,7 +29,9 @@ from copydesk.corpus.inputs import (
 )
 from copydesk.corpus.warc import WarcFailure, WarcPage
 from copydesk.errors import CopydeskError, InputError
+from copydesk.filtering import KEEP_ALL, FindingFilter
 from copydesk.read import Article, read_bytes, read_file, read_url
+from copydesk.read.language import Lang
 from copydesk.scan.records import (
     Origin,
     failure_record,
@@ -38,6 +40,9 @@ from copydesk.scan.records import (
     report_record,
     write_summary,
 )
+
+if TYPE_CHECKING:
+    from copydesk.pipeline import CheckResult
 
 #: Articles a worker checks in one `check_many` batch. 8 is where one ``nlp.pipe`` pass over
 #: the seed coverage stops getting faster per article, and it keeps what a kill loses small.
@@ -118,11 +123,16 @@ def _warc_units(path: str) -> Iterator[Unit]:
 _state: dict[str, Any] = {}
 
 
-def init_worker(db: str | None, allow_private: bool) -> None:
-    """Load the models (and open the store) once for this process."""
+def init_worker(
+    db: str | None, allow_private: bool, keep: FindingFilter = KEEP_ALL, lang: Lang = None
+) -> None:
+    """Load the models (and open the store) once for this process; ``keep`` chooses the
+    findings each record keeps, ``lang`` declares the articles' language."""
     from copydesk import pipeline
 
     _state["allow_private"] = allow_private
+    _state["keep"] = keep
+    _state["lang"] = lang
     if db is not None:
         from copydesk.corpus.store import Store
 
@@ -133,15 +143,23 @@ def init_worker(db: str | None, allow_private: bool) -> None:
 def read_unit(unit: Unit) -> Article:
     if unit.kind == "file":
         assert unit.item is not None
-        return with_meta(read_file(unit.item.target), unit.item.meta)
+        return with_meta(read_file(unit.item.target, lang=_state.get("lang")), unit.item.meta)
     if unit.kind == "page":
         page = unit.page
         assert page is not None
         return read_bytes(
-            page.data, origin=page.origin, content_type=page.content_type, url=page.url
+            page.data,
+            origin=page.origin,
+            content_type=page.content_type,
+            url=page.url,
+            lang=_state.get("lang"),
         )
     if unit.kind == "url":
-        article = read_url(unit.origin.key, allow_private=_state.get("allow_private", False))
+        article = read_url(
+            unit.origin.key,
+            allow_private=_state.get("allow_private", False),
+            lang=_state.get("lang"),
+        )
         return article if article.url else replace(article, url=unit.origin.key)
     if unit.kind == "stored":
         assert unit.origin.doc_id is not None
@@ -169,13 +187,13 @@ def check_batch(batch: list[Unit]) -> list[tuple[str, bool]]:
         except Exception:  # noqa: BLE001 (one article's fault: check them one by one below)
             results = []
         for (i, _), result in zip(read, results, strict=False):
-            lines[i] = report_record(batch[i].origin, result)
+            lines[i] = _record(batch[i].origin, result)
         if results:
             read = []
     for i, article in read:
         try:
             result = pipeline.check(article, None, store)
-            lines[i] = report_record(batch[i].origin, result)
+            lines[i] = _record(batch[i].origin, result)
         except CopydeskError as exc:
             lines[i] = failure_record(batch[i].origin, str(exc))
         except Exception as exc:  # noqa: BLE001 (one article's fault must not end a scan)
@@ -185,6 +203,12 @@ def check_batch(batch: list[Unit]) -> list[tuple[str, bool]]:
         for line in lines
         if line is not None
     ]
+
+
+def _record(origin: Origin, result: CheckResult) -> str:
+    from copydesk.pipeline import apply_filter
+
+    return report_record(origin, apply_filter(result, _state.get("keep", KEEP_ALL)))
 
 
 def _check_fault(origin: str, exc: Exception) -> str:
@@ -203,8 +227,12 @@ def scan(
     summary: str | Path | None = None,
     progress: bool | None = None,
     allow_private: bool = False,
+    keep: FindingFilter = KEEP_ALL,
+    lang: Lang = None,
 ) -> ScanReport:
-    """Check every article of ``paths`` (or of the store ``db``) into ``out``, resuming."""
+    """Check every article of ``paths`` (or of the store ``db``) into ``out``, resuming;
+    each record keeps the findings ``keep`` keeps (`filtering`), and ``lang="en"`` skips the
+    language check."""
     started = time.perf_counter()
     out = Path(out)
     done = prepare_resume(out)
@@ -223,7 +251,7 @@ def scan(
     with (
         f,
         progress_bar(show, len(todo), "scanning") as advance,
-        _Checked(batches, jobs, db, allow_private) as results,
+        _Checked(batches, jobs, (db, allow_private, keep, lang)) as results,
     ):
         for lines in results:
             for line, ok in lines:
@@ -237,20 +265,19 @@ def scan(
 
 
 class _Checked:
-    def __init__(
-        self, batches: list[list[Unit]], jobs: int, db: str | None, allow_private: bool
-    ) -> None:
-        self.batches, self.jobs, self.db, self.allow_private = batches, jobs, db, allow_private
+    def __init__(self, batches: list[list[Unit]], jobs: int, settings: tuple[Any, ...]) -> None:
+        """``settings``: the arguments of `init_worker`."""
+        self.batches, self.jobs, self.settings = batches, jobs, settings
         self.pool: Any = None
 
     def __enter__(self) -> Iterator[list[tuple[str, bool]]]:
         if self.jobs <= 1 or len(self.batches) <= 1:
-            init_worker(self.db, self.allow_private)
+            init_worker(*self.settings)
             return map(check_batch, self.batches)
         self.pool = multiprocessing.get_context().Pool(
             min(self.jobs, len(self.batches)),
             initializer=init_worker,
-            initargs=(self.db, self.allow_private),
+            initargs=self.settings,
         )
         return self.pool.imap(check_batch, self.batches)
 

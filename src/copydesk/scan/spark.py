@@ -16,10 +16,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from copydesk.errors import InputError
+from copydesk.filtering import KEEP_ALL, FindingFilter
+from copydesk.read.language import Lang
 from copydesk.scan.local import BATCH_ARTICLES, ScanReport, Unit, check_batch, init_worker
 from copydesk.scan.records import Origin, summary_row
 
@@ -93,9 +96,11 @@ def _jsonl_units(path: str, data: bytes) -> Iterator[Unit]:
         yield Unit(Origin(key, path=path, url=url), "page", page=page)
 
 
-def check_partition(files: Iterable[tuple[str, bytes]]) -> Iterator[str]:
+def check_partition(
+    files: Iterable[tuple[str, bytes]], keep: FindingFilter = KEEP_ALL, lang: Lang = None
+) -> Iterator[str]:
     """An executor's work: read its files' articles and check them, a batch at a time."""
-    init_worker(None, False)
+    init_worker(None, False, keep, lang)
     batch: list[Unit] = []
     for uri, data in files:
         for unit in _units_of_file(uri, data):
@@ -129,6 +134,8 @@ def scan(
     *,
     master: str | None = None,
     summary: str | None = None,
+    keep: FindingFilter = KEEP_ALL,
+    lang: Lang = None,
 ) -> ScanReport:
     """Run the scan on Spark; ``out`` (and ``summary``, default ``OUT.csv``) become folders."""
     try:
@@ -153,7 +160,7 @@ def scan(
         files = sc.union(
             [sc.binaryFiles(_spark_path(p), sc.defaultParallelism) for p in paths]
         ).filter(lambda pair: _is_input(pair[0]))
-        records = files.mapPartitions(check_partition).cache()
+        records = files.mapPartitions(partial(check_partition, keep=keep, lang=lang)).cache()
         records.saveAsTextFile(out)
         header = sc.parallelize(["origin,url,status,major,minor,rewording_score,source"], 1)
         header.union(records.map(_csv_line)).coalesce(1).saveAsTextFile(
