@@ -23,7 +23,7 @@ from collections.abc import Hashable, Iterable, Sequence
 
 from copydesk.ledger.model import Ledger
 from copydesk.model import Finding, Severity, Span, SpanIndex
-from copydesk.report.schema import Group
+from copydesk.report.schema import FindingGroup
 
 #: Families of kinds by how direct their evidence is: the first leads a group among findings
 #: of one severity.
@@ -83,7 +83,9 @@ def _lead_rank(f: Finding) -> tuple[int, int]:
     return (-f.severity.rank, place)
 
 
-def group_findings(findings: Sequence[Finding], ledger: Ledger, article_id: str) -> list[Group]:
+def group_findings(
+    findings: Sequence[Finding], ledger: Ledger, article_id: str
+) -> list[FindingGroup]:
     """The groups of ``findings`` (in text order) about one fact each, every finding in one
     group; groups come in the order of their first finding. ``article_id`` is the article's
     ``doc_id`` (its own evidence links nothing)."""
@@ -105,5 +107,5 @@ def group_findings(findings: Sequence[Finding], ledger: Ledger, article_id: str)
     groups = []
     for positions in sorted(members.values()):
         lead = min(positions, key=lambda i: (*_lead_rank(findings[i]), i))
-        groups.append(Group(lead=lead, related=[i for i in positions if i != lead]))
+        groups.append(FindingGroup(lead=lead, related=[i for i in positions if i != lead]))
     return groups

@@ -97,7 +97,7 @@ class Finding(_Model):
         return value
 
 
-class Group(_Model):
+class FindingGroup(_Model):
     """Findings about one fact: one error that several checks see (a role swapped against the
     source is also a conflicting affiliation, and a claim other outlets contradict).
 
@@ -509,7 +509,7 @@ class Report(_Document):
         description="The article checked, with the text every span points into."
     )
     findings: list[Finding] = Field(description="All findings, in text order.")
-    groups: list[Group] = Field(
+    groups: list[FindingGroup] = Field(
         default_factory=list,
         description="The findings grouped by the fact they are about, every finding in "
         "exactly one group (`Finding.group`), in the order of each group's first finding.",

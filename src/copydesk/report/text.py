@@ -13,14 +13,13 @@ import os
 from typing import TextIO
 
 from rich import box
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-from rich.console import Group as Lines
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
 from copydesk.model import Severity
 from copydesk.report.page import numbered, rewording_line
-from copydesk.report.schema import Excerpt, Finding, Group, Report, SourceCandidate
+from copydesk.report.schema import Excerpt, Finding, FindingGroup, Report, SourceCandidate
 
 COLOR_CHOICES = ("auto", "always", "never")
 
@@ -151,7 +150,7 @@ def _header(report: Report) -> RenderableType:
         lines.append(Text(f"Compared with: {name}" + (f" ({where})" if where else "")))
     lines.append(_totals(report))
     lines.append(Text(rewording_line(report.rewording.score, report.rewording.summary)))
-    return Lines(*lines)
+    return Group(*lines)
 
 
 def _totals(report: Report) -> Text:
@@ -173,7 +172,7 @@ def _findings(report: Report, styled: bool) -> list[RenderableType]:
     number names the same finding in both."""
     if not report.findings:
         return [Text("No findings.", style="green"), Text()]
-    groups = report.groups or [Group(lead=i) for i in range(len(report.findings))]
+    groups = report.groups or [FindingGroup(lead=i) for i in range(len(report.findings))]
     number_of = {id(f): n for n, f in numbered(report.findings)}
     parts: list[RenderableType] = []
     for sev in SEVERITY_ORDER:
@@ -192,7 +191,9 @@ def _findings(report: Report, styled: bool) -> list[RenderableType]:
     return parts
 
 
-def _item(group: Group, report: Report, styled: bool, number_of: dict[int, int]) -> RenderableType:
+def _item(
+    group: FindingGroup, report: Report, styled: bool, number_of: dict[int, int]
+) -> RenderableType:
     shown: set[tuple[str, int, int]] = set()
     lines: list[RenderableType] = []
     for depth, position in enumerate((group.lead, *group.related)):
@@ -202,7 +203,7 @@ def _item(group: Group, report: Report, styled: bool, number_of: dict[int, int])
         lines.append(_Indented(head, indent + LEAD_INDENT, first=indent))
         body = _body(f, report, styled, shown)
         lines += [_Indented(b, indent + LEAD_INDENT) for b in body]
-    return Lines(*lines)
+    return Group(*lines)
 
 
 def _head(prefix: str, f: Finding) -> Text:
