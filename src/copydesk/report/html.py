@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from copydesk.report.escape import escape
 from copydesk.report.page import (
-    SEVERITY_ORDER,
     FindingList,
     Mark,
     article_lines,
     controls,
     document,
+    grouped,
     marked,
     numbered,
     severity_legend,
@@ -56,7 +56,7 @@ def render_report_html(report: Report) -> str:
             controls(legend),
             "<main>",
             _article(report, listed),
-            _findings(listed, findings),
+            _findings(report, findings),
             "</main>",
             tables(report, findings),
         ],
@@ -73,18 +73,28 @@ def _article(report: Report, listed: list[tuple[int, Finding]]) -> str:
     return f'<article class="article" aria-label="Article text">{text}</article>'
 
 
-def _findings(listed: list[tuple[int, Finding]], findings: FindingList) -> str:
+def _findings(report: Report, findings: FindingList) -> str:
+    """The findings as the text report lists them: one item per fact under its lead's
+    severity, the findings about the same fact listed under the lead."""
     head = '<aside class="findings" aria-label="Findings">\n<h2>Findings</h2>'
-    if not listed:
+    if not report.findings:
         return head + '\n<p class="none">No findings.</p>\n</aside>'
-    groups = []
-    for sev in SEVERITY_ORDER:
-        items = [findings.item(n, f) for n, f in listed if f.severity == sev]
-        if items:
-            groups.append(
-                f'<section class="severity-group {sev.value}" aria-label="{sev.value} findings">'
-                f'<h3 class="{sev.value}">{sev.value} ({len(items)})</h3>\n<ol>\n'
-                + "\n".join(items)
-                + "\n</ol></section>"
-            )
-    return head + "\n" + "\n".join(groups) + "\n</aside>"
+    number = findings.numbers
+    sections = []
+    for sev, items in grouped(report):
+        entries = []
+        for g in items:
+            related = [(number[k], report.findings[k]) for k in g.related]
+            lead = report.findings[g.lead]
+            entries.append(findings.item(number[g.lead], lead, same_fact=False, related=related))
+        count = sum(1 + len(g.related) for g in items)
+        tally = f"{len(items)}"
+        if count != len(items):
+            tally = f"{len(items)} item{'' if len(items) == 1 else 's'}, {count} findings"
+        sections.append(
+            f'<section class="severity-group {sev.value}" aria-label="{sev.value} findings">'
+            f'<h3 class="{sev.value}">{sev.value} ({tally})</h3>\n<ol>\n'
+            + "\n".join(entries)
+            + "\n</ol></section>"
+        )
+    return head + "\n" + "\n".join(sections) + "\n</aside>"

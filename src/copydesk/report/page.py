@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from copydesk.model import Severity
 from copydesk.report.escape import escape
-from copydesk.report.schema import Evidence, Finding, Report
+from copydesk.report.schema import Evidence, Finding, FindingGroup, Report
 
 #: Forbids scripts, frames, fonts and fetches; only the inline style sheet is allowed.
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
@@ -49,6 +49,24 @@ def numbered(findings: Sequence[Finding]) -> list[tuple[int, Finding]]:
     major first, and in text order within each severity."""
     ordered = [f for sev in SEVERITY_ORDER for f in findings if f.severity == sev]
     return list(enumerate(ordered, start=1))
+
+
+def numbers(findings: Sequence[Finding]) -> list[int]:
+    """The number of each finding, by its position in ``findings``."""
+    by_finding = {id(f): n for n, f in numbered(findings)}
+    return [by_finding[id(f)] for f in findings]
+
+
+def grouped(report: Report) -> list[tuple[Severity, list[FindingGroup]]]:
+    """The items the text report and the check page list: one per group of findings about one
+    fact (one per finding when the report has no groups), under the severity of its lead,
+    major first, in the report's order."""
+    groups = report.groups or [FindingGroup(lead=i) for i in range(len(report.findings))]
+    by_severity = [
+        (sev, [g for g in groups if report.findings[g.lead].severity == sev])
+        for sev in SEVERITY_ORDER
+    ]
+    return [(sev, items) for sev, items in by_severity if items]
 
 
 def mark_id(number: int) -> str:
@@ -128,6 +146,17 @@ def article_lines(report: Report) -> list[str]:
         f'<span class="{s.value}">{counts.get(s.value, 0)} {s.value}</span>' for s in SEVERITY_ORDER
     )
     lines.append(f'<p class="totals">{totals}</p>')
+    left_out = report.summary.filtered
+    if left_out.total:
+        why = []
+        if left_out.below_min_severity:
+            why.append(f"{left_out.below_min_severity} below {left_out.min_severity.value}")
+        if left_out.ignored:
+            why.append(f"{left_out.ignored} of the kinds ignored ({', '.join(left_out.ignore)})")
+        lines.append(
+            f'<p class="filtered">{left_out.total} finding{"s" if left_out.total > 1 else ""} '
+            f"left out: {escape('; '.join(why))}</p>"
+        )
     summary = rewording_line(report.rewording.score, report.rewording.summary)
     lines.append(f'<p class="rewording">{escape(summary)}</p>')
     return lines
@@ -252,13 +281,28 @@ class FindingList:
     def __init__(self, report: Report) -> None:
         self.report = report
         self.source_id = report.comparison.source.doc_id if report.comparison else None
+        self.numbers = numbers(report.findings)
+        self._same_fact: dict[int, list[int]] = {}
+        for g in report.groups:
+            members = [self.numbers[k] for k in (g.lead, *g.related)]
+            for n in members:
+                self._same_fact[n] = [m for m in members if m != n]
         self._shown: dict[tuple[tuple[str, int, int, str | None], ...], int] = {}
 
     def item(
-        self, number: int, f: Finding, *, target: str | None = None, quote: bool = True
+        self,
+        number: int,
+        f: Finding,
+        *,
+        target: str | None = None,
+        quote: bool = True,
+        same_fact: bool = True,
+        related: Sequence[tuple[int, Finding]] = (),
     ) -> str:
         """One finding's ``<li>``: number, kind (linked to ``target``, by default its mark),
-        severity, message, its words (``quote``), suggestion and evidence."""
+        severity, message, its words (``quote``), suggestion and evidence; then links to the
+        other findings about the same fact (``same_fact``), or their entries (``related``,
+        numbered) listed inside this one."""
         target = mark_id(number) if target is None else target
         parts = [
             f'<span class="number">{number}.</span>',
@@ -276,6 +320,14 @@ class FindingList:
                 f'<span class="suggestion">Suggestion: <strong>{escape(f.suggestion)}</strong></span>'
             )
         parts.append(self._evidence(number, f))
+        others = self._same_fact.get(number) if same_fact else None
+        if others:
+            links = ", ".join(f'<a href="#{note_id(n)}">{n}</a>' for n in others)
+            plural = "s" if len(others) > 1 else ""
+            parts.append(f'<span class="same-fact">Same fact as finding{plural} {links}</span>')
+        if related:
+            entries = "".join(self.item(n, r, same_fact=False) for n, r in related)
+            parts.append(f'<ul class="related" aria-label="About the same fact">{entries}</ul>')
         return (
             f'<li id="{note_id(number)}" class="finding {f.severity.value}">'
             + "".join(parts)

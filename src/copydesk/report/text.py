@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from copydesk.model import Severity
-from copydesk.report.page import numbered, rewording_line
+from copydesk.report.page import grouped, numbered, rewording_line
 from copydesk.report.schema import Excerpt, Finding, FindingGroup, Report, SourceCandidate
 
 COLOR_CHOICES = ("auto", "always", "never")
@@ -172,13 +172,9 @@ def _findings(report: Report, styled: bool) -> list[RenderableType]:
     number names the same finding in both."""
     if not report.findings:
         return [Text("No findings.", style="green"), Text()]
-    groups = report.groups or [FindingGroup(lead=i) for i in range(len(report.findings))]
     number_of = {id(f): n for n, f in numbered(report.findings)}
     parts: list[RenderableType] = []
-    for sev in SEVERITY_ORDER:
-        items = [g for g in groups if report.findings[g.lead].severity == sev]
-        if not items:
-            continue
+    for sev, items in grouped(report):
         count = sum(1 + len(g.related) for g in items)
         heading = f"{sev.value.upper()} ({len(items)})"
         if count != len(items):
