@@ -110,6 +110,16 @@ def harbour_findings(text: str = TEXT) -> tuple[Finding, ...]:
     )
 
 
+def missing_speaker(text: str = TEXT) -> Finding:
+    """An empty-span finding: the speaker missing from 'According to  ,'."""
+    gap = at(text, "According to  ,")
+    return finding(
+        "attribution.empty_speaker",
+        Span(gap.start + 13, gap.start + 13),
+        "The attribution names no speaker.",
+    )
+
+
 def harbour_result(text: str = TEXT, **meta: str) -> CheckResult:
     doc = annotate(harbour_article(text, **meta))
     findings = tuple(sorted(harbour_findings(text), key=lambda f: (f.span.start, f.kind)))

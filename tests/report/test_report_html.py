@@ -19,7 +19,7 @@ from pages import (
     parse,
     text_numbers,
 )
-from report_fixtures import TEXT, at, contradicted_result, finding, harbour_result
+from report_fixtures import TEXT, at, contradicted_result, finding, harbour_result, missing_speaker
 
 from copydesk.analysis import Analysed
 from copydesk.compare.model import AlignedSentence, Comparison, Label
@@ -148,13 +148,7 @@ def test_marks_and_findings_link_to_each_other(report: Report, root: Any) -> Non
 
 def test_an_empty_span_still_has_a_target() -> None:
     result = harbour_result()
-    gap = at(TEXT, "According to  ,")
-    empty = finding(
-        "attribution.empty_speaker",
-        Span(gap.start + 13, gap.start + 13),
-        "The attribution names no speaker.",
-    )
-    root = parse(render_html(build_report(CheckResult(result.analysed, (empty,)))))
+    root = parse(render_html(build_report(CheckResult(result.analysed, (missing_speaker(),)))))
     (mark,) = root.xpath("//mark[@id='f1']")
     assert mark.text_content() == "" and "empty" in mark.get("class").split()
     assert mark.xpath("ancestor::a[1]/@href") == ["#n1"]

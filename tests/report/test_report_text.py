@@ -6,9 +6,8 @@ import io
 import re
 
 import pytest
-from report_fixtures import TEXT, at, contradicted_result, finding, harbour_result
+from report_fixtures import TEXT, contradicted_result, harbour_result, missing_speaker
 
-from copydesk.model import Span
 from copydesk.pipeline import CheckResult
 from copydesk.report.build import build_report
 from copydesk.report.text import make_console, render_text, text_report
@@ -121,11 +120,5 @@ def test_corroboration_table_and_evidence_outlet() -> None:
 
 def test_empty_span_is_still_visible() -> None:
     result = harbour_result()
-    gap = at(TEXT, "According to  ,")
-    empty = finding(
-        "attribution.empty_speaker",
-        Span(gap.start + 13, gap.start + 13),
-        "The attribution names no speaker.",
-    )
-    out = text_report(build_report(CheckResult(result.analysed, (empty,))))
+    out = text_report(build_report(CheckResult(result.analysed, (missing_speaker(),))))
     assert "According to [[∅]] , the terminal" in out
