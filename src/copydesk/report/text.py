@@ -1,5 +1,7 @@
-"""The report in a terminal: findings grouped by severity, each with its sentence and the
-offending span highlighted, then the ledger, the comparison and the corroboration.
+"""The report in a terminal: findings by severity, one item per fact (the findings about the
+same fact indented under the one that leads them), each with its sentence and the offending
+span highlighted, then the ledger, the comparison and the corroboration. Text is wrapped to
+the terminal, or to ``COLUMNS`` when set.
 
 Rendered with rich. Without a terminal (piped, redirected, ``--color never``) no escape codes
 are written and the span is marked ``[[like this]]`` instead, so the output stays readable
