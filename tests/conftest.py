@@ -81,10 +81,18 @@ def browser() -> Iterator[Any]:
             driver.quit()
 
 
+def _reports(article: Path, source: Path) -> tuple[Report, Report]:
+    """An article's report checked alone and against its source, read as `copydesk check`
+    reads them (the HTML pages' tests)."""
+    read = read_input(str(article))
+    return build_report(check(read)), build_report(check(read, read_input(str(source))))
+
+
 @pytest.fixture(scope="session")
 def seed_reports(seed_dir: Path) -> tuple[Report, Report]:
-    """The seed article's report checked alone and against its source, read as `copydesk
-    check` reads them (the HTML pages' tests)."""
-    article = read_input(str(seed_dir / "article.txt"))
-    source = read_input(str(seed_dir / "source.txt"))
-    return build_report(check(article)), build_report(check(article, source))
+    return _reports(seed_dir / "article.txt", seed_dir / "source.txt")
+
+
+@pytest.fixture(scope="session")
+def example_reports() -> tuple[Report, Report]:
+    return _reports(EXAMPLES / "reworded.txt", EXAMPLES / "original.txt")

@@ -81,12 +81,19 @@ def test_the_article_text_is_shown_whole(root: Any) -> None:
     assert _article_text(root) == TEXT
 
 
+@pytest.fixture(params=["seed_reports", "example_reports"], ids=["seed", "examples"])
+def case_reports(request: pytest.FixtureRequest) -> tuple[Report, Report]:
+    """The seed case's reports, then those of examples/ (alone, and against the source)."""
+    reports: tuple[Report, Report] = request.getfixturevalue(request.param)
+    return reports
+
+
 def test_findings_are_numbered_as_the_text_report_numbers_them(
-    report: Report, html: str, seed_reports: tuple[Report, Report]
+    report: Report, html: str, case_reports: tuple[Report, Report]
 ) -> None:
     assert_numbers_match_the_text_report(report, html)
-    alone, _ = seed_reports
-    assert_numbers_match_the_text_report(alone, render_html(alone))
+    for case in case_reports:
+        assert_numbers_match_the_text_report(case, render_html(case))
 
 
 def test_the_list_reads_as_the_text_report_under_severity_headings(
@@ -201,8 +208,10 @@ def test_landmarks_and_labels(root: Any) -> None:
     assert root.xpath("//main//aside[@aria-label='Findings']")
 
 
-def test_no_quotation_mark_is_doubled(seed_reports: tuple[Report, Report]) -> None:
-    for report in seed_reports:
+def test_no_quotation_mark_is_doubled(
+    seed_reports: tuple[Report, Report], case_reports: tuple[Report, Report]
+) -> None:
+    for report in case_reports:
         root = parse(render_html(report))
         assert not root.xpath("//q"), "<q> adds quotation marks of its own"
         shown = root.xpath("string(//body)")
@@ -364,13 +373,6 @@ def test_a_run_of_added_sentences_shares_one_no_source_cell(
         assert cell.getparent() is run[0]
         assert int(cell.get("rowspan", "1")) == len(run)
         assert all(not r.xpath("td[@class='source']") for r in run[1:])
-
-
-def test_the_redline_numbers_findings_as_the_text_report(
-    seed_reports: tuple[Report, Report],
-) -> None:
-    _, compared = seed_reports
-    assert_numbers_match_the_text_report(compared, render_html(compared))
 
 
 def test_the_redline_shows_the_check_pages_sections() -> None:
