@@ -27,7 +27,7 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'"
 #: URL schemes turned into links; anything else (javascript:, data:) is shown as text only.
 LINK_SCHEMES = ("http://", "https://")
 
-#: The order findings are listed and numbered in, as in the text report.
+#: The order findings are numbered and listed in, in the text report and on the pages.
 SEVERITY_ORDER = (Severity.MAJOR, Severity.MINOR, Severity.INFO)
 
 SEVERITY_MEANING = {
@@ -45,8 +45,8 @@ STYLE = files("copydesk.report").joinpath("page.css").read_text(encoding="utf-8"
 
 
 def numbered(findings: Sequence[Finding]) -> list[tuple[int, Finding]]:
-    """The findings with the numbers the text report gives them, in its order: by severity,
-    major first, and in text order within each severity."""
+    """The findings with the numbers every rendering gives them, in the order they count in:
+    by severity, major first, then text order (the lists show them by `grouped`)."""
     ordered = [f for sev in SEVERITY_ORDER for f in findings if f.severity == sev]
     return list(enumerate(ordered, start=1))
 
