@@ -149,6 +149,10 @@ def test_vectors_computed_ahead_give_the_same_comparison(
     ahead = VectorsAhead()
     embed_ahead(ahead, article)  # the source's sentences are left for compare to embed
     assert compare(article, source, ahead) == alone
+    ahead = VectorsAhead()
+    embed_ahead(ahead, article)
+    embed_ahead(ahead, source, threads=2)
+    assert compare(article, source, ahead) == alone
     assert sum(p.label is Label.CHANGED for p in alone.pairs) == 2
 
 

@@ -89,9 +89,10 @@ def compare(article: Analysed, source: Analysed, ahead: VectorsAhead | None = No
     )
 
 
-def embed_ahead(ahead: VectorsAhead, analysed: Analysed) -> None:
-    """Start computing the vectors of the sentences `compare` will align in ``analysed``."""
-    ahead.embed([u.text for u in sentence_alignment.body_units(analysed.doc)])
+def embed_ahead(ahead: VectorsAhead, analysed: Analysed, threads: int = 1) -> None:
+    """Start computing, on ``threads`` threads, the vectors of the sentences `compare` will
+    align in ``analysed``."""
+    ahead.embed([u.text for u in sentence_alignment.body_units(analysed.doc)], threads)
 
 
 def changes_meaning(finding: Finding) -> bool:

@@ -290,16 +290,19 @@ class VectorsAhead:
         """The backend, once loaded (or the error that loading it raised)."""
         return self._backend.result()
 
-    def embed(self, texts: Sequence[str]) -> None:
-        """Start computing the vectors of ``texts``; under the lexical backend, which runs in
-        Python and would only compete with the caller, nothing is computed ahead."""
+    def embed(self, texts: Sequence[str], threads: int = 1) -> None:
+        """Start computing the vectors of ``texts``, split between ``threads`` threads; under
+        the lexical backend, which runs in Python and would only compete with the caller,
+        nothing is computed ahead."""
         unique = list(dict.fromkeys(texts))
+        for k in range(threads):
+            part = unique[k::threads]
 
-        def work() -> np.ndarray | None:
-            b = self._backend.result()
-            return b.vectors(unique) if isinstance(b, MiniLMBackend) else None
+            def work(part: list[str] = part) -> np.ndarray | None:
+                b = self._backend.result()
+                return b.vectors(part) if isinstance(b, MiniLMBackend) and part else None
 
-        self._ahead.append((unique, _on_a_thread(work)))
+            self._ahead.append((part, _on_a_thread(work)))
 
     def sentence_vectors(self, texts: Sequence[str]) -> SentenceVectors:
         """`sentence_vectors` of ``texts``, computing only those not embedded ahead."""
