@@ -86,7 +86,7 @@ def check(
             source = found.source
     comparison = None
     if source is not None:
-        # Imported here for start-up speed: compare imports scipy for the aligner, which a
+        # Imported here for start-up speed: compare imports the aligner and ERRANT, which a
         # check without a source never needs.
         from copydesk.compare import compare
 

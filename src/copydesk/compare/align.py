@@ -28,7 +28,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
 from copydesk.compare.embed import (
     Backend,
@@ -319,43 +318,64 @@ class _Scorer:
     def _lexical(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The pairs sharing a lemma, name or number (article and source positions), and
         `lexical_score` for each."""
-        lemmas, names, numbers = (self._overlaps(a) for a in ("lemmas", "names", "numbers"))
+        m = max(len(self.source), 1)
+        parts = [self._overlaps(attr) for attr in ("lemmas", "names", "numbers")]
+        keys = np.sort(np.concatenate([k for k, _ in parts]))
+        keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
+
+        def spread(part: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+            out = np.zeros(len(keys))
+            out[np.searchsorted(keys, part[0])] = part[1]
+            return out
+
+        lemmas, names, numbers = (spread(p) for p in parts)
         # a pair missing from a part adds that part's 0, as the weighted mean does
-        shared = (LEMMA_WEIGHT * lemmas + NAME_WEIGHT * names + NUMBER_WEIGHT * numbers).tocoo()
-        rows, cols = shared.row, shared.col
-        norm = np.full(len(rows), LEMMA_WEIGHT)
+        shared = LEMMA_WEIGHT * lemmas + NAME_WEIGHT * names + NUMBER_WEIGHT * numbers
+        rows, cols = keys // m, keys % m
+        norm = np.full(len(keys), LEMMA_WEIGHT)
         for weight, attr in ((NAME_WEIGHT, "names"), (NUMBER_WEIGHT, "numbers")):
             a_has = np.array([bool(getattr(u, attr)) for u in self.article], dtype=bool)
             s_has = np.array([bool(getattr(u, attr)) for u in self.source], dtype=bool)
             norm = norm + np.where(a_has[rows] | s_has[cols], weight, 0.0)
-        return rows, cols, shared.data / norm
+        return rows, cols, shared / norm
 
-    def _overlaps(self, attr: str) -> sparse.csr_matrix:
+    def _overlaps(self, attr: str) -> tuple[np.ndarray, np.ndarray]:
         """`_overlap` of ``attr`` terms for every pair of units sharing one (the others'
-        overlap is 0)."""
+        overlap is 0): the pairs as sorted keys (article position times the source's length,
+        plus source position) and their overlaps. Each sum adds its terms in the order the
+        terms were first met, left to right."""
         terms: dict[str, int] = {}
-        a_rows: list[int] = []
-        a_cols: list[int] = []
-        s_rows: list[int] = []
-        s_cols: list[int] = []
-        for rows, cols, units in ((a_rows, a_cols, self.article), (s_rows, s_cols, self.source)):
+        sides = []
+        for units in (self.article, self.source):
+            unit_ids: list[int] = []
+            term_ids: list[int] = []
             for k, u in enumerate(units):
                 for t in getattr(u, attr):
-                    rows.append(k)
-                    cols.append(terms.setdefault(t, len(terms)))
-        n, m = len(self.article), len(self.source)
-        w = np.zeros(len(terms))
-        for t, c in terms.items():
-            w[c] = self.weight.get(t, 1.0)
-        a = sparse.csr_matrix((np.ones(len(a_rows)), (a_rows, a_cols)), shape=(n, len(terms)))
-        s = sparse.csr_matrix((np.ones(len(s_rows)), (s_rows, s_cols)), shape=(m, len(terms)))
-        # sparse times sparse: only pairs sharing a term are summed, each over the article
-        # unit's terms in their stored order
-        shared = sparse.csr_matrix(a @ (s @ sparse.diags(w)).T)
-        pair_rows = np.repeat(np.arange(n), np.diff(shared.indptr))
-        total = np.asarray(a @ w)[pair_rows] + np.asarray(s @ w)[shared.indices]
-        shared.data = 2 * shared.data / total  # a shared term makes the total positive
-        return shared
+                    unit_ids.append(k)
+                    term_ids.append(terms.setdefault(t, len(terms)))
+            ids, held = np.array(unit_ids, dtype=np.int64), np.array(term_ids, dtype=np.int64)
+            order = np.lexsort((held, ids))  # each unit's terms in order
+            sides.append((ids[order], held[order]))
+        (a_ids, a_terms), (s_ids, s_terms) = sides
+        w = np.array([self.weight.get(t, 1.0) for t in terms], dtype=np.float64)
+        m = max(len(self.source), 1)
+        a_total, s_total = np.zeros(len(self.article)), np.zeros(len(self.source))
+        for total, ids, held in ((a_total, a_ids, a_terms), (s_total, s_ids, s_terms)):
+            holders, sums = _sums_in_order(ids, w[held])
+            total[holders] = sums
+        # every (article unit, term) with every source unit holding the term
+        by_term = np.argsort(s_terms, kind="stable")
+        count = np.bincount(s_terms, minlength=len(terms))
+        first = np.cumsum(count) - count
+        reps = count[a_terms]
+        each = np.repeat(np.arange(len(a_terms)), reps)
+        within = np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)
+        held = a_terms[each]
+        pairs = a_ids[each] * m + s_ids[by_term][first[held] + within]
+        order = np.argsort(pairs, kind="stable")  # each unit's terms stay in order
+        keys, shared = _sums_in_order(pairs[order], w[held[order]])
+        total = a_total[keys // m] + s_total[keys % m]
+        return keys, 2 * shared / total  # a shared term makes the total positive
 
     def group(self, a: Sequence[int], s: Sequence[int]) -> float:
         cos = float(self.a_vec.unit(a) @ self.s_vec.unit(s))
@@ -369,6 +389,20 @@ class _Scorer:
             len(a) == 1 and len(s) == 1 and self.article[a[0]].heading != self.source[s[0]].heading
         )
         return _combine(cos, lex, mixed)
+
+
+def _sums_in_order(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each run of equal ``keys`` (sorted) once, with the sum of its ``values`` added left to
+    right (as a loop would: the same float rounding)."""
+    if len(keys) == 0:
+        return keys, values.astype(np.float64)
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    lengths = np.diff(np.r_[starts, len(keys)])
+    sums = values[starts].astype(np.float64)
+    for r in range(1, int(lengths.max())):
+        more = lengths > r
+        sums[more] += values[starts[more] + r]
+    return keys[starts], sums
 
 
 def _combine(cos: float, lex: float, heading_mismatch: bool) -> float:
