@@ -123,7 +123,7 @@ def run() -> Scores:
     rewrites, originals = _rewrites_and_originals()
     clean = [REAL / c for c in CLEAN] + sorted((SEED / "coverage").glob("*.txt"))
     clean.append(ROOT / "examples" / "original.txt")
-    for path in {*rewrites, *originals, *clean}:
+    for path in sorted({*rewrites, *originals, *clean}):
         result = _checked(path)
         name = str(path.relative_to(path.parents[1]))
         score = rewording(result.analysed.doc, result.findings).score
@@ -152,9 +152,9 @@ def main() -> int:
         f"  major findings on clean texts       {len(s.majors_on_clean)} {s.majors_on_clean or ''}"
     )
     print("\nrewording score")
-    for name, score in sorted(s.rewrites.items(), key=lambda x: -x[1]):
+    for name, score in sorted(s.rewrites.items(), key=lambda x: (-x[1], x[0])):
         print(f"  rewrite   {score:.3f}  {name}")
-    for name, score in sorted(s.originals.items(), key=lambda x: -x[1]):
+    for name, score in sorted(s.originals.items(), key=lambda x: (-x[1], x[0])):
         print(f"  original  {score:.3f}  {name}")
     print(f"  ROC AUC (rewrites above originals)  {s.auc:.3f}")
     return 0

@@ -217,6 +217,27 @@ def test_closed_output_pipe_is_reported_in_one_line(files: Path, form: str) -> N
     assert err.strip() == "copydesk: the output was closed before the report was written."
 
 
+#: The number of the read system call, by machine, as /proc/PID/syscall shows it.
+_READ_SYSCALL = {"x86_64": "0", "aarch64": "63"}
+
+
+def _wait_until_reading_stdin(pid: int, limit_s: float = 60.0) -> None:
+    """Wait until the process blocks reading its stdin, so the interrupt lands in the command
+    and not in the interpreter's start-up (which a loaded machine can stretch past any fixed
+    sleep). Where /proc does not tell, wait a fixed while."""
+    read = _READ_SYSCALL.get(os.uname().machine)
+    deadline = time.monotonic() + limit_s
+    while read is not None and time.monotonic() < deadline:
+        try:
+            fields = Path(f"/proc/{pid}/syscall").read_text().split()
+        except OSError:
+            break
+        if fields[:2] == [read, "0x0"]:  # read(0, ...): waiting for the article on stdin
+            return
+        time.sleep(0.05)
+    time.sleep(1.5)
+
+
 def test_interrupt_exits_130_without_a_traceback() -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "copydesk", "check", "-"],
@@ -226,7 +247,7 @@ def test_interrupt_exits_130_without_a_traceback() -> None:
         text=True,
         cwd=ROOT,
     )
-    time.sleep(1.5)  # let it start and block reading stdin
+    _wait_until_reading_stdin(process.pid)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130
