@@ -8,7 +8,8 @@ import re
 import pytest
 from report_fixtures import TEXT, contradicted_result, harbour_result, missing_speaker
 
-from copydesk.pipeline import CheckResult
+from copydesk.filtering import FindingFilter
+from copydesk.pipeline import CheckResult, apply_filter
 from copydesk.report.build import build_report
 from copydesk.report.text import make_console, render_text, text_report
 
@@ -52,6 +53,15 @@ def test_header_names_the_article(plain: str) -> None:
     assert "Harbour board approves new ferry pier" in head
     assert "Halden Herald" in head and "https://news.example/halden/pier" in head
     assert "2 major, 2 minor, 1 info findings" in head
+
+
+def test_a_filtered_report_says_what_it_left_out(plain: str) -> None:
+    result = apply_filter(harbour_result(), FindingFilter.of("major", ["copy"]))
+    filtered = text_report(build_report(result), color="never")
+    head = filtered[: filtered.index("MAJOR")]
+    assert "1 major, 0 minor, 0 info finding\n" in head
+    assert "4 findings left out: 3 below major; 1 of the kinds ignored (copy)" in head
+    assert "left out" not in plain
 
 
 def test_ledger_lists_quotations_people_and_conversions(plain: str) -> None:

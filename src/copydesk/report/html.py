@@ -19,6 +19,7 @@ from copydesk.report.page import (
     controls,
     document,
     grouped,
+    item_tally,
     marked,
     numbered,
     severity_legend,
@@ -87,13 +88,9 @@ def _findings(report: Report, findings: FindingList) -> str:
             related = [(number[k], report.findings[k]) for k in g.related]
             lead = report.findings[g.lead]
             entries.append(findings.item(number[g.lead], lead, same_fact=False, related=related))
-        count = sum(1 + len(g.related) for g in items)
-        tally = f"{len(items)}"
-        if count != len(items):
-            tally = f"{len(items)} item{'' if len(items) == 1 else 's'}, {count} findings"
         sections.append(
             f'<section class="severity-group {sev.value}" aria-label="{sev.value} findings">'
-            f'<h3 class="{sev.value}">{sev.value} ({tally})</h3>\n<ol>\n'
+            f'<h3 class="{sev.value}">{sev.value} ({item_tally(items)})</h3>\n<ol>\n'
             + "\n".join(entries)
             + "\n</ol></section>"
         )

@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from copydesk.model import Severity
 from copydesk.report.escape import escape
-from copydesk.report.schema import Evidence, Finding, FindingGroup, Report
+from copydesk.report.schema import Evidence, Filtered, Finding, FindingGroup, Report, Role
 
 #: Forbids scripts, frames, fonts and fetches; only the inline style sheet is allowed.
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
@@ -67,6 +67,22 @@ def grouped(report: Report) -> list[tuple[Severity, list[FindingGroup]]]:
         for sev in SEVERITY_ORDER
     ]
     return [(sev, items) for sev, items in by_severity if items]
+
+
+def item_tally(items: Sequence[FindingGroup]) -> str:
+    """How many items a severity lists, and how many findings they hold when that differs
+    ('7 items, 12 findings')."""
+    count = sum(1 + len(g.related) for g in items)
+    if count == len(items):
+        return f"{count}"
+    return f"{len(items)} item{'' if len(items) == 1 else 's'}, {count} findings"
+
+
+def role_label(role: Role) -> str:
+    """A role as the ledger lists it: 'former culture minister (Russia)'."""
+    return (
+        ("former " if role.former else "") + role.title + (f" ({role.side})" if role.side else "")
+    )
 
 
 def mark_id(number: int) -> str:
@@ -120,6 +136,20 @@ def excerpt(inner_html: str) -> str:
     return f'<span class="excerpt">{inner_html}</span>'
 
 
+def left_out_line(filtered: Filtered) -> str:
+    """What ``--min-severity`` and ``--ignore`` left out, in one line ('' when nothing was):
+    '38 findings left out: 38 below major'."""
+    if not filtered.total:
+        return ""
+    why = []
+    if filtered.below_min_severity:
+        why.append(f"{filtered.below_min_severity} below {filtered.min_severity.value}")
+    if filtered.ignored:
+        why.append(f"{filtered.ignored} of the kinds ignored ({', '.join(filtered.ignore)})")
+    plural = "s" if filtered.total > 1 else ""
+    return f"{filtered.total} finding{plural} left out: {'; '.join(why)}"
+
+
 def rewording_line(score: float, summary: str) -> str:
     """The whole-article verdict in one line, as the text report and both pages give it."""
     return f"Machine rewording: {score:.2f} of 1 ({summary})"
@@ -146,17 +176,9 @@ def article_lines(report: Report) -> list[str]:
         f'<span class="{s.value}">{counts.get(s.value, 0)} {s.value}</span>' for s in SEVERITY_ORDER
     )
     lines.append(f'<p class="totals">{totals}</p>')
-    left_out = report.summary.filtered
-    if left_out.total:
-        why = []
-        if left_out.below_min_severity:
-            why.append(f"{left_out.below_min_severity} below {left_out.min_severity.value}")
-        if left_out.ignored:
-            why.append(f"{left_out.ignored} of the kinds ignored ({', '.join(left_out.ignore)})")
-        lines.append(
-            f'<p class="filtered">{left_out.total} finding{"s" if left_out.total > 1 else ""} '
-            f"left out: {escape('; '.join(why))}</p>"
-        )
+    left_out = left_out_line(report.summary.filtered)
+    if left_out:
+        lines.append(f'<p class="filtered">{escape(left_out)}</p>')
     summary = rewording_line(report.rewording.score, report.rewording.summary)
     lines.append(f'<p class="rewording">{escape(summary)}</p>')
     return lines
@@ -420,12 +442,7 @@ def _ledger(report: Report) -> str:
     people = [
         [
             escape(p.name),
-            "<br>".join(
-                escape(
-                    ("former " if r.former else "") + r.title + (f" ({r.side})" if r.side else "")
-                )
-                for r in p.roles
-            ),
+            "<br>".join(escape(role_label(r)) for r in p.roles),
         ]
         for p in ledger.people
     ]

@@ -20,7 +20,15 @@ from rich.table import Table
 from rich.text import Text
 
 from copydesk.model import Severity
-from copydesk.report.page import grouped, numbered, rewording_line
+from copydesk.report.page import (
+    SEVERITY_ORDER,
+    grouped,
+    item_tally,
+    left_out_line,
+    numbers,
+    rewording_line,
+    role_label,
+)
 from copydesk.report.schema import Excerpt, Finding, FindingGroup, Report, SourceCandidate
 
 COLOR_CHOICES = ("auto", "always", "never")
@@ -50,7 +58,6 @@ MIN_COLUMNS = 40
 #: Span markers used when no styling can be shown.
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
 
-SEVERITY_ORDER = (Severity.MAJOR, Severity.MINOR, Severity.INFO)
 SEVERITY_STYLE = {Severity.MAJOR: "bold red", Severity.MINOR: "yellow", Severity.INFO: "cyan"}
 VERDICT_STYLE = {"corroborated": "green", "contradicted": "bold red", "unverified": "dim"}
 HIGHLIGHT_STYLE = {
@@ -151,6 +158,9 @@ def _header(report: Report) -> RenderableType:
         where = ", ".join(x for x in (s.outlet, s.url) if x)
         lines.append(Text(f"Compared with: {name}" + (f" ({where})" if where else "")))
     lines.append(_totals(report))
+    left_out = left_out_line(report.summary.filtered)
+    if left_out:
+        lines.append(Text(left_out, style="dim"))
     lines.append(Text(rewording_line(report.rewording.score, report.rewording.summary)))
     return Group(*lines)
 
@@ -174,30 +184,24 @@ def _findings(report: Report, styled: bool) -> list[RenderableType]:
     number names the same finding in both."""
     if not report.findings:
         return [Text("No findings.", style="green"), Text()]
-    number_of = {id(f): n for n, f in numbered(report.findings)}
+    number = numbers(report.findings)
     parts: list[RenderableType] = []
     for sev, items in grouped(report):
-        count = sum(1 + len(g.related) for g in items)
-        heading = f"{sev.value.upper()} ({len(items)})"
-        if count != len(items):
-            plural = "" if len(items) == 1 else "s"
-            heading = f"{sev.value.upper()} ({len(items)} item{plural}, {count} findings)"
+        heading = f"{sev.value.upper()} ({item_tally(items)})"
         parts.append(Text(heading, style=SEVERITY_STYLE[sev]))
         for g in items:
-            parts.append(_item(g, report, styled, number_of))
+            parts.append(_item(g, report, styled, number))
         parts.append(Text())
     return parts
 
 
-def _item(
-    group: FindingGroup, report: Report, styled: bool, number_of: dict[int, int]
-) -> RenderableType:
+def _item(group: FindingGroup, report: Report, styled: bool, number: list[int]) -> RenderableType:
     shown: set[tuple[str, int, int]] = set()
     lines: list[RenderableType] = []
     for depth, position in enumerate((group.lead, *group.related)):
         f = report.findings[position]
         indent = RELATED_INDENT if depth else 0
-        head = _head(f"{number_of[id(f)]:>3}. ", f)
+        head = _head(f"{number[position]:>3}. ", f)
         lines.append(_Indented(head, indent + LEAD_INDENT, first=indent))
         body = _body(f, report, styled, shown)
         lines += [_Indented(b, indent + LEAD_INDENT) for b in body]
@@ -285,10 +289,7 @@ def _ledger(report: Report) -> list[RenderableType]:
 
     people = _table("People", "name", "roles and sides")
     for p in ledger.people:
-        roles = "; ".join(
-            ("former " if r.former else "") + r.title + (f" ({r.side})" if r.side else "")
-            for r in p.roles
-        )
+        roles = "; ".join(role_label(r) for r in p.roles)
         _row(people, p.name, roles or Text("—", style="dim"))
     parts.append(people if ledger.people else Text("No people named.", style="dim"))
 
