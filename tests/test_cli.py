@@ -463,10 +463,16 @@ def test_lang_en_accepts_english_the_language_check_refuses(tmp_path: Path) -> N
     assert piped.returncode in (0, 1), piped.stderr
 
 
-def test_lang_takes_only_en(files: Path) -> None:
+def test_lang_takes_only_en(files: Path, tmp_path: Path) -> None:
     run = copydesk("check", str(files / "clean.txt"), "--lang", "tr")
     assert_usage_error(run, "--lang", "'en'", "'tr'")
     assert run.stderr.count("\n") == 1
+    missing = tmp_path / "missing.db"
+    scan = copydesk(
+        "scan", "--db", str(missing), "--out", str(tmp_path / "s.jsonl"), "--lang", "tr"
+    )
+    assert_usage_error(scan, "--lang", "'tr'")
+    assert not missing.exists()
 
 
 # --- help and width -------------------------------------------------------------------------

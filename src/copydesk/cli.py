@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NoReturn
 from copydesk import __version__
 from copydesk.corpus.model import DEFAULT_DB
 from copydesk.errors import CopydeskError, InputError, OutputError
+from copydesk.model import Severity
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -50,7 +51,7 @@ Exit codes:
 """
 
 FORMATS = ("text", "json", "html")
-SEVERITIES = ("info", "minor", "major")
+SEVERITIES = tuple(s.value for s in Severity)  # least severe first, as --min-severity reads
 COLORS = ("auto", "always", "never")
 
 
@@ -374,7 +375,7 @@ def _corroborate(args: argparse.Namespace) -> int:
 
 
 def _scan(args: argparse.Namespace) -> int:
-    keep = _filter(args)
+    keep, lang = _filter(args), _lang(args)
     if not args.inputs and not args.db:
         raise InputError("Give at least one INPUT to scan, or --db FILE to scan a corpus.")
     if args.db:
@@ -388,7 +389,7 @@ def _scan(args: argparse.Namespace) -> int:
             master=args.master or f"local[{args.jobs}]",
             summary=args.summary,
             keep=keep,
-            lang=_lang(args),
+            lang=lang,
         )
     else:
         from copydesk.scan.local import scan
@@ -406,7 +407,7 @@ def _scan(args: argparse.Namespace) -> int:
             progress=False if args.quiet else None,
             allow_private=args.allow_private_addresses,
             keep=keep,
-            lang=_lang(args),
+            lang=lang,
         )
     _write(report.summary() + "\n", None)
     return EXIT_OK
@@ -475,10 +476,10 @@ def _lang(args: argparse.Namespace) -> Lang:
 
 
 def _filter(args: argparse.Namespace) -> FindingFilter:
-    """The findings to keep; an unknown kind or --lang value is refused before any work."""
+    """The findings to keep (``--min-severity``, ``--ignore``); an unknown kind is refused
+    before any work."""
     from copydesk.filtering import FindingFilter
 
-    _lang(args)
     return FindingFilter.of(args.min_severity, args.ignore)
 
 

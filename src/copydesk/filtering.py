@@ -3,8 +3,8 @@
 ``--min-severity`` and ``--ignore`` on the command line build a `FindingFilter`;
 `pipeline.apply_filter` turns a `CheckResult` into the one every output format renders
 (text, JSON, HTML, scan records), with the findings left out kept aside so the report can
-count them. The exit code follows the kept findings. The rewording score is read from every finding, kept or not: a
-filter changes what is shown, not what the article is.
+count them. The exit code follows the kept findings. The rewording score is read from every
+finding, kept or not: a filter changes what is shown, not what the article is.
 """
 
 from __future__ import annotations
