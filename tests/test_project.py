@@ -111,3 +111,23 @@ def test_make_demo_installs_the_runtime_lock_and_the_tool_targets_the_dev_lock()
     assert "install-dev" not in targets["demo"]
     for target in ("test", "lint", "bench", "eval", "fuzz"):
         assert "install-dev" in targets[target], target
+
+
+def test_readme_synopsis_names_every_option_of_every_command() -> None:
+    import argparse
+
+    from copydesk.cli import build_parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("## Command line") :]
+    block = block[block.index("```sh\n") : block.index("\n```\n")]
+    block, report_options = block.split("REPORT OPTIONS:")
+    [commands] = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    for name, parser in commands.choices.items():
+        [line] = [x for x in block.split("\ncopydesk ")[1:] if x.startswith(name + " ")]
+        if "[REPORT OPTIONS]" in line:
+            line += report_options
+        for action in parser._actions:
+            flag = next((o for o in action.option_strings if o.startswith("--")), None)
+            if flag not in (None, "--help"):
+                assert flag in line, f"copydesk {name} {flag}"
