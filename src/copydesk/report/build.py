@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from copydesk.model import Severity
 from copydesk.model import Span as CoreSpan
 from copydesk.report.groups import group_findings
 from copydesk.report.schema import (
     SCHEMA_VERSION,
+    SEVERITY_ORDER,
     AlignedPair,
     ArticleInfo,
     Attribution,
@@ -173,7 +173,7 @@ def _rewording(r: Rewording) -> RewordingInfo:
 
 
 def _summary(result: CheckResult) -> Summary:
-    by_severity = {s.value: 0 for s in (Severity.MAJOR, Severity.MINOR, Severity.INFO)}
+    by_severity = {s.value: 0 for s in SEVERITY_ORDER}
     for f in result.findings:
         by_severity[f.severity.value] += 1
     return Summary(

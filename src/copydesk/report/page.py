@@ -19,16 +19,21 @@ from itertools import pairwise
 
 from copydesk.model import Severity
 from copydesk.report.escape import escape
-from copydesk.report.schema import Evidence, Filtered, Finding, FindingGroup, Report, Role
+from copydesk.report.schema import (
+    SEVERITY_ORDER,
+    Evidence,
+    Filtered,
+    Finding,
+    FindingGroup,
+    Report,
+    Role,
+)
 
 #: Forbids scripts, frames, fonts and fetches; only the inline style sheet is allowed.
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 #: URL schemes turned into links; anything else (javascript:, data:) is shown as text only.
 LINK_SCHEMES = ("http://", "https://")
-
-#: The order findings are numbered and listed in, in the text report and on the pages.
-SEVERITY_ORDER = (Severity.MAJOR, Severity.MINOR, Severity.INFO)
 
 SEVERITY_MEANING = {
     Severity.MAJOR: "wrong as it stands",

@@ -28,6 +28,9 @@ FIND_SOURCE_SCHEMA_ID = f"urn:copydesk:find-source:{SCHEMA_VERSION}"
 
 FINDING_KINDS: tuple[str, ...] = tuple(k.code for k in kinds.KINDS)
 
+#: Most severe first: the order of ``summary.by_severity`` and of the findings in every rendering.
+SEVERITY_ORDER: Final = (Severity.MAJOR, Severity.MINOR, Severity.INFO)
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)

@@ -21,7 +21,6 @@ from rich.text import Text
 
 from copydesk.model import Severity
 from copydesk.report.page import (
-    SEVERITY_ORDER,
     grouped,
     item_tally,
     left_out_line,
@@ -29,7 +28,14 @@ from copydesk.report.page import (
     rewording_line,
     role_label,
 )
-from copydesk.report.schema import Excerpt, Finding, FindingGroup, Report, SourceCandidate
+from copydesk.report.schema import (
+    SEVERITY_ORDER,
+    Excerpt,
+    Finding,
+    FindingGroup,
+    Report,
+    SourceCandidate,
+)
 
 COLOR_CHOICES = ("auto", "always", "never")
 
