@@ -151,7 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Store directories of .html/.txt files, WARC files and files of URLs in "
         "a corpus (SQLite). Re-ingesting is idempotent; a killed ingest resumes.",
     )
-    ingest.add_argument("paths", metavar="PATH", nargs="+")
+    ingest.add_argument(
+        "paths", metavar="PATH", nargs="+", help="folders, WARC files, files of URLs"
+    )
     ingest.add_argument(
         "--db",
         metavar="FILE",
@@ -254,9 +256,11 @@ def build_parser() -> argparse.ArgumentParser:
         "/v2/check (LanguageTool-compatible), a web page at / and the API docs at /docs. "
         "URLs leading to loopback or private addresses are refused.",
     )
-    serve.add_argument("--host", default=DEFAULT_HOST, help=f"(default: {DEFAULT_HOST})")
     serve.add_argument(
-        "--port", type=_port, default=DEFAULT_PORT, help=f"(default: {DEFAULT_PORT})"
+        "--host", default=DEFAULT_HOST, help=f"the address to listen on (default: {DEFAULT_HOST})"
+    )
+    serve.add_argument(
+        "--port", type=_port, default=DEFAULT_PORT, help=f"the port (default: {DEFAULT_PORT})"
     )
     serve.set_defaults(run=_serve)
     return parser
