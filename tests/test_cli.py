@@ -429,10 +429,23 @@ def test_an_unknown_kind_is_one_sentence(files: Path, kind: str) -> None:
     assert run.stderr.count("\n") == 1 and "nowhere" not in run.stderr
 
 
-def test_an_unknown_severity_is_a_usage_error(files: Path) -> None:
-    assert_usage_error(
-        copydesk("check", str(files / "clean.txt"), "--min-severity", "high"), "high"
-    )
+@pytest.mark.parametrize(
+    ("arguments", "words"),
+    [
+        (("check", "{clean}", "--min-severity", "high"), ("'high'", "'major'", "check --help")),
+        (("check", "{clean}", "--format", "xml"), ("'xml'", "'html'")),
+        (("compare", "{clean}"), ("SOURCE", "compare --help")),
+        (("find-source", "{clean}", "--limit", "0"), ("--limit",)),
+        (("scan", "{clean}", "--ignore"), ("--ignore",)),
+    ],
+)
+def test_a_bad_value_or_a_missing_argument_is_one_sentence(
+    files: Path, arguments: tuple[str, ...], words: tuple[str, ...]
+) -> None:
+    clean = str(files / "clean.txt")
+    run = copydesk(*(a.format(clean=clean) for a in arguments))
+    assert_usage_error(run, *words)
+    assert run.stderr.count("\n") == 1, run.stderr
 
 
 # --- --lang en ------------------------------------------------------------------------------
