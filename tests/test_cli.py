@@ -527,6 +527,7 @@ def test_text_output_honours_columns(files: Path, columns: int) -> None:
     assert run.returncode == 1
     widths = [len(line) for line in run.stdout.splitlines()]
     assert max(widths) <= columns
+    assert not [line for line in run.stdout.splitlines() if line.endswith(" ")]
     # the broken number's sentence (108 characters with its indent) wraps only when narrow
     sentence = "the old bridge will cost [[4, 500 pounds]] more than planned."
     assert (sentence in run.stdout) == (columns == 200)

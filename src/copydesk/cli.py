@@ -434,7 +434,11 @@ def _find_source(args: argparse.Namespace) -> int:
         from copydesk.report.text import make_console, print_candidates
 
         with _stdout_errors():
-            print_candidates(candidates, make_console(args.color))
+            console = make_console(args.color)
+            if console.is_terminal:
+                print_candidates(candidates, console)
+            else:
+                sys.stdout.write(candidates_text(candidates))
     return EXIT_OK
 
 
@@ -517,10 +521,14 @@ def _emit_result(result: CheckResult, args: argparse.Namespace) -> int:
 
         _write(text_report(report, color="always" if args.color == "always" else "never"), args.out)
     else:
-        from copydesk.report.text import make_console, render_text
+        from copydesk.report.text import make_console, render_text, text_report
 
         with _stdout_errors():
-            render_text(report, make_console(args.color))
+            console = make_console(args.color)
+            if console.is_terminal:
+                render_text(report, console)
+            else:  # a pipe or a file: the lines right-trimmed, as with --out
+                sys.stdout.write(text_report(report))
     return EXIT_MAJOR if report.has_major() else EXIT_OK
 
 
