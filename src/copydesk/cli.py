@@ -34,6 +34,8 @@ EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a fault in copydesk itself, not in the input
+#: Every exit code, in the order ``--help`` (`EXIT_CODES_HELP`) and the README list them.
+EXIT_CODES = (EXIT_OK, EXIT_MAJOR, EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE)
 
 EXIT_CODES_HELP = """\
 Exit codes:
