@@ -152,6 +152,13 @@ class _Page:
 
     def _rows(self) -> list[_Row]:
         rows = [_Row(p, tuple(p.source)) for p in self.comparison.pairs]
+        self.unplaced = self._place_findings(rows)
+        _share_source_cells(rows)
+        return self._with_omitted(rows)
+
+    def _place_findings(self, rows: list[_Row]) -> list[tuple[int, Finding]]:
+        """Mark each finding on every sentence it touches and list it on the first; return
+        the findings on no compared sentence."""
         in_text_order = sorted(self.listed, key=lambda nf: (nf[1].span.start, nf[0]))
         placed: set[int] = set()
         for row in rows:
@@ -160,26 +167,18 @@ class _Page:
             row.touching = [nf for nf in in_text_order if sentence.touches(_core(nf[1].span))]
             row.findings = [nf for nf in row.touching if nf[0] not in placed]
             placed.update(n for n, _ in row.findings)
-        self.unplaced = [nf for nf in in_text_order if nf[0] not in placed]
-        # consecutive article sentences split from the same source sentence share its cell,
-        # and a run of added sentences shares one "no source sentence" cell
-        head = rows[0] if rows else None
-        for first, second in pairwise(rows):
-            assert head is not None and first.pair is not None and second.pair is not None
-            if [e.span for e in first.source] == [e.span for e in second.source]:
-                head.rowspan += 1
-                second.source_cell = False
-            else:
-                head = second
-        # omitted source sentences follow the row holding the source sentence before them
-        out: list[_Row] = []
+        return [nf for nf in in_text_order if nf[0] not in placed]
+
+    def _with_omitted(self, rows: list[_Row]) -> list[_Row]:
+        """``rows`` with a row for each omitted source sentence, after the row holding the
+        source sentence before it."""
         anchors = [max((e.span.start for e in r.source), default=-1) for r in rows]
         after: dict[int, list[Excerpt]] = {}
         for omitted in sorted(self.comparison.omitted, key=lambda e: e.span.start):
             before = [(a, k) for k, a in enumerate(anchors) if -1 < a < omitted.span.start]
             key = max(before)[1] if before else -1
             after.setdefault(key, []).append(omitted)
-        out.extend(_Row(None, (s,)) for s in after.get(-1, []))
+        out = [_Row(None, (s,)) for s in after.get(-1, [])]
         for k, row in enumerate(rows):
             out.append(row)
             out.extend(_Row(None, (s,)) for s in after.get(k, []))
@@ -325,6 +324,19 @@ class _Page:
             + "".join(items)
             + "</ul></footer>"
         )
+
+
+def _share_source_cells(rows: list[_Row]) -> None:
+    """Consecutive article sentences split from the same source sentence share its cell, and
+    a run of added sentences shares one "no source sentence" cell."""
+    head = rows[0] if rows else None
+    for first, second in pairwise(rows):
+        assert head is not None
+        if [e.span for e in first.source] == [e.span for e in second.source]:
+            head.rowspan += 1
+            second.source_cell = False
+        else:
+            head = second
 
 
 def _is_change(f: Finding) -> bool:
