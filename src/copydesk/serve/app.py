@@ -28,6 +28,7 @@ from copydesk import __version__
 from copydesk.errors import CopydeskError, InputError
 from copydesk.pipeline import CheckResult
 from copydesk.read.article import Article
+from copydesk.report.page import CSP as PAGE_CSP
 from copydesk.serve.page import FORM_CSP, error_page, form_page
 
 # The largest request body accepted, in bytes. A long news page with all its markup is
@@ -265,7 +266,7 @@ def create_app(*, warm_up: bool = True) -> FastAPI:
             return build_report(result).model_dump_json(indent=2) + "\n", "application/json"
 
         body, media = await pool.run(work, REQUEST_TIMEOUT_S)
-        headers = {"Content-Security-Policy": _page_csp()} if media == "text/html" else None
+        headers = {"Content-Security-Policy": PAGE_CSP} if media == "text/html" else None
         return Response(body, media_type=media, headers=headers)
 
     @app.post(
@@ -337,7 +338,7 @@ def create_app(*, warm_up: bool = True) -> FastAPI:
             return _html(_run(article, source))
 
         body = await pool.run(work, REQUEST_TIMEOUT_S)
-        return HTMLResponse(body, headers={"Content-Security-Policy": _page_csp()})
+        return HTMLResponse(body, headers={"Content-Security-Policy": PAGE_CSP})
 
     @app.exception_handler(_BadRequest)
     async def _bad(request: Request, exc: _BadRequest) -> Response:
@@ -439,13 +440,6 @@ async def _form(request: Request) -> dict[str, str]:
     except (UnicodeDecodeError, ValueError):
         raise _BadRequest("The form is not valid UTF-8.") from None
     return {name: values[-1] for name, values in fields.items()}
-
-
-def _page_csp() -> str:
-    """The Content-Security-Policy a rendered page declares in its own meta element."""
-    from copydesk.report.page import CSP
-
-    return CSP
 
 
 def _error(
