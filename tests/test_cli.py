@@ -295,6 +295,23 @@ def test_find_source_ranks_the_original_first(corpus: Path) -> None:
     assert not any(origin.endswith("library.txt") for origin in origins)
 
 
+def test_find_source_table_is_plain_on_a_pipe_and_coloured_on_request(
+    corpus: Path, tmp_path: Path
+) -> None:
+    article = str(EXAMPLES / "reworded.txt")
+    run = copydesk("find-source", article, "--db", str(corpus))
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert "Source candidates" in lines[0] and "\x1b[" not in run.stdout
+    assert not [line for line in lines if line.endswith(" ")]
+    out = tmp_path / "ranking.txt"
+    forced = copydesk(
+        "find-source", article, "--db", str(corpus), "--out", str(out), "--color", "always"
+    )
+    assert forced.returncode == 0, forced.stderr
+    assert "\x1b[" in out.read_text(encoding="utf-8")
+
+
 def test_check_with_a_corpus_redlines_against_the_source_found(corpus: Path) -> None:
     run = copydesk("check", str(EXAMPLES / "reworded.txt"), "--db", str(corpus), "--format", "json")
     assert run.returncode == 1, run.stderr

@@ -431,7 +431,7 @@ def _find_source(args: argparse.Namespace) -> int:
     if args.format == "json":
         _write(search.model_dump_json(indent=2) + "\n", args.out)
     elif args.out:
-        _write(candidates_text(candidates, color="never"), args.out)
+        _write(candidates_text(candidates, color=_file_color(args)), args.out)
     else:
         from copydesk.report.text import make_console, print_candidates
 
@@ -521,7 +521,7 @@ def _emit_result(result: CheckResult, args: argparse.Namespace) -> int:
     elif args.out:
         from copydesk.report.text import text_report
 
-        _write(text_report(report, color="always" if args.color == "always" else "never"), args.out)
+        _write(text_report(report, color=_file_color(args)), args.out)
     else:
         from copydesk.report.text import make_console, render_text, text_report
 
@@ -532,6 +532,11 @@ def _emit_result(result: CheckResult, args: argparse.Namespace) -> int:
             else:  # a pipe or a file: the lines right-trimmed, as with --out
                 sys.stdout.write(text_report(report))
     return EXIT_MAJOR if report.has_major() else EXIT_OK
+
+
+def _file_color(args: argparse.Namespace) -> str:
+    """Colour in a file written with --out: only when ``--color always`` asks for it."""
+    return "always" if args.color == "always" else "never"
 
 
 def _check_out(out: str | None) -> None:
