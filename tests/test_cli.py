@@ -373,8 +373,7 @@ def test_filters_keep_what_they_say_and_count_what_they_left_out(
         "--min-severity",
         "minor",
         "--ignore",
-        "spin",
-        "source.role_swap",
+        "spin,source.role_swap",
     )
     assert run.returncode == 1, run.stderr
     kept = Report.model_validate_json(run.stdout)
@@ -404,6 +403,15 @@ def test_filters_keep_what_they_say_and_count_what_they_left_out(
     # what a filter leaves out is not shown; what the article is, is read from everything
     assert kept.rewording == everything.rewording
     assert everything.summary.filtered.total == 0
+
+
+def test_ignore_before_the_article_leaves_the_article_alone(files: Path) -> None:
+    broken = str(files / "broken.txt")
+    run = copydesk("check", "--ignore", "spin", "--ignore", "copy", broken, "--format", "json")
+    assert run.returncode == 0, run.stderr
+    filtered = Report.model_validate_json(run.stdout).summary.filtered
+    assert sorted(filtered.ignore) == ["copy", "spin"]
+    assert filtered.by_kind == {"copy.broken_number": 1}
 
 
 def test_the_exit_code_follows_the_findings_kept(files: Path) -> None:

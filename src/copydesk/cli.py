@@ -108,12 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     filters.add_argument(
         "--ignore",
-        metavar="KIND",
-        nargs="+",
+        metavar="KIND[,KIND...]",
+        type=_kinds,
         action="extend",
         default=[],
         help="leave out findings of these kinds: a kind ('spin.lowercase_name') or a family "
-        "('spin', every kind it begins); repeatable",
+        "('spin', every kind it begins); a comma list, or repeat the option",
     )
     filters.add_argument(
         "--lang",
@@ -278,6 +278,12 @@ def _serve(args: argparse.Namespace) -> int:
     )
     uvicorn.run(create_app(), host=args.host, port=args.port, log_level="warning")
     return EXIT_OK
+
+
+def _kinds(value: str) -> list[str]:
+    """``--ignore``'s value: one kind or a comma list. One value per option, so the option
+    never takes the article's path for a kind (whether a kind is known is checked later)."""
+    return [kind.strip() for kind in value.split(",") if kind.strip()]
 
 
 def _port(value: str) -> int:
