@@ -43,12 +43,16 @@ def shown_numbers(root: Any) -> dict[int, tuple[str, str]]:
 
 def text_numbers(report: Report) -> dict[int, tuple[str, str]]:
     """Each finding's number in the text report, with its kind and the first line of its
-    message."""
+    message (for a folded run of sentences with no source, "24–33.", the kind alone)."""
     out = {}
     for line in text_report(report).splitlines():
         m = re.match(r"\s*(\d+)\. (\S+)  (.*)", line)
         if m:
             out[int(m.group(1))] = (m.group(2), m.group(3).strip())
+        run = re.match(r"\s*(\d+)–(\d+)\. (\S+)  ", line)
+        if run:
+            for n in range(int(run.group(1)), int(run.group(2)) + 1):
+                out[n] = (run.group(3), "")
     return out
 
 

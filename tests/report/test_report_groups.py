@@ -255,3 +255,41 @@ def test_info_findings_stand_alone() -> None:
     group = report.groups[unmatched.group]
     assert group.lead == report.findings.index(unmatched) and group.related == []
     assert len(report.groups) == len(report.findings)
+
+
+# The source's story, with a passage of three sentences of the article's own in the middle and
+# one more at the end, after a sentence the source has.
+ADDED = SOURCE.replace(
+    "The two countries have argued",
+    "Herring is the region's most valuable catch. Prices rose sharply last spring. "
+    "Local boat owners have called for a quick deal.\nThe two countries have argued",
+).replace("could last two days.", "could last two days. Bergen's harbour will host a fish market.")
+
+
+def test_a_run_of_added_sentences_is_one_passage() -> None:
+    result = pipeline.check(read_text(ADDED), read_text(SOURCE))
+    report = build_report(result)
+    runs = [
+        [report.findings[i].text for i in (g.lead, *g.related)]
+        for g in report.groups
+        if report.findings[g.lead].kind == "source.unmatched"
+    ]
+    assert runs == [
+        [
+            "Herring is the region's most valuable catch.",
+            "Prices rose sharply last spring.",
+            "Local boat owners have called for a quick deal.",
+        ],
+        ["Bergen's harbour will host a fish market."],
+    ]
+    # the terminal folds the passage into one line naming its first and last sentence
+    out = text_report(report, width=120)
+    info = out[out.index("INFO (") :]
+    folded = re.findall(r"(\d+)–(\d+)\. source\.unmatched  (.*)", info)
+    assert [(int(b) - int(a), text) for a, b, text in folded] == [
+        (2, "No source sentence matches these 3 sentences in a row.")
+    ]
+    assert "from: Herring is the region's most valuable catch." in info
+    assert "to:   Local boat owners have called for a quick deal." in info
+    assert "Prices rose sharply" not in info
+    assert re.search(r"\d+\. source\.unmatched  No source sentence matches this sentence", info)

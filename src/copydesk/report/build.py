@@ -70,7 +70,7 @@ def _envelope(generated_at: datetime | None) -> dict[str, Any]:
 def build_report(result: CheckResult, *, generated_at: datetime | None = None) -> Report:
     doc = result.analysed.doc
     article = result.article
-    groups = group_findings(result.findings, result.analysed.ledger, article.doc_id)
+    groups = group_findings(result.findings, result.analysed.ledger, article.doc_id, article.text)
     group_of = {i: g for g, group in enumerate(groups) for i in (group.lead, *group.related)}
     findings = [_finding(f, doc, group_of[i]) for i, f in enumerate(result.findings)]
     return Report(

@@ -14,7 +14,9 @@ contradict: five findings about one fact. Two findings are about the same fact w
 Each group is led by its most severe finding; among equals, by the kind whose evidence is
 most direct (against the source, then other outlets, the article against itself, the copy,
 attribution, then fingerprints of rewording), then by text order. Findings of severity info
-note a whole sentence (no counterpart in the source) rather than an error, and stand alone.
+note a whole sentence rather than an error and stand alone, except the sentences with no
+counterpart in the source: a run of them, one after another in the article, is one passage
+the article adds, and one group.
 """
 
 from __future__ import annotations
@@ -77,6 +79,23 @@ def _ledger_keys(
     return [(entries[k][0], i) for i in grouped for k in index.overlapping(findings[i].span)]
 
 
+#: The kind of an article sentence with no counterpart in the source.
+UNMATCHED = "source.unmatched"
+
+
+def _join_added_runs(sets: _Sets, findings: Sequence[Finding], text: str) -> None:
+    """Join each unmatched sentence to the next one when only white space lies between them
+    in the article (``findings`` are in text order)."""
+    previous: Finding | None = None
+    previous_at = -1
+    for i, f in enumerate(findings):
+        if f.kind != UNMATCHED:
+            continue
+        if previous is not None and not text[previous.span.end : f.span.start].strip():
+            sets.union(previous_at, i)
+        previous, previous_at = f, i
+
+
 def _lead_rank(f: Finding) -> tuple[int, int]:
     family = f.kind.split(".", 1)[0]
     place = LEAD_ORDER.index(family) if family in LEAD_ORDER else len(LEAD_ORDER)
@@ -84,11 +103,11 @@ def _lead_rank(f: Finding) -> tuple[int, int]:
 
 
 def group_findings(
-    findings: Sequence[Finding], ledger: Ledger, article_id: str
+    findings: Sequence[Finding], ledger: Ledger, article_id: str, text: str
 ) -> list[FindingGroup]:
     """The groups of ``findings`` (in text order) about one fact each, every finding in one
     group; groups come in the order of their first finding. ``article_id`` is the article's
-    ``doc_id`` (its own evidence links nothing)."""
+    ``doc_id`` (its own evidence links nothing); ``text`` is the article's text."""
     sets = _Sets(len(findings))
     grouped = [i for i, f in enumerate(findings) if f.severity is not Severity.INFO]
     _join_overlapping(sets, [(findings[i].span, i) for i in grouped])
@@ -100,6 +119,7 @@ def group_findings(
     for spans in elsewhere.values():
         _join_overlapping(sets, spans)
     _join_keys(sets, _ledger_keys(ledger, findings, grouped))
+    _join_added_runs(sets, findings, text)
 
     members: dict[int, list[int]] = {}
     for i in range(len(findings)):

@@ -106,7 +106,8 @@ class FindingGroup(_Model):
 
     Findings are about the same fact when their spans overlap, when they cite overlapping
     evidence in the same other document, or when they touch the same quotation, the same
-    person's role or the same number of the ledger. Info findings stand alone.
+    person's role or the same number of the ledger. Info findings stand alone, except
+    sentences with no counterpart in the source that follow one another: one added passage.
     """
 
     lead: int = Field(

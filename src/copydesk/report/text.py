@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Sequence
 from typing import TextIO
 
 from rich import box
@@ -20,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from copydesk.model import Severity
+from copydesk.report.groups import UNMATCHED
 from copydesk.report.page import (
     grouped,
     item_tally,
@@ -202,6 +204,9 @@ def _findings(report: Report, styled: bool) -> list[RenderableType]:
 
 
 def _item(group: FindingGroup, report: Report, styled: bool, number: list[int]) -> RenderableType:
+    positions = (group.lead, *group.related)
+    if len(positions) > 1 and all(report.findings[i].kind == UNMATCHED for i in positions):
+        return _added_passage(positions, report, number)
     shown: set[tuple[str, int, int]] = set()
     lines: list[RenderableType] = []
     for depth, position in enumerate((group.lead, *group.related)):
@@ -211,6 +216,20 @@ def _item(group: FindingGroup, report: Report, styled: bool, number: list[int]) 
         lines.append(_Indented(head, indent + LEAD_INDENT, first=indent))
         body = _body(f, report, styled, shown)
         lines += [_Indented(b, indent + LEAD_INDENT) for b in body]
+    return Group(*lines)
+
+
+def _added_passage(positions: Sequence[int], report: Report, number: list[int]) -> Group:
+    """A run of sentences with no source sentence, one after another, as one line with the
+    passage's first and last sentence."""
+    first, last = report.findings[positions[0]], report.findings[positions[-1]]
+    head = Text(f"{number[positions[0]]:>3}–{number[positions[-1]]}. ")
+    head.append(UNMATCHED, style=SEVERITY_STYLE[first.severity])
+    head.append(f"  No source sentence matches these {len(positions)} sentences in a row.")
+    lines: list[RenderableType] = [_Indented(head, LEAD_INDENT, first=0)]
+    for label, f in (("from: ", first), ("to:   ", last)):
+        line = Text.assemble((label, "dim"), _cut(_flat(f.text), MAX_CONTEXT_CHARS))
+        lines.append(_Indented(line, LEAD_INDENT))
     return Group(*lines)
 
 
@@ -333,7 +352,9 @@ def _comparison(report: Report) -> list[RenderableType]:
         Text(f"Source sentences the article leaves out: {len(c.omitted)}."),
     ]
     added = [p for p in c.pairs if p.label.value == "added"]
-    if added:
+    if added and any(f.kind == UNMATCHED for f in report.findings):
+        parts.append(Text(f"Sentences with no source sentence: {len(added)}, listed under INFO."))
+    elif added:  # their findings were left out (--min-severity, --ignore): list them here
         parts.append(Text(f"Sentences with no source sentence ({len(added)}):"))
         for p in added[:MAX_UNMATCHED_LISTED]:
             parts.append(_Indented(Text(f"- {_cut(p.article.text, MAX_CELL_CHARS)}"), 2))
