@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, ROOT
+from support.command import copydesk
 
 from copydesk.corpus.store import Store
 from copydesk.report.schema import SCHEMA_VERSION, Report, SourceSearch, schema_json
@@ -35,21 +36,6 @@ HOSTILE = """Council <script>alert("x")</script> votes on the harbour plan
 The council said on Tuesday that it would vote on the harbour plan next week.
 Members said the plan would need more money before work could start in the spring.
 """
-
-
-def copydesk(
-    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "copydesk", *args],
-        input=stdin,
-        capture_output=True,
-        check=False,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-        timeout=120,
-    )
 
 
 def assert_usage_error(run: subprocess.CompletedProcess[str], *words: str) -> None:

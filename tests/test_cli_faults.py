@@ -11,22 +11,14 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, ROOT
+from support.command import ENV, copydesk
 from support.synthetic import synthetic_articles
 
 REWORDED = str(EXAMPLES / "reworded.txt")
-ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "copydesk", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=ENV,
-        timeout=180,
-        check=False,
-    )
+    return copydesk(*args, timeout=180)
 
 
 def with_stdout(target: int | None, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -144,15 +136,7 @@ def test_a_pipe_in_an_ingest_folder_is_recorded_not_waited_on(tmp_path: Path) ->
     os.mkfifo(folder / "stuck.txt")
     os.mkfifo(folder / "index.tsv")
     # Nothing ever writes to the pipes: reading one would wait for ever (here, the timeout).
-    done = subprocess.run(
-        [sys.executable, "-m", "copydesk", "ingest", str(folder), "--db", str(tmp_path / "c.db")],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=ENV,
-        timeout=60,
-        check=False,
-    )
+    done = copydesk("ingest", str(folder), "--db", str(tmp_path / "c.db"), timeout=60)
     assert done.returncode == 0, done.stderr
     assert "1 added" in done.stdout
     for name in ("stuck.txt", "index.tsv"):

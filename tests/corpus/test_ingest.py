@@ -7,15 +7,16 @@ import io
 import os
 import signal
 import subprocess
-import threading
 import time
 from collections.abc import Iterator
 from functools import partial
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from support.command import ENV
 from support.ingest import ingest_command
+from support.loopback import serving
 from support.synthetic import synthetic_articles
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -24,8 +25,6 @@ from copydesk.corpus.ingest import ingest, read_sidecar
 from copydesk.corpus.store import Store
 from copydesk.read import read_url
 from copydesk.read.article import Article
-
-ROOT = Path(__file__).resolve().parents[2]
 
 # The test servers listen on loopback, which a fetch refuses unless told otherwise.
 LOOPBACK_FETCH = partial(read_url, allow_private=True)
@@ -183,12 +182,8 @@ def news_server() -> Iterator[tuple[str, list[str]]]:
         def log_message(self, *args: object) -> None:
             pass
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", served
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Handler) as base:
+        yield base, served
 
 
 def test_url_list_is_fetched_and_not_refetched(
@@ -228,10 +223,9 @@ def test_killed_ingest_leaves_a_consistent_store_and_resumes(tmp_path: Path) -> 
     total = 600
     write_texts(folder, total, seed=7)
     db = tmp_path / "c.db"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.Popen(
         ingest_command(folder, db, batch_size=10),
-        env=env,
+        env=ENV,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -268,7 +262,7 @@ def test_the_command_lists_each_failure_with_its_origin_and_the_stored_reason(
     db = tmp_path / "c.db"
     done = subprocess.run(
         ingest_command(folder, db),
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        env=ENV,
         capture_output=True,
         text=True,
         timeout=120,

@@ -7,12 +7,12 @@ the spun article written here, and invented distractors.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
+from support.command import copydesk
 from support.synthetic import synthetic_articles
 
 from copydesk.corpus.families import ARTICLE_COPY, ORIGINAL, THIS_ARTICLE
@@ -23,7 +23,6 @@ from copydesk.lexicon.wires import dateline_wire, wire_key
 from copydesk.read import read_file, read_text
 from copydesk.read.article import Article
 
-ROOT = Path(__file__).resolve().parents[2]
 DISTRACTORS = 120
 
 
@@ -71,15 +70,7 @@ def farm_store(tmp_path_factory: pytest.TempPathFactory, seed_dir: Path) -> Path
 
 
 def _check(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "copydesk", "check", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        env=os.environ.copy(),
-        timeout=300,
-    )
+    return copydesk("check", *args, timeout=300)
 
 
 @pytest.fixture(scope="module")

@@ -12,15 +12,16 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from functools import partial
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from support.command import ENV
 from support.ingest import ingest_command
+from support.loopback import serving
 from support.synthetic import synthetic_articles
 
 from copydesk import cli
@@ -30,8 +31,6 @@ from copydesk.corpus.store import Store
 from copydesk.errors import StoreError
 from copydesk.read import read_url
 
-ROOT = Path(__file__).resolve().parents[2]
-ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 DOCUMENTS = 80
 #: The file size limit for the full-disk runs: the store of DOCUMENTS articles grows past it
 #: (about 1 MB with its indexes), the first batches fit under it.
@@ -330,18 +329,12 @@ def test_fetches_happen_outside_the_write_transaction(tmp_path: Path) -> None:
         def log_message(self, *args: object) -> None:
             pass
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(Handler) as base:
         urls = tmp_path / "links.urls"
-        urls.write_text(f"http://127.0.0.1:{httpd.server_address[1]}/story\n")
+        urls.write_text(f"{base}/story\n")
         with Store.open(db) as store:
             report = ingest(
                 [urls], store, progress=False, fetch=partial(read_url, allow_private=True)
             )
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
     assert report.added == 1
     assert writable == [True]

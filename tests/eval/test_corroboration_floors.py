@@ -5,13 +5,9 @@ misquote."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import SEED
 from eval_scripts import load
-
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT.parent / "shared" / "cases" / "seed"
 
 pytestmark = pytest.mark.skipif(not SEED.is_dir(), reason="../shared/cases/seed is not here")
 

@@ -7,12 +7,8 @@ improves; never set one above what the evaluation measures.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from eval_scripts import load
-
-ROOT = Path(__file__).resolve().parents[2]
 
 #: Slack under each measured precision/recall: about one case in the smaller kinds.
 MARGIN = 0.05

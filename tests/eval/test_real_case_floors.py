@@ -8,12 +8,10 @@ the faithful rows, and no major finding on the control pair.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import ROOT
 from eval_scripts import load
 
-ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT.parent / "shared" / "cases" / "real"
 
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/cases/real is not here")

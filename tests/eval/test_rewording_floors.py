@@ -5,12 +5,10 @@ finding on the control pair, the seed's coverage or the examples' original."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import ROOT
 from eval_scripts import load
 
-ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT.parent / "shared" / "cases" / "real"
 
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/cases/real is not here")

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
-import sys
-import threading
 import time
 import tracemalloc
 import zlib
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import ClassVar
 
 import pytest
 from read_fixtures import ENGLISH_REPORT, assert_one_sentence, news_page
+from support.command import copydesk
+from support.loopback import serving
 
 from copydesk.errors import FetchError, InputError
 from copydesk.read import MAX_INPUT_BYTES, read_input, read_url
@@ -131,15 +130,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(Handler) as base:
+        yield base
 
 
 def _fetch_error(url: str, *, timeout: float = FETCH_TIMEOUT_S, allow_private: bool = True) -> str:
@@ -297,14 +289,7 @@ def test_the_command_refuses_private_addresses_unless_allowed(server: str) -> No
     url = f"{server}/news/bridge-to-close"
 
     def check(*flags: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "copydesk", "check", url, "--format", "json", *flags],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-            check=False,
-        )
+        return copydesk("check", url, "--format", "json", *flags)
 
     refused = check()
     assert refused.returncode == 2

@@ -13,27 +13,20 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
+from support.command import ENV, copydesk
 
 from copydesk.report.schema import Report
 from copydesk.scan.records import findings_of
 
-REPO = Path(__file__).resolve().parents[2]
-CASES = REPO.parent / "shared" / "cases"
+CASES = ROOT.parent / "shared" / "cases"
 TEXTS = sorted(CASES.rglob("*.txt"))
 
 pytestmark = pytest.mark.skipif(not TEXTS, reason="the shared cases are not checked out")
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    return subprocess.run(
-        [sys.executable, "-m", "copydesk", "scan", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return copydesk("scan", *args, timeout=300)
 
 
 def _records(path: Path) -> list[dict]:
@@ -116,9 +109,8 @@ def test_a_failing_input_is_recorded_and_the_scan_goes_on(tmp_path: Path) -> Non
 
 def test_a_killed_scan_resumes_without_duplicates(tmp_path: Path, cases_scan: Path) -> None:
     out = tmp_path / "out.jsonl"
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "copydesk", "scan", str(CASES), "--out", str(out)], env=env
+        [sys.executable, "-m", "copydesk", "scan", str(CASES), "--out", str(out)], env=ENV
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):

@@ -4,7 +4,6 @@ over HTTP for the report, the LanguageTool answer, the docs, and refused what it
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -14,10 +13,10 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from conftest import ROOT
+from support.command import ENV, copydesk
 
 from copydesk.serve.app import MAX_BODY_BYTES
 
-ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 START_TIMEOUT_S = 90  # model load and the warm-up check, on a busy 2-core machine
 
 TEXT = (
@@ -96,15 +95,7 @@ def test_v1_json_is_the_cli_report(server: str, tmp_path) -> None:
     report = answer.json()
     path = tmp_path / "article.txt"
     path.write_text(TEXT, encoding="utf-8")
-    cli = subprocess.run(
-        [sys.executable, "-m", "copydesk", "check", str(path), "--format", "json"],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+    cli = copydesk("check", str(path), "--format", "json")
     expected = json.loads(cli.stdout)
     assert report["findings"] == expected["findings"]
     assert report["summary"] == expected["summary"]

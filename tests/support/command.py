@@ -1,0 +1,38 @@
+"""The ``copydesk`` command run in a process of its own, as a user runs it, on this checkout's
+code."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from conftest import ROOT
+
+#: The environment a command runs in: the caller's, with this checkout's sources on the path.
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+#: How long a command may take before the test fails: a check of a short article takes a few
+#: seconds with its model loads, so two minutes means it hangs. Slower commands (a scan, a
+#: corpus of distractors) pass their own.
+TIMEOUT_S = 120
+
+
+def copydesk(
+    *args: str,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = TIMEOUT_S,
+) -> subprocess.CompletedProcess[str]:
+    """``copydesk ARGS...`` from the repository root, with ``stdin`` as its input and ``env``
+    added to its environment; its output and exit status."""
+    return subprocess.run(
+        [sys.executable, "-m", "copydesk", *args],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        text=True,
+        cwd=ROOT,
+        env={**ENV, **(env or {})},
+        timeout=timeout,
+    )
