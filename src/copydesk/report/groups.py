@@ -86,14 +86,13 @@ UNMATCHED = "source.unmatched"
 def _join_added_runs(sets: _Sets, findings: Sequence[Finding], text: str) -> None:
     """Join each unmatched sentence to the next one when only white space lies between them
     in the article (``findings`` are in text order)."""
-    previous: Finding | None = None
-    previous_at = -1
+    previous: int | None = None
     for i, f in enumerate(findings):
         if f.kind != UNMATCHED:
             continue
-        if previous is not None and not text[previous.span.end : f.span.start].strip():
-            sets.union(previous_at, i)
-        previous, previous_at = f, i
+        if previous is not None and not text[findings[previous].span.end : f.span.start].strip():
+            sets.union(previous, i)
+        previous = i
 
 
 def _lead_rank(f: Finding) -> tuple[int, int]:
