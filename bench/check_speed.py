@@ -86,16 +86,20 @@ def cold_start() -> list[float]:
     command = [str(ROOT / ".venv" / "bin" / "copydesk")]
     if not Path(command[0]).exists():
         command = [sys.executable, "-m", "copydesk"]
+    from processes import user_environment
+
     times = []
-    for _ in range(COLD_START_RUNS):
+    for k in range(COLD_START_RUNS + 1):  # the first writes the bytecode cache; not timed
         started = time.perf_counter()
         run = subprocess.run(
             [*command, "check", str(EXAMPLES / "reworded.txt"), "--format", "json"],
             capture_output=True,
             check=False,
             cwd=ROOT,
+            env=user_environment(),
         )
-        times.append(time.perf_counter() - started)
+        if k:
+            times.append(time.perf_counter() - started)
         if run.returncode not in (0, 1):
             print(run.stderr.decode(errors="replace"), file=sys.stderr)
     return times

@@ -17,6 +17,8 @@ import sys
 import time
 from pathlib import Path
 
+from processes import user_environment
+
 from copydesk.nlp.annotate import model_name
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +31,9 @@ BARE_LOAD = [sys.executable, "-c", f"import spacy; spacy.load({model_name()!r})"
 
 def run(command: list[str]) -> float:
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, check=False, cwd=ROOT)
+    done = subprocess.run(
+        command, capture_output=True, check=False, cwd=ROOT, env=user_environment()
+    )
     seconds = time.perf_counter() - started
     if done.returncode not in (0, 1):
         sys.exit(done.stderr.decode(errors="replace"))
@@ -39,7 +43,11 @@ def run(command: list[str]) -> float:
 def import_costs(command: list[str]) -> list[tuple[float, str]]:
     """(cumulative seconds, package) for each top-level package the command imports."""
     done = subprocess.run(
-        [command[0], "-X", "importtime", *command[1:]], capture_output=True, check=False, cwd=ROOT
+        [command[0], "-X", "importtime", *command[1:]],
+        capture_output=True,
+        check=False,
+        cwd=ROOT,
+        env=user_environment(),
     )
     costs: dict[str, float] = {}
     for line in done.stderr.decode(errors="replace").splitlines():
@@ -58,7 +66,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=12, help="packages listed by import cost")
     args = parser.parse_args()
 
-    run(BARE_LOAD)  # warm the file cache for both
+    run(BARE_LOAD)  # warm the file cache for both, and write the bytecode cache
     run(COMMAND)
     bare: list[float] = []
     check: list[float] = []

@@ -223,11 +223,16 @@ def process_ratio(runs: int) -> None:
             str(s),
         ]
         full = [sys.executable, "-m", "copydesk", "compare", str(a), str(s), "--format", "json"]
+        from processes import user_environment
+
+        env = user_environment()
+        for command in (bare, full):  # warm the file cache, and write the bytecode cache
+            subprocess.run(command, capture_output=True, check=False, env=env)
         times: dict[str, list[float]] = {"bare": [], "compare": []}
         for _ in range(runs):
             for name, command in (("bare", bare), ("compare", full)):
                 t0 = time.perf_counter()
-                subprocess.run(command, capture_output=True, check=False)
+                subprocess.run(command, capture_output=True, check=False, env=env)
                 times[name].append(time.perf_counter() - t0)
     b, c = statistics.median(times["bare"]), statistics.median(times["compare"])
     print(

@@ -1,5 +1,5 @@
 """``python -m copydesk``: the same as the ``copydesk`` command."""
 
-from copydesk.cli import main
+from copydesk.cli import command
 
-raise SystemExit(main())
+raise SystemExit(command())

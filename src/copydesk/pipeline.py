@@ -60,11 +60,13 @@ def check(
     ahead = None
     parsed: list[Analysed] = []
     if source is not None:
-        # The sentence model loads, and embeds each text's sentences once it is parsed, on a
-        # worker thread while this one parses (`copydesk.compare.embed.VectorsAhead`).
-        from copydesk.compare import VectorsAhead, embed_ahead
+        # The sentence model loads, and embeds the sentences each text most likely has, on a
+        # worker thread while this one loads the parser and parses; what the parse splits
+        # otherwise is embedded once it is known (`copydesk.compare.embed.VectorsAhead`).
+        from copydesk.compare import VectorsAhead, embed_ahead, embed_likely
 
         ahead = VectorsAhead()
+        embed_likely(ahead, article, source)
         analysed = analyse(article)
         embed_ahead(ahead, analysed)
         parsed.append(analyse(source))

@@ -16,7 +16,9 @@ from copydesk.compare import (
     VectorsAhead,
     compare,
     embed_ahead,
+    embed_likely,
 )
+from copydesk.compare.align import body_units, likely_body_texts
 from copydesk.compare.embed import EMBEDDINGS_ENV
 from copydesk.model import Severity
 from copydesk.pipeline import check
@@ -154,6 +156,42 @@ def test_vectors_computed_ahead_give_the_same_comparison(
     embed_ahead(ahead, source, threads=2)
     assert compare(article, source, ahead) == alone
     assert sum(p.label is Label.CHANGED for p in alone.pairs) == 2
+
+
+@pytest.mark.parametrize("backend", ["auto", "lexical"])
+def test_sentences_embedded_before_the_parse_give_the_same_comparison(
+    wildfire: tuple[Analysed, Analysed, Comparison],
+    backend: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    article, source, _ = wildfire
+    monkeypatch.setenv(EMBEDDINGS_ENV, backend)
+    alone = compare(article, source)
+    ahead = VectorsAhead()
+    embed_likely(ahead, article.article, source.article)
+    embed_ahead(ahead, article)  # only what the guess missed is embedded again
+    embed_ahead(ahead, source, threads=2)
+    assert compare(article, source, ahead) == alone
+
+
+def test_the_sentences_guessed_before_the_parse_are_the_parsed_ones() -> None:
+    text = (
+        "Senators back crash inquiry\n"
+        "Sen. Ted Cruz and Mr. J. Smith met U.S. officials on Monday. They said the talks "
+        "went well.\n"
+        "“We will hold hearings,” Cruz said. The committee meets again in 2026!\n"
+    )
+    from copydesk.analysis import analyse
+
+    guessed = likely_body_texts(Article(text))
+    assert guessed == [
+        "Senators back crash inquiry",
+        "Sen. Ted Cruz and Mr. J. Smith met U.S. officials on Monday.",
+        "They said the talks went well.",
+        "“We will hold hearings,” Cruz said.",
+        "The committee meets again in 2026!",
+    ]
+    assert [u.text for u in body_units(analyse(Article(text)).doc)] == guessed
 
 
 # --- the seed case ---------------------------------------------------------------------------

@@ -46,13 +46,17 @@ _NOT_SPACE = re.compile(r"\S")  # what `str.strip` keeps: nothing after the text
 _ADJECTIVE_ENDINGS = ("ous", "al", "ic", "ful", "ive", "able", "ible", "ant", "ent", "ary", "less")
 
 
-@lru_cache(maxsize=1)
-def _by_prefix() -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = {}
-    for w in top_words("en", SUGGESTION_VOCABULARY):
-        if w.isalpha() and len(w) >= 4:
-            index.setdefault(w[:4], []).append(w)
-    return {k: tuple(v) for k, v in index.items()}
+#: Letters a frequent word must share with the start of a non-word to be a suggestion.
+SUGGESTION_PREFIX = 4
+
+
+def _sharing_prefix(w: str) -> list[str]:
+    """Vocabulary words that start with the first `SUGGESTION_PREFIX` letters of ``w``: one
+    search of the vocabulary's lines, where an index of every prefix took longer to build
+    than the rest of a short check."""
+    if len(w) < SUGGESTION_PREFIX:
+        return []
+    return re.findall(r"\n(" + re.escape(w[:SUGGESTION_PREFIX]) + r"[^\n]*)", _vocabulary_lines())
 
 
 #: Edit distance within which a vocabulary word is a spelling candidate: two edits, as in
@@ -63,6 +67,12 @@ SUGGESTION_MAX_EDITS = 2
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[str, ...]:
     return tuple(w for w in top_words("en", SUGGESTION_VOCABULARY) if w.isalpha())
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_lines() -> str:
+    """`_vocabulary`, each word on a line of its own."""
+    return "\n" + "\n".join(_vocabulary()) + "\n"
 
 
 def _within_edits(w: str) -> list[str]:
@@ -171,7 +181,7 @@ def suggestions(word: str, tok: Token | None = None) -> list[str]:
     from rapidfuzz.fuzz import ratio
 
     w = word.lower()
-    pool = set(_within_edits(w)) | set(_by_prefix().get(w[:4], ()))
+    pool = set(_within_edits(w)) | set(_sharing_prefix(w))
     modifier = tok is not None and tok.dep in ("amod", "compound") and tok.head > tok.i
     scored: list[tuple[float, str]] = []
     for cand in pool:

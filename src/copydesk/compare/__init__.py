@@ -20,6 +20,7 @@ from copydesk.model import Finding, Severity
 
 if TYPE_CHECKING:
     from copydesk.analysis import Analysed
+    from copydesk.read.article import Article
 
 __all__ = [
     "UNMATCHED_MESSAGE",
@@ -29,6 +30,7 @@ __all__ = [
     "VectorsAhead",
     "compare",
     "embed_ahead",
+    "embed_likely",
 ]
 
 UNMATCHED_MESSAGE = "No source sentence matches this sentence."
@@ -87,6 +89,13 @@ def compare(article: Analysed, source: Analysed, ahead: VectorsAhead | None = No
         source_reuse=_share([u.chars for u in alignment.source], used),
         findings=tuple(sorted(findings, key=lambda f: (f.span.start, f.span.end, f.kind))),
     )
+
+
+def embed_likely(ahead: VectorsAhead, *articles: Article) -> None:
+    """Start computing, before the parse, the vectors of the sentences `compare` will most
+    likely align in ``articles`` (`likely_body_texts`); `embed_ahead` adds what the parse
+    splits otherwise."""
+    ahead.embed([t for a in articles for t in sentence_alignment.likely_body_texts(a)])
 
 
 def embed_ahead(ahead: VectorsAhead, analysed: Analysed, threads: int = 1) -> None:

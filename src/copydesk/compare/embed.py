@@ -285,22 +285,26 @@ class VectorsAhead:
             _import_runtime()
         self._backend = _on_a_thread(backend)
         self._ahead: list[tuple[list[str], Future[np.ndarray | None]]] = []
+        self._queued: set[str] = set()  # texts given to `embed`, each computed once
 
     def backend(self) -> Backend:
         """The backend, once loaded (or the error that loading it raised)."""
         return self._backend.result()
 
     def embed(self, texts: Sequence[str], threads: int = 1) -> None:
-        """Start computing the vectors of ``texts``, split between ``threads`` threads; under
-        the lexical backend, which runs in Python and would only compete with the caller,
-        nothing is computed ahead."""
-        unique = list(dict.fromkeys(texts))
+        """Start computing the vectors of ``texts`` not asked for before, split between
+        ``threads`` threads; under the lexical backend, which runs in Python and would only
+        compete with the caller, nothing is computed ahead."""
+        unique = [t for t in dict.fromkeys(texts) if t not in self._queued]
+        self._queued.update(unique)
         for k in range(threads):
             part = unique[k::threads]
+            if not part:
+                continue
 
             def work(part: list[str] = part) -> np.ndarray | None:
                 b = self._backend.result()
-                return b.vectors(part) if isinstance(b, MiniLMBackend) and part else None
+                return b.vectors(part) if isinstance(b, MiniLMBackend) else None
 
             self._ahead.append((part, _on_a_thread(work)))
 
