@@ -205,6 +205,11 @@ _LIKELY_END = re.compile(r"[.!?][\"'”’»)\]]*\s+(?=[\"'“‘«(\[]*[A-Z0-9]
 _NOT_AN_END = frozenset({*TITLE_ABBREVIATIONS, "mr", "mrs", "ms", "st", "jr", "sr", "no", "vs"})
 
 
+#: Characters before a full stop read for the abbreviation it may end: more than the longest
+#: abbreviation with its opening quote, so that a long line is read in linear time.
+_LONGEST_ABBREVIATION = 12
+
+
 def likely_body_texts(article: Article) -> list[str]:
     """The texts `body_units` will most likely give, guessed before the parse: each line of
     the body split where a sentence most likely ends, not after an abbreviated title, an
@@ -222,11 +227,6 @@ def likely_body_texts(article: Article) -> list[str]:
             cut = m.end()
         out.append(" ".join(line[cut:].split()))
     return [t for t in out if t]
-
-
-#: Characters before a full stop read for the abbreviation it may end: more than the longest
-#: abbreviation with its opening quote, so that a long line is read in linear time.
-_LONGEST_ABBREVIATION = 12
 
 
 def _abbreviated(before_stop: str) -> bool:
