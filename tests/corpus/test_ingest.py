@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from support.command import ENV
-from support.ingest import ingest_command
+from support.ingest import ingest_command, run_ingest
 from support.loopback import serving
 from support.synthetic import synthetic_articles
 from warcio.statusandheaders import StatusAndHeaders
@@ -260,14 +260,7 @@ def test_the_command_lists_each_failure_with_its_origin_and_the_stored_reason(
     write_texts(folder, 2, seed=8)
     (folder / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     db = tmp_path / "c.db"
-    done = subprocess.run(
-        ingest_command(folder, db),
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = run_ingest(folder, db, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "2 added" in done.stdout
     with Store.open(db) as store:

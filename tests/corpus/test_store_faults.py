@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from support.command import ENV
-from support.ingest import ingest_command
+from support.ingest import ingest_command, run_ingest
 from support.loopback import serving
 from support.synthetic import synthetic_articles
 
@@ -79,14 +79,7 @@ def assert_nothing_lost(db: Path) -> None:
 
 def finish(folder: Path, db: Path) -> None:
     """Run the ingest again, with nothing in its way: it completes what was left."""
-    done = subprocess.run(
-        ingest_command(folder, db),
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = run_ingest(folder, db, timeout=300)
     assert done.returncode == 0, done.stderr
     assert_whole(db)
     assert_nothing_lost(db)

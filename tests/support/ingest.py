@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
+
+from support.command import ENV
 
 #: The command with fewer documents per transaction than the default, so that a fault or a
 #: kill lands after some batches are in: `copydesk.cli.main` with `ingest` given that batch.
@@ -22,3 +25,15 @@ def ingest_command(folder: Path, db: Path, *, batch_size: int | None = None) -> 
     else:
         start = [sys.executable, "-c", _SMALL_BATCHES.format(batch_size)]
     return [*start, "ingest", str(folder), "--db", str(db), "--quiet"]
+
+
+def run_ingest(folder: Path, db: Path, *, timeout: float) -> subprocess.CompletedProcess[str]:
+    """`ingest_command` run to its end: its output and exit status."""
+    return subprocess.run(
+        ingest_command(folder, db),
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
