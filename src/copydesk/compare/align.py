@@ -350,29 +350,36 @@ class _Scorer:
         score = out[rows, cols].astype(np.float64) + (1 - VECTOR_WEIGHT) * lex
         a_head = np.array([u.heading for u in self.article], dtype=bool)
         s_head = np.array([u.heading for u in self.source], dtype=bool)
-        mismatch = a_head[:, None] != s_head[None, :]
-        out[mismatch] = (out[mismatch].astype(np.float64) * HEADING_MISMATCH).astype(dtype)
-        score = np.where(mismatch[rows, cols], score * HEADING_MISMATCH, score)
+        # a heading against body text: the few heading rows and columns, not a mask of all pairs
+        for heads, bodies in ((a_head, ~s_head), (~a_head, s_head)):
+            mixed = np.ix_(np.flatnonzero(heads), np.flatnonzero(bodies))
+            out[mixed] = (out[mixed].astype(np.float64) * HEADING_MISMATCH).astype(dtype)
+        score = np.where(a_head[rows] != s_head[cols], score * HEADING_MISMATCH, score)
         out[rows, cols] = score.astype(dtype)
         return out
 
     def _lexical(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The pairs sharing a lemma, name or number (article and source positions), and
-        `lexical_score` for each."""
+        """The pairs sharing a lemma, name or number (article and source positions, in order),
+        and `lexical_score` for each."""
         m = max(len(self.source), 1)
-        parts = [self._overlaps(attr) for attr in ("lemmas", "names", "numbers")]
-        keys = np.sort(np.concatenate([k for k, _ in parts]))
-        keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
-
-        def spread(part: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-            out = np.zeros(len(keys))
-            out[np.searchsorted(keys, part[0])] = part[1]
-            return out
-
-        lemmas, names, numbers = (spread(p) for p in parts)
+        parts = [self._shared_terms(attr) for attr in ("lemmas", "names", "numbers")]
+        # each pair sharing some term once, in order, and its place among them
+        sharing = np.zeros(len(self.article) * m, dtype=bool)
+        for pairs, _, _ in parts:
+            sharing[pairs] = True
+        keys = np.flatnonzero(sharing)
+        place = np.empty(len(sharing), dtype=np.int32)  # read only where a pair shares a term
+        place[keys] = np.arange(len(keys), dtype=np.int32)
+        rows, cols = np.divmod(keys, m)
+        overlaps = []
+        for pairs, weights, (a_total, s_total) in parts:
+            # bincount adds each pair's shared terms in the order they come, as a loop would
+            shared = np.bincount(place[pairs], weights=weights, minlength=len(keys))
+            total = a_total[rows] + s_total[cols]
+            overlaps.append(np.divide(2 * shared, total, out=np.zeros(len(keys)), where=shared > 0))
+        lemmas, names, numbers = overlaps
         # a pair missing from a part adds that part's 0, as the weighted mean does
         shared = LEMMA_WEIGHT * lemmas + NAME_WEIGHT * names + NUMBER_WEIGHT * numbers
-        rows, cols = keys // m, keys % m
         norm = np.full(len(keys), LEMMA_WEIGHT)
         for weight, attr in ((NAME_WEIGHT, "names"), (NUMBER_WEIGHT, "numbers")):
             a_has = np.array([bool(getattr(u, attr)) for u in self.article], dtype=bool)
@@ -380,11 +387,13 @@ class _Scorer:
             norm = norm + np.where(a_has[rows] | s_has[cols], weight, 0.0)
         return rows, cols, shared / norm
 
-    def _overlaps(self, attr: str) -> tuple[np.ndarray, np.ndarray]:
-        """`_overlap` of ``attr`` terms for every pair of units sharing one (the others'
-        overlap is 0): the pairs as sorted keys (article position times the source's length,
-        plus source position) and their overlaps. Each sum adds its terms in the order the
-        terms were first met, left to right."""
+    def _shared_terms(
+        self, attr: str
+    ) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
+        """Every (article unit, ``attr`` term) with every source unit holding the term: the
+        pair's key (article position times the source's length, plus source position) and the
+        term's weight, each unit's terms in the order they were first met; and each unit's
+        total weight on both sides, added in that order."""
         terms: dict[str, int] = {}
         sides = []
         for units in (self.article, self.source):
@@ -399,12 +408,10 @@ class _Scorer:
             sides.append((ids[order], held[order]))
         (a_ids, a_terms), (s_ids, s_terms) = sides
         w = np.array([self.weight.get(t, 1.0) for t in terms], dtype=np.float64)
-        m = max(len(self.source), 1)
-        a_total, s_total = np.zeros(len(self.article)), np.zeros(len(self.source))
-        for total, ids, held in ((a_total, a_ids, a_terms), (s_total, s_ids, s_terms)):
-            holders, sums = _sums_in_order(ids, w[held])
-            total[holders] = sums
-        # every (article unit, term) with every source unit holding the term
+        totals = (
+            np.bincount(a_ids, weights=w[a_terms], minlength=len(self.article)),
+            np.bincount(s_ids, weights=w[s_terms], minlength=len(self.source)),
+        )
         by_term = np.argsort(s_terms, kind="stable")
         count = np.bincount(s_terms, minlength=len(terms))
         first = np.cumsum(count) - count
@@ -412,11 +419,9 @@ class _Scorer:
         each = np.repeat(np.arange(len(a_terms)), reps)
         within = np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)
         held = a_terms[each]
+        m = max(len(self.source), 1)
         pairs = a_ids[each] * m + s_ids[by_term][first[held] + within]
-        order = np.argsort(pairs, kind="stable")  # each unit's terms stay in order
-        keys, shared = _sums_in_order(pairs[order], w[held[order]])
-        total = a_total[keys // m] + s_total[keys % m]
-        return keys, 2 * shared / total  # a shared term makes the total positive
+        return pairs, w[held], totals
 
     def group(self, a: Sequence[int], s: Sequence[int]) -> float:
         cos = float(self.a_vec.unit(a) @ self.s_vec.unit(s))
@@ -430,20 +435,6 @@ class _Scorer:
             len(a) == 1 and len(s) == 1 and self.article[a[0]].heading != self.source[s[0]].heading
         )
         return _combine(cos, lex, mixed)
-
-
-def _sums_in_order(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each run of equal ``keys`` (sorted) once, with the sum of its ``values`` added left to
-    right (as a loop would: the same float rounding)."""
-    if len(keys) == 0:
-        return keys, values.astype(np.float64)
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    lengths = np.diff(np.r_[starts, len(keys)])
-    sums = values[starts].astype(np.float64)
-    for r in range(1, int(lengths.max())):
-        more = lengths > r
-        sums[more] += values[starts[more] + r]
-    return keys[starts], sums
 
 
 def _combine(cos: float, lex: float, heading_mismatch: bool) -> float:
