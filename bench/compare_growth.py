@@ -8,9 +8,12 @@ source sentence reworded by a fixed set of word swaps, with every seventh senten
 to the end of its paragraph run and every eleventh dropped, so the alignment meets
 rewording and reordering as it does on republishing sites.
 
-Stages: ``parse`` (spaCy, both sides, for scale), ``ledger`` (both), ``vectors`` (sentence embeddings), ``matrix`` (pair scores), ``gaps`` (gap filling), ``align``
-(all of alignment, vectors to groups), ``diff`` (every aligned pair) and ``compare`` (align
-and diff). Prints figures; asserts nothing.
+Stages: ``parse`` (spaCy, both sides, for scale), ``ledger`` (both), ``vectors`` (sentence
+embeddings), ``matrix`` (pair scores), ``gaps`` (gap filling), ``align`` (all of alignment,
+vectors to groups), ``diff`` (every aligned pair) and ``compare`` (align and diff). Below the
+table, the sentence pairs scored and the pairs the alignment goes on to weigh (those scoring at
+least its floor, ``MERGE_PART_MIN``), with their exponents: how many lookalike sentences the
+texts hold. Prints figures; asserts nothing.
 
     .venv/bin/python bench/compare_growth.py [--sizes 500,2000,8000,30000] [--lexical]
 """
@@ -130,6 +133,14 @@ def main() -> int:
     timer.wrap(diff_module, "diff_pair", "diff")
     backend = embed.backend()
     timer.wrap(type(backend), "vectors", "vectors")
+    last_scores: list[Any] = []  # the latest pair scores, counted outside the timed call
+    timed_matrix = align_module._Scorer.matrix
+
+    def matrix_kept(self: Any) -> Any:
+        last_scores[:] = [timed_matrix(self)]
+        return last_scores[0]
+
+    align_module._Scorer.matrix = matrix_kept  # type: ignore[method-assign]
     import copydesk.compare as compare_package
 
     compare_package.sentence_alignment = align_module
@@ -141,6 +152,7 @@ def main() -> int:
     compare(Analysed(warm_doc, build_ledger(warm_doc)), Analysed(warm_doc, build_ledger(warm_doc)))
 
     table: dict[str, list[float]] = defaultdict(list)
+    pairs: dict[str, list[float]] = defaultdict(list)
     measured: list[int] = []
     for n in sizes:
         timer.seconds.clear()
@@ -162,12 +174,20 @@ def main() -> int:
         )
         for stage in STAGES:
             table[stage].append(timer.seconds.get(stage, 0.0))
+        scores = last_scores[0]
+        pairs["scored"].append(scores.size)
+        pairs["weighed"].append(int((scores >= align_module.MERGE_PART_MIN).sum()))
     print()
     print(f"{'stage':<10} " + " ".join(f"{n:>9,}" for n in measured) + "   exponent")
     for stage in STAGES:
         values = table[stage]
-        row = " ".join(f"{v:>8.2f}s" for v in values)
+        row = " ".join(f"{v:>8.3f}s" for v in values)
         print(f"{stage:<10} {row}   {exponent(measured, values):.2f}")
+    print()
+    print(f"{'pairs':<10} " + " ".join(f"{n:>9,}" for n in measured) + "   exponent")
+    for name, counts in pairs.items():
+        row = " ".join(f"{c:>9,}" for c in counts)
+        print(f"{name:<10} {row}   {exponent(measured, counts):.2f}")
     return 0
 
 
