@@ -1,6 +1,6 @@
 """How `compare` grows with length: every stage timed at 500, 2,000, 8,000 and 30,000 words
-per side, and the exponent of a log-log fit per stage (1.0 is linear). `check`'s own stages
-are in ``bench/check_growth.py``.
+per side (the median of ``--repeats`` runs), and the exponent of a log-log fit per stage (1.0
+is linear). `check`'s own stages are in ``bench/check_growth.py``.
 
 The texts are the project's own: invented articles (`tests/support/synthetic.py`), each a
 different story, joined until a side has the words asked for; the article side is each
@@ -15,7 +15,8 @@ table, the sentence pairs scored and the pairs the alignment goes on to weigh (t
 least its floor, ``MERGE_PART_MIN``), with their exponents: how many lookalike sentences the
 texts hold. Prints figures; asserts nothing.
 
-    .venv/bin/python bench/compare_growth.py [--sizes 500,2000,8000,30000] [--lexical]
+    .venv/bin/python bench/compare_growth.py [--sizes 500,2000,8000,30000] [--repeats 3]
+        [--lexical]
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import argparse
+import statistics
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -112,6 +114,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="500,2000,8000,30000")
     parser.add_argument("--lexical", action="store_true", help="no sentence model")
+    parser.add_argument("--repeats", type=int, default=3, help="runs per size; medians shown")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
@@ -155,25 +158,29 @@ def main() -> int:
     pairs: dict[str, list[float]] = defaultdict(list)
     measured: list[int] = []
     for n in sizes:
-        timer.seconds.clear()
         src_text = source_text(n)
         source_article = read_text(src_text)
         article = read_text(reworded(src_text))
-        with timer.stage("parse"):
-            a_doc, s_doc = annotate(article), annotate(source_article)
-        with timer.stage("ledger"):
-            a_led, s_led = build_ledger(a_doc), build_ledger(s_doc)
-        with timer.stage("compare"):
-            compare(Analysed(a_doc, a_led), Analysed(s_doc, s_led))
+        runs: list[dict[str, float]] = []
+        for _ in range(max(args.repeats, 1)):
+            timer.seconds.clear()
+            with timer.stage("parse"):
+                a_doc, s_doc = annotate(article), annotate(source_article)
+            with timer.stage("ledger"):
+                a_led, s_led = build_ledger(a_doc), build_ledger(s_doc)
+            with timer.stage("compare"):
+                compare(Analysed(a_doc, a_led), Analysed(s_doc, s_led))
+            runs.append(dict(timer.seconds))
+        medians = {k: statistics.median(r.get(k, 0.0) for r in runs) for k in STAGES}
         words = len(source_article.body.split())
         measured.append(words)
         print(
             f"{words:>7,} words/side  "
-            + "  ".join(f"{k} {v:.2f}s" for k, v in sorted(timer.seconds.items())),
+            + "  ".join(f"{k} {v:.3f}s" for k, v in sorted(medians.items())),
             flush=True,
         )
         for stage in STAGES:
-            table[stage].append(timer.seconds.get(stage, 0.0))
+            table[stage].append(medians[stage])
         scores = last_scores[0]
         pairs["scored"].append(scores.size)
         pairs["weighed"].append(int((scores >= align_module.MERGE_PART_MIN).sum()))
