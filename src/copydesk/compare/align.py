@@ -340,8 +340,7 @@ class _Scorer:
     def matrix(self) -> np.ndarray:
         """Every article unit's score against every source unit: `lexical_score` and
         `_combine` for all pairs at once. The vectors' part is one dense product; the lexical
-        part is read only for the pairs sharing a term (it is 0 for the others), so its cost
-        follows the shared terms, not the pairs."""
+        part is computed only for the pairs sharing a term (it is 0 for the others)."""
         out = self.a_vec.units() @ self.s_vec.units().T
         dtype = out.dtype
         np.maximum(out, 0.0, out=out)
