@@ -83,6 +83,7 @@ fuzz: install-dev
 eval: install-dev
 	$(BIN)/python eval/perturbations.py
 	$(BIN)/python eval/real_cases.py
+	$(BIN)/python eval/faithful_copies.py
 	$(BIN)/python eval/rewording.py
 	$(BIN)/python eval/clean_copy.py
 	$(BIN)/python eval/corroboration.py
