@@ -230,3 +230,21 @@ def test_subheading_after_a_share_bar_stays_body() -> None:
     text = f"{ENGLISH_BRIEF}\nShare this:\nRoads closed\n{ENGLISH_REPORT}Leave a Reply\n"
     marked = [span for _, _, span in _marked(text)]
     assert marked == ["Share this:", "Leave a Reply"]
+
+
+def test_photo_captions_end_at_their_credit() -> None:
+    text = (
+        "Ferries lined up at the repaired pier in Valdora on Tuesday.\n\n"
+        "Workers lift the last section of the pier into place, Monday, May 3. The repairs cost "
+        "2 million euros. (AP Photo/Jo Roe) Passengers wait for the bus link, Sunday. (Photo by "
+        "Ann Lee/Getty Images)\n\n"
+        "The authority said the first crossing was planned for Monday morning."
+    )
+    captions = [span for _, label, span in _marked(text) if label == "photo caption"]
+    assert captions == [
+        (
+            "Workers lift the last section of the pier into place, Monday, May 3. The repairs cost "
+            "2 million euros. (AP Photo/Jo Roe)"
+        ),
+        "Passengers wait for the bus link, Sunday. (Photo by Ann Lee/Getty Images)",
+    ]

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from copydesk.model import Span
+from copydesk.read.wrap import soft_breaks
+
+#: Characters typed for an apostrophe inside a word ("didn´t", "didnʼt", "didn`t"), read by
+#: the parser as the apostrophe they stand for, one character for one.
+_APOSTROPHE_LOOKALIKE = re.compile(r"(?<=[A-Za-z])[´ʼ`](?=[A-Za-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +32,10 @@ class Article:
     """An article as read: its text with offsets every finding points into, and its metadata.
 
     ``text`` keeps everything that was read (junk included) so that spans match what the
-    reader sees; ``excluded`` marks what is not body. `body` is ``text`` with the excluded
-    stretches blanked out by spaces, same length, so the parser never sees junk and every
-    offset still points into ``text``.
+    reader sees; ``excluded`` marks what is not body. `body` is ``text`` as the parser reads
+    it, same length, so that every offset still points into ``text``: the excluded stretches
+    blanked out by spaces, the line breaks that only wrap a line (`soft_breaks`) read as
+    spaces, and an apostrophe's lookalike inside a word read as the apostrophe.
     """
 
     text: str
@@ -58,7 +65,10 @@ class Article:
             )
             at = ex.span.end
         pieces.append(self.text[at:])
-        object.__setattr__(self, "body", "".join(pieces))
+        body = list(_APOSTROPHE_LOOKALIKE.sub("’", "".join(pieces)))
+        for at in soft_breaks(self.text):
+            body[at] = " "
+        object.__setattr__(self, "body", "".join(body))
 
     def is_body(self, span: Span) -> bool:
         return not any(ex.span.overlaps(span) for ex in self.excluded)

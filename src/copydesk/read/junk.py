@@ -40,6 +40,7 @@ DATE_LINE = "date line"
 BYLINE = "byline"
 CREDIT_LINE = "credit line"
 PHOTO_CREDIT = "photo credit"
+PHOTO_CAPTION = "photo caption"
 NAVIGATION = "navigation"
 PAGE_FURNITURE = "page furniture"
 DECLARED_SOURCE_LABEL = "declared source"
@@ -48,6 +49,9 @@ DECLARED_SOURCE_LABEL = "declared source"
 # website in this browser for the next time I comment.") have 17 words; every other
 # furniture rule is held to MAX_FURNITURE_WORDS so that no line of prose can match it.
 MAX_FURNITURE_WORDS = 12
+# A photo caption runs one to four sentences before its credit ("... Monday. (AP Photo/Eric
+# Gay)"); the longest among the captions in ../shared is about 600 characters.
+MAX_CAPTION_CHARS = 1_000
 MAX_FORM_WORDS = 20
 # A declared source or wire credit names one to a few organisations ("Reuters, AFP").
 MAX_SOURCE_NAME_WORDS = 6
@@ -251,6 +255,14 @@ _NAME_THEN_DATE_RE = re.compile(
 _TWEET_SIGNATURE_RE = re.compile(
     rf"(?:^|\s)(?P<sig>[—–-]\s*[^—–\n]{{1,80}}?\(@\w{{1,15}}\)\s*{_DATE})\s*$", re.IGNORECASE
 )
+# A photo's credit inside a line, which ends the caption before it: "(AP Photo/Eric Gay)",
+# "(Photo by Jo Roe/Getty Images)", "Photograph: Jo Roe/Reuters" at the end of the line.
+_INLINE_PHOTO_CREDIT_RE = re.compile(
+    r"\((?:[A-Z][\w.&'’-]*\s+){0,3}(?:photo|photograph|image|picture)s?"
+    r"(?:\s*/\s*|\s+by\s+|:\s*)[^()\n]{1,80}\)"
+    r"|(?<=[.!?”\"’)])\s+(?:photo|photograph|image|picture)\s*:\s*[^.!?\n]{1,60}/[^.!?\n]{1,40}$",
+    re.IGNORECASE,
+)
 # An image's alt text left in the page: "logo" or "The Daily Star logo" (a capitalised name).
 _LOGO_RE = re.compile(r"^(?:[Ll]ogo|(?:[A-Z][\w.&'’-]*\s+|of\s+|the\s+){1,5}logo)$")
 _TRIM = " \t\u00a0:|•·»›→>-–—=#"
@@ -376,6 +388,21 @@ def _links(line: _Line) -> list[Excluded]:
     return marked
 
 
+def _captions(line: _Line) -> list[Excluded]:
+    """Photo captions on a body line: each stretch that ends in a photo credit, back to the
+    line's start or to the credit before it (a gallery's captions run on in one line)."""
+    marked = []
+    at = 0
+    for m in _INLINE_PHOTO_CREDIT_RE.finditer(line.text):
+        start = at + len(line.text[at:]) - len(line.text[at:].lstrip())
+        if m.end() - start <= MAX_CAPTION_CHARS:
+            marked.append(
+                Excluded(Span(line.start + start, line.start + m.end()), JUNK, PHOTO_CAPTION)
+            )
+        at = m.end()
+    return marked
+
+
 def _declared(line: _Line) -> tuple[Excluded, str] | None:
     """A declared source on this line: the whole line ("Source: Reuters") or its tail."""
     stripped = line.text.strip(" \t*_")
@@ -470,6 +497,9 @@ def find_page_junk(text: str) -> PageJunk:
             marks[i] = [Excluded(Span(line.start, line.end), JUNK, label)]
             continue
         found = _links(line)
+        captions = _captions(line)
+        found = [f for f in found if not any(c.span.contains(f.span) for c in captions)]
+        found += captions
         signature = _TWEET_SIGNATURE_RE.search(line.text)
         if signature:
             sig = Span(line.start + signature.start("sig"), line.start + signature.end("sig"))
