@@ -35,17 +35,20 @@ from copydesk.compare.frames import (
 )
 from copydesk.compare.index import SentenceIndex, sentence_index
 from copydesk.compare.quotes import Quote, Word, marked_quotes, word_stream
+from copydesk.compare.window import looked_for
 from copydesk.compare.words import word_changes
 from copydesk.kinds import severity_of
 from copydesk.ledger.model import Attribution, Claim, Ledger, Person, Role
 from copydesk.ledger.quantities import NumberRead
 from copydesk.ledger.sides import np_side
+from copydesk.ledger.titles import RANK_WORDS, TITLE_CATEGORY
+from copydesk.lexicon import classes
 from copydesk.lexicon.modality import HEDGE_ADVERBS, HEDGE_CONTROL, HEDGE_MODALS
 from copydesk.lexicon.normalise import initials, spelling_key
 from copydesk.lexicon.places import side_key, side_of
 from copydesk.lexicon.reporting import cue_class
 from copydesk.lexicon.titles import FORMER_WORDS, title_word_of
-from copydesk.model import Evidence, Finding, Span
+from copydesk.model import Evidence, Finding, Severity, Span
 from copydesk.nlp.annotate import Annotated, Token
 
 if TYPE_CHECKING:
@@ -177,6 +180,7 @@ def diff_pair(
         s.tokens,
         skip=[q.span for q in a.quotes] + [f.span for f in findings],
     )
+    findings = looked_for(findings, a.doc, a.sentences, s.doc, s.sentences)
     if entailment is not None and findings:
         premise = s.text_of(s.span)
         hypothesis = a.text_of(a.span)
@@ -193,10 +197,12 @@ def _finding(
     evidence: Iterable[Evidence],
     suggestion: str | None = None,
     confidence: float = 1.0,
+    severity: Severity | None = None,
 ) -> Finding:
+    """A finding of ``kind``, at the kind's severity unless the rule's own is given."""
     return Finding(
         kind=kind,
-        severity=severity_of(kind),
+        severity=severity or severity_of(kind),
         message=message,
         span=span,
         evidence=tuple(evidence),
@@ -348,7 +354,9 @@ def _word_changes(
             ops.pop()
     out: list[Finding] = []
     for tag, i1, i2, j1, j2 in ops:
-        if tag == "equal":
+        was_words = [w.norm for w in src[i1:i2]]
+        now_words = [w.norm for w in article_words[j1:j2]]
+        if tag == "equal" or _one_word_spaced(was_words, now_words):
             continue
         if j2 > j1:
             span = Span(article_words[j1].span.start, article_words[j2 - 1].span.end)
@@ -375,9 +383,24 @@ def _word_changes(
                 span,
                 [s.evidence(src_span)],
                 suggestion=was if tag == "replace" else None,
+                severity=Severity.MINOR if _determiners_only(was_words, now_words) else None,
             )
         )
     return out
+
+
+def _one_word_spaced(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Whether two runs of words are one word spaced or hyphenated two ways, which is house
+    style ("per cent"/"percent", "co-operate"/"cooperate", "e-mail"/"email")."""
+    return (
+        bool(x) and bool(y) and re.sub(r"[\s-]", "", "".join(x)) == re.sub(r"[\s-]", "", "".join(y))
+    )
+
+
+def _determiners_only(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Whether a quotation's change touches articles and demonstratives only ("the conflict"
+    -> "this conflict"): the words differ, the thing named does not, so the change is minor."""
+    return all(w in classes.DETERMINERS for w in (*x, *y))
 
 
 def _said_of(doc: Annotated, quote: Span) -> tuple[set[str], Span] | None:
@@ -577,11 +600,26 @@ def _same_modifiers(x: Title, y: Title) -> bool:
     the "National Transportation Safety Board chair")."""
     if x.modifiers == y.modifiers or _title_words(x) == _title_words(y):
         return True
+    if _names_the_body(x, y) or _names_the_body(y, x):
+        return True
     for short, long in ((x, y), (y, x)):
         before_head = " ".join(long.text.split()[:-1])  # the title word comes last
         if len(short.modifiers) == 1 and initials(before_head) == next(iter(short.modifiers)):
             return True
     return False
+
+
+def _names_the_body(short: Title, full: Title) -> bool:
+    """Whether ``full`` is ``short`` with the employer, body or party named before it ("CEO"
+    -> "Southwest Airlines CEO", "Chairwoman" -> "NTSB Chairwoman"): every word it adds is
+    capitalised, so it names something rather than changing the job ("deputy", "acting")."""
+    if not short.modifiers < full.modifiers:
+        return False
+    added = full.modifiers - short.modifiers
+    if any(w in RANK_WORDS or w in TITLE_CATEGORY for w in added):
+        return False  # "Deputy Mayor" is another job than "Mayor"
+    written = {title_word(w.strip(".,’'")): w for w in full.text.replace("’s", "").split()}
+    return all(w in written and written[w][:1].isupper() for w in added)
 
 
 def _title_words(t: Title) -> frozenset[str]:

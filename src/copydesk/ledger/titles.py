@@ -162,6 +162,7 @@ def role_from_tokens(
     possessor: int | None = None
     press = TITLE_CATEGORY.get(_title_key(head)) == "press"
     before: list[str] = []
+    before_tokens: list[Token] = []
     rank: list[str] = []
     after: list[str] = []
     after_tokens: list[Token] = []
@@ -213,12 +214,20 @@ def role_from_tokens(
         if t.i in person_tokens and _is_possessor(doc, t):
             possessor = t.i
             continue
+        if low in {"and", "&", "or"} and before and _ends_other_phrase(before_tokens, head):
+            # "the result investors and President Ann Lee would welcome": the words before
+            # the conjunction are another noun phrase, not part of the title.
+            before.clear()
+            before_tokens.clear()
+            rank.clear()
+            continue
         if t.text in {"-", "–"} or low in {"and", "&"} and not before:
             continue
         if low in RANK_WORDS and not before:
             rank.append(low)
             continue
         before.append(low)
+        before_tokens.append(t)
     for t in after_tokens:
         if t.pos in {"DET", "PUNCT"} or is_possessive_mark(t):
             continue
@@ -237,6 +246,13 @@ def role_from_tokens(
         former=former or (inherited_former and not current),
     )
     return Draft(role, possessor), former
+
+
+def _ends_other_phrase(before: Sequence[Token], head: Token) -> bool:
+    """Whether the words gathered before a conjunction belong to another noun phrase: a
+    common noun in lower case before a capitalised title ("investors and President"), where
+    a coordinated portfolio is capitalised like the title ("Trade and Industry Minister")."""
+    return head.text[:1].isupper() and any(t.pos == "NOUN" and t.text[:1].islower() for t in before)
 
 
 def _is_possessor(doc: Annotated, tok: Token) -> bool:

@@ -59,6 +59,9 @@ DOWNTONERS = _words("slightly somewhat partly partially marginally fairly rather
 
 #: Verbs that carry little meaning of their own ("have a plan", "make a call"): a swap
 #: between them and a fuller verb says nothing about a wrong sense.
+#: Articles and demonstratives: "the conflict" and "this conflict" name the same thing.
+DETERMINERS = _words("the a an this these that those")
+
 LIGHT_VERBS = _words("be have do get make take give put go come")
 
 #: Adverb particles of English phrasal verbs ("play down", "carry out").

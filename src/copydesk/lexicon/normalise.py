@@ -126,6 +126,34 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words).lower() if len(words) > 1 else ""
 
 
+#: Letters that transliterations of one name from Cyrillic, Arabic or Chinese write two ways
+#: ("Zelenskiy"/"Zelensky", "Kyrylenko"/"Kirilenko", "Orlov"/"Orloff", "Khan"/"Han"), each
+#: folded to one form: y and i, kh and h, ph and f, a final ff, w or v, doubled letters.
+_TRANSLITERATION_FOLDS = (
+    (re.compile(r"y"), "i"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"(?:ff|w)$"), "v"),
+    (re.compile(r"(\w)\1+"), r"\1"),
+)
+
+
+def name_key(name: str) -> str:
+    """The key under which two spellings of one name coincide: accents, case, a possessive,
+    the full stops of an abbreviation ("B.C."/"BC", "U.N."/"UN") and the letters
+    transliterations write two ways (`_TRANSLITERATION_FOLDS`). For comparing only: two
+    documents naming one person, place or body."""
+    text = strip_accents(name).lower().replace("’", "'")
+    text = re.sub(r"'s?\b", "", text)
+    text = re.sub(r"(?<=\w)\.(?=\w|\s|$)", "", text)
+    words = []
+    for word in re.findall(r"[\w-]+", text):
+        for pattern, repl in _TRANSLITERATION_FOLDS:
+            word = pattern.sub(repl, word)
+        words.append(word)
+    return " ".join(words)
+
+
 def fold(text: str) -> str:
     """Lower case, accents folded, typographic quotes and dashes made plain, spaces collapsed."""
     text = strip_accents(text)

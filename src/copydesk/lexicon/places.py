@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from copydesk.lexicon.normalise import fold, strip_accents
+from copydesk.lexicon.normalise import fold, name_key, strip_accents
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,13 +237,11 @@ def longest_entry_words() -> int:
 
 def side_key(text: str) -> str:
     """Canonical side for a place, capital or demonym ("Kyiv's" -> "ukraine"); any other
-    phrase is keyed by its own spelling."""
+    phrase is keyed as a name (`name_key`: "Zelenskiy" and "Zelensky" are one)."""
     found = side_of(text.strip())
     if found is not None:
         return found.lower()
-    t = text.lower().replace("’", "'").strip()
-    t = re.sub(r"'s?$", "", t).strip()
-    return re.sub(r"^the ", "", t)
+    return re.sub(r"^the ", "", name_key(text.strip()))
 
 
 def recorded_side_key(side: str | None) -> str | None:

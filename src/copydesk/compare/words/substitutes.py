@@ -4,7 +4,6 @@ and the WordNet relation between the two words."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from copydesk.compare.words.edit import (
@@ -20,7 +19,7 @@ from copydesk.compare.words.edit import (
 from copydesk.compare.words.times import dropped_deadline, is_time
 from copydesk.lexicon import classes
 from copydesk.lexicon.modality import NEGATORS
-from copydesk.lexicon.normalise import initials, spelling_key
+from copydesk.lexicon.normalise import initials, name_key
 from copydesk.lexicon.places import side_of
 from copydesk.lexicon.reporting import CLASS_FORCE, cue_class, is_reporting_verb
 from copydesk.lexicon.senses import SYNONYM_MIN_SHARE, Relation, is_listed, is_phrase, relation
@@ -61,7 +60,7 @@ def _name_key(tokens: Sequence[Token]) -> str:
     side = side_of(text)
     if side:
         return side.lower()
-    return re.sub(r"[^\w]", "", spelling_key(text.lower().replace("’s", "").replace("'s", "")))
+    return name_key(text).replace(" ", "")
 
 
 def _label_group(t: Token) -> str:
