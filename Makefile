@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 SEED := ../shared/cases/seed
 
-.PHONY: install install-dev demo test lint bench eval fuzz browser clean
+.PHONY: install install-dev demo test lint bench eval accuracy fuzz browser clean
 
 # requirements.lock pins what the command needs; requirements-dev.lock adds the tests, lint
 # and the Spark engine (pyspark), for the targets that use them.
@@ -87,6 +87,11 @@ eval: install-dev
 	$(BIN)/python eval/rewording.py
 	$(BIN)/python eval/clean_copy.py
 	$(BIN)/python eval/corroboration.py
+	$(BIN)/python eval/accuracy.py
+
+# docs/accuracy.md: every finding kind's precision and recall on the real texts in ../shared.
+accuracy: install-dev
+	$(BIN)/python eval/accuracy.py --write
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

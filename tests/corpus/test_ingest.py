@@ -83,6 +83,22 @@ def test_sidecar_index_supplies_url_outlet_and_date(tmp_path: Path) -> None:
     assert docs[f"{articles[1].doc_id}.txt"].url is None
 
 
+def test_an_index_of_folders_describes_each_folder_by_its_own_index(tmp_path: Path) -> None:
+    pair = tmp_path / "pairs" / "p01"
+    articles = write_texts(pair, 1, seed=5)
+    (tmp_path / "pairs" / "index.tsv").write_text(
+        "folder\tarticle_url\tsource_url\twire\np01\thttps://a.example/1\thttps://b.example/1\tAP\n"
+    )
+    (pair / "index.tsv").write_text(
+        f"file\turl\toutlet\tdate\twire\n{articles[0].doc_id}.txt\thttps://a.example/1\ta.example\t\tAP\n"
+    )
+    assert read_sidecar(tmp_path / "pairs" / "index.tsv") == {}
+    with Store.open(tmp_path / "c.db") as store:
+        report = ingest([tmp_path / "pairs"], store, progress=False)
+        assert (report.added, report.failed) == (1, ())
+        assert store.get_many(["1"])[0].url == "https://a.example/1"
+
+
 def test_seed_coverage_takes_its_metadata_from_index_tsv(tmp_path: Path, seed_dir: Path) -> None:
     with Store.open(tmp_path / "c.db") as store:
         report = ingest([seed_dir / "coverage"], store, progress=False)

@@ -16,10 +16,11 @@ pytestmark = pytest.mark.skipif(
 
 #: Measured with `.venv/bin/python eval/faithful_copies.py`: major findings per 100 article
 #: sentences, and the pairs with any.
-MEASURED_PER_100 = 5.20
-MEASURED_PAIRS_WITH_ANY = 7
-#: Slack over the measured rate: one finding in the 250 sentences.
+MEASURED_PER_100 = 0.0
+MEASURED_PAIRS_WITH_ANY = 0
+#: Slack over the measured rate: one finding in the 250 sentences, on one pair.
 MARGIN = 0.4
+PAIRS_MARGIN = 1
 
 
 @pytest.fixture(scope="module")
@@ -34,4 +35,4 @@ def test_every_pair_is_scored(scores) -> None:  # type: ignore[no-untyped-def]
 def test_false_alarms_stay_under_the_ceiling(scores) -> None:  # type: ignore[no-untyped-def]
     alarms = [(p.pair, f.kind, f.message) for p in scores.pairs for f in p.alarms]
     assert scores.per_100 <= MEASURED_PER_100 + MARGIN, alarms
-    assert len(scores.pairs_with_any) <= MEASURED_PAIRS_WITH_ANY, alarms
+    assert len(scores.pairs_with_any) <= MEASURED_PAIRS_WITH_ANY + PAIRS_MARGIN, alarms

@@ -3,7 +3,7 @@ pinned floors (`eval/real_cases.py`).
 
 Floors are the figures the evaluation measured, less `MARGIN` for recall and plus `MARGIN`
 for the false-alarm rate; they rise as the diff improves. The mariupol control pair carries
-no major finding.
+no major finding, nor does the toyota control, whose source is hard-wrapped wire text.
 """
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ MARGIN = 0.05
 MEASURED: dict[str, tuple[float, float, float]] = {
     "ai-update-ap-helicopter-2025": (1.00, 1.00, 0.00),
     "control-reuters-mariupol-2022": (1.00, 1.00, 0.00),
-    "control-reuters-toyota-2014": (1.00, 1.00, 0.17),
-    "mt-reuters-mariupol-2022": (1.00, 0.40, 0.43),
-    "reworded-reuters-boeing-2025": (0.67, 0.50, 0.20),
+    "control-reuters-toyota-2014": (1.00, 1.00, 0.00),
+    "mt-reuters-mariupol-2022": (1.00, 0.60, 0.00),
+    "reworded-reuters-boeing-2025": (0.67, 0.50, 0.00),
     "roundtrip-ap-cruz-2025": (1.00, 1.00, 0.00),
     "spinner-afp-kremlin-2022": (1.00, 1.00, 0.00),
-    "spinner-fortune-fed-2025": (0.80, 0.80, 0.20),
+    "spinner-fortune-fed-2025": (0.80, 0.80, 0.00),
     "spinner-reuters-mariupol-2022": (1.00, 0.83, 0.00),
-    "total": (0.92, 0.78, 0.13),
+    "total": (0.92, 0.81, 0.00),
 }
 
 
@@ -55,5 +55,6 @@ def test_floors(scores, case: str) -> None:  # type: ignore[no-untyped-def]
     assert s.false_alarm_rate <= alarms + MARGIN, s.alarms
 
 
-def test_control_pair_has_no_major_finding(scores) -> None:  # type: ignore[no-untyped-def]
-    assert scores["control-reuters-mariupol-2022"].false_alarms == 0
+@pytest.mark.parametrize("case", ["control-reuters-mariupol-2022", "control-reuters-toyota-2014"])
+def test_control_pairs_have_no_major_finding(scores, case: str) -> None:  # type: ignore[no-untyped-def]
+    assert scores[case].false_alarms == 0, scores[case].alarms

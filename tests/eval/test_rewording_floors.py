@@ -14,7 +14,7 @@ REAL = ROOT.parent / "shared" / "cases" / "real"
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/cases/real is not here")
 
 #: Measured with `.venv/bin/python eval/rewording.py`.
-MEASURED_AUC = 0.954
+MEASURED_AUC = 0.980
 MEASURED_VISIBLE_RECALL = 1.0
 MEASURED_RECALL = 0.35
 #: Targets: every rewrite above every original, and at least 60% of the visible rows.

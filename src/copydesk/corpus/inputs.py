@@ -182,7 +182,8 @@ def read_url_list(path: str | Path) -> list[str]:
 
 def read_sidecar(path: str | Path) -> dict[str, SidecarEntry]:
     """File name → metadata from an ``index.tsv`` (columns ``file``, ``url``, ``outlet``,
-    ``date``, ``wire``)."""
+    ``date``, ``wire``). An index of sub-folders (a ``folder`` column instead of ``file``)
+    describes no file of its own folder: each sub-folder's index.tsv does."""
     p = Path(path)
     try:
         with p.open(encoding="utf-8", newline="") as f:
@@ -190,6 +191,8 @@ def read_sidecar(path: str | Path) -> dict[str, SidecarEntry]:
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise InputError(f"The metadata file {p} cannot be read ({exc}).") from None
     if rows and "file" not in rows[0]:
+        if "folder" in rows[0]:
+            return {}  # a listing of sub-folders, each with its own index.tsv for its files
         raise InputError(f"The metadata file {p} has no 'file' column.")
     out: dict[str, SidecarEntry] = {}
     for row in rows:
