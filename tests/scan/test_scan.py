@@ -151,6 +151,33 @@ def test_spark_finds_what_the_local_engine_finds(tmp_path: Path, cases_scan: Pat
     assert len(list((tmp_path / "spark.csv").glob("part-*"))) == 1
 
 
+def test_spark_reads_the_index_files_as_the_local_engine_does(tmp_path: Path) -> None:
+    pytest.importorskip("pyspark", reason="pyspark is not installed (the 'spark' extra)")
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("Spark needs Java, and none is installed")
+    from copydesk.scan.spark import read_output
+
+    described, broken = tmp_path / "pages" / "described", tmp_path / "pages" / "broken"
+    for folder in (described, broken):
+        folder.mkdir(parents=True)
+        shutil.copy(CASES / "seed" / "source.txt", folder / "story.txt")
+    (described / "index.tsv").write_text(
+        "file\turl\toutlet\tdate\twire\nstory.txt\thttps://news.example/a\tNews\t2025-02-17\tAFP\n"
+    )
+    (broken / "index.tsv").write_text("name\tlink\nstory.txt\thttps://news.example/b\n")
+    local, spark = tmp_path / "local.jsonl", tmp_path / "spark"
+    assert _run(str(tmp_path / "pages"), "--out", str(local)).returncode == 0
+    done = _run(str(tmp_path / "pages"), "--out", str(spark), "--engine", "spark")
+    assert done.returncode == 0, done.stderr
+    records = {r["origin"]["key"]: r for r in read_output(spark)}
+    assert sorted(_same(records.values())) == sorted(_same(_records(local)))
+    assert records[str(described / "story.txt")]["report"]["article"]["url"] == (
+        "https://news.example/a"
+    )
+    failed = records[str(broken / "index.tsv")]
+    assert failed["status"] == "failed" and "has no 'file' column" in failed["reason"]
+
+
 def test_nothing_to_scan_is_one_sentence_and_exit_2(tmp_path: Path) -> None:
     done = _run("--out", str(tmp_path / "x.jsonl"))
     assert done.returncode == 2

@@ -9,6 +9,7 @@ through it, so both accept the same things (see `copydesk.corpus.ingest` for the
 from __future__ import annotations
 
 import csv
+import io
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -186,19 +187,27 @@ def read_sidecar(path: str | Path) -> dict[str, SidecarEntry]:
     describes no file of its own folder: each sub-folder's index.tsv does."""
     p = Path(path)
     try:
-        with p.open(encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader(f, delimiter="\t"))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        data = p.read_bytes()
+    except OSError as exc:
         raise InputError(f"The metadata file {p} cannot be read ({exc}).") from None
+    return parse_sidecar(data, str(p))
+
+
+def parse_sidecar(data: bytes, name: str) -> dict[str, SidecarEntry]:
+    """`read_sidecar` on the bytes of the index.tsv called ``name``."""
+    try:
+        rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""), delimiter="\t"))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"The metadata file {name} cannot be read ({exc}).") from None
     if rows and "file" not in rows[0]:
         if "folder" in rows[0]:
             return {}  # a listing of sub-folders, each with its own index.tsv for its files
-        raise InputError(f"The metadata file {p} has no 'file' column.")
+        raise InputError(f"The metadata file {name} has no 'file' column.")
     out: dict[str, SidecarEntry] = {}
     for row in rows:
-        name = (row.get("file") or "").strip()
-        if name:
-            out[name] = SidecarEntry(
+        name_cell = (row.get("file") or "").strip()
+        if name_cell:
+            out[name_cell] = SidecarEntry(
                 url=_cell(row, "url"),
                 outlet=_cell(row, "outlet"),
                 published=_cell(row, "date"),

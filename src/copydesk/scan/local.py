@@ -147,13 +147,14 @@ def read_unit(unit: Unit) -> Article:
     if unit.kind == "page":
         page = unit.page
         assert page is not None
-        return read_bytes(
+        article = read_bytes(
             page.data,
             origin=page.origin,
             content_type=page.content_type,
             url=page.url,
             lang=_state.get("lang"),
         )
+        return with_meta(article, unit.item.meta) if unit.item is not None else article
     if unit.kind == "url":
         article = read_url(
             unit.origin.key,

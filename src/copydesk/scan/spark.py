@@ -20,6 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from copydesk.corpus.inputs import SIDECAR, InputItem, SidecarEntry, parse_sidecar
 from copydesk.errors import InputError
 from copydesk.filtering import KEEP_ALL, FindingFilter
 from copydesk.read.language import Lang
@@ -37,13 +38,40 @@ def local_path(uri: str) -> str:
     return uri.removeprefix("file:")
 
 
-def _units_of_file(uri: str, data: bytes) -> Iterator[Unit]:
+#: What the ``index.tsv`` files among the inputs say: each described file's metadata (by its
+#: path), and the index files that cannot be read, each with why.
+Sidecars = tuple[dict[str, SidecarEntry], dict[str, str]]
+
+NO_SIDECARS: Sidecars = ({}, {})
+
+
+def sidecar_metadata(files: Iterable[tuple[str, bytes]]) -> Sidecars:
+    """The metadata the ``index.tsv`` files (URI, bytes) give, as the local engine reads it
+    (`copydesk.corpus.inputs.read_sidecar`), keyed by each described file's path."""
+    meta: dict[str, SidecarEntry] = {}
+    broken: dict[str, str] = {}
+    for uri, data in files:
+        path = local_path(uri)
+        try:
+            entries = parse_sidecar(data, path)
+        except InputError as exc:
+            broken[path] = str(exc)
+            continue
+        folder = path.rsplit("/", 1)[0]
+        meta.update((f"{folder}/{name}", entry) for name, entry in entries.items())
+    return meta, broken
+
+
+def _units_of_file(uri: str, data: bytes, sidecars: Sidecars = NO_SIDECARS) -> Iterator[Unit]:
     from copydesk.corpus.warc import WarcPage
     from copydesk.scan.local import _warc_units
 
     path = local_path(uri)
     name = path.lower()
-    if name.endswith(WARC_SUFFIXES):
+    meta, broken = sidecars
+    if path in broken:
+        yield Unit(Origin(path, path=path), "failure", reason=broken[path])
+    elif name.endswith(WARC_SUFFIXES):
         with tempfile.NamedTemporaryFile(suffix=Path(name).name) as tmp:
             tmp.write(data)
             tmp.flush()
@@ -55,7 +83,9 @@ def _units_of_file(uri: str, data: bytes) -> Iterator[Unit]:
         page = WarcPage(
             path, None, "text/html" if name.endswith((".html", ".htm")) else "text/plain", data
         )
-        yield Unit(Origin(path, path=path), "page", page=page)
+        described = meta.get(path)
+        item = InputItem("file", path, described) if described is not None else None
+        yield Unit(Origin(path, path=path), "page", item=item, page=page)
 
 
 def _renamed(unit: Unit, tmp: str, path: str) -> Unit:
@@ -97,13 +127,16 @@ def _jsonl_units(path: str, data: bytes) -> Iterator[Unit]:
 
 
 def check_partition(
-    files: Iterable[tuple[str, bytes]], keep: FindingFilter = KEEP_ALL, lang: Lang = None
+    files: Iterable[tuple[str, bytes]],
+    keep: FindingFilter = KEEP_ALL,
+    lang: Lang = None,
+    sidecars: Sidecars = NO_SIDECARS,
 ) -> Iterator[str]:
     """An executor's work: read its files' articles and check them, a batch at a time."""
     init_worker(None, False, keep, lang)
     batch: list[Unit] = []
     for uri, data in files:
-        for unit in _units_of_file(uri, data):
+        for unit in _units_of_file(uri, data, sidecars):
             batch.append(unit)
             if len(batch) >= BATCH_ARTICLES:
                 yield from (line for line, _ in check_batch(batch))
@@ -123,9 +156,26 @@ def _csv_line(record: str) -> str:
 
 def _is_input(uri: str) -> bool:
     name = uri.lower()
-    return name.endswith(PAGE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES) and not name.endswith(
-        "index.tsv"
-    )
+    return name.endswith(PAGE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES)
+
+
+def _sidecar_uris(sc: Any, paths: Sequence[str]) -> list[str]:
+    """Every ``index.tsv`` under the inputs, listed through Hadoop's file system (the
+    inputs' bytes are read once, by the executors; only these small files by the driver)."""
+    jvm = sc._jvm
+    conf = sc._jsc.hadoopConfiguration()
+    found: list[str] = []
+    for p in paths:
+        path = jvm.org.apache.hadoop.fs.Path(_spark_path(p))
+        fs = path.getFileSystem(conf)
+        if not fs.exists(path):
+            continue
+        listing = fs.listFiles(path, True)
+        while listing.hasNext():
+            status = listing.next()
+            if status.getPath().getName() == SIDECAR:
+                found.append(status.getPath().toString())
+    return found
 
 
 def scan(
@@ -157,10 +207,15 @@ def scan(
     session = builder.getOrCreate()
     try:
         sc = session.sparkContext
+        listed = _sidecar_uris(sc, paths)
+        sidecars = sidecar_metadata(sc.binaryFiles(",".join(listed)).collect() if listed else [])
+        broken = set(sidecars[1])
         files = sc.union(
             [sc.binaryFiles(_spark_path(p), sc.defaultParallelism) for p in paths]
-        ).filter(lambda pair: _is_input(pair[0]))
-        records = files.mapPartitions(partial(check_partition, keep=keep, lang=lang)).cache()
+        ).filter(lambda pair: _is_input(pair[0]) or local_path(pair[0]) in broken)
+        records = files.mapPartitions(
+            partial(check_partition, keep=keep, lang=lang, sidecars=sidecars)
+        ).cache()
         records.saveAsTextFile(out)
         header = sc.parallelize(["origin,url,status,major,minor,rewording_score,source"], 1)
         header.union(records.map(_csv_line)).coalesce(1).saveAsTextFile(
