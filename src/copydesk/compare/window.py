@@ -16,6 +16,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from copydesk.lexicon.modality import MODAL_FORCE, NEGATORS
 from copydesk.lexicon.normalise import name_key
@@ -82,7 +83,7 @@ class Window:
                 w
                 for t in doc.sentence_tokens(k)
                 if not t.is_space and not t.is_punct
-                for w in keyed(t.text)
+                for w in _keyed_word(t.text)
             )
             for k in sentences
         )
@@ -105,6 +106,11 @@ class Window:
         )
 
 
+@lru_cache(maxsize=1 << 16)
+def _keyed_word(text: str) -> tuple[str, ...]:
+    return tuple(keyed(text))
+
+
 def keyed(text: str) -> list[str]:
     """The words of ``text`` as the window compares them: negations written out ("didn't"
     is "did not"), then each word keyed as a name (`name_key`)."""
@@ -122,6 +128,8 @@ def looked_for(
 ) -> list[Finding]:
     """``findings`` less those whose fact the other text has in its window; each finding of
     a looked-for kind that stands says what was looked for and where."""
+    if not any(f.kind in LOOKED_FOR_KINDS for f in findings):
+        return list(findings)
     windows = {
         aligned_too: (
             Window.around(article, article_sentences, aligned_too=aligned_too),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 #: A run of word characters (letters, digits, underscore): the unit of MinHash shingles and of
 #: full-text search terms alike.
@@ -138,6 +139,7 @@ _TRANSLITERATION_FOLDS = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The key under which two spellings of one name coincide: accents, case, a possessive,
     the full stops of an abbreviation ("B.C."/"BC", "U.N."/"UN") and the letters
