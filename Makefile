@@ -36,7 +36,20 @@ WORDNET := /usr/share/wordnet/index.sense
 $(WORDNET):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wordnet-base wordnet-sense-index >/dev/null
 
-install: $(STAMP) $(VOCABULARY) $(WORDNET)
+# The thesauri a spinner draws on come from Debian too (mythes-en-us, libaiksaurus-1.2-data).
+THESAURI := /usr/share/mythes/th_en_US_v2.dat /usr/share/aiksaurus/words.dat
+
+$(THESAURI):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mythes-en-us libaiksaurus-1.2-data >/dev/null
+
+# The spinner's swaps of fixed phrases, places and titles, indexed once from the thesauri,
+# WordNet, wordsegment's word pairs and GeoNames (copydesk/lexicon/thesaurus.py).
+SWAPS := $(VENV)/share/copydesk/tortured.marshal
+
+$(SWAPS): $(STAMP) $(WORDNET) $(THESAURI)
+	$(BIN)/python -m copydesk.lexicon.thesaurus build >/dev/null
+
+install: $(STAMP) $(VOCABULARY) $(WORDNET) $(THESAURI) $(SWAPS)
 
 install-dev: install $(DEV_STAMP)
 

@@ -8,11 +8,14 @@ Two measures:
    copy editor can see are wrong from the article alone (`VISIBLE`, with the reason each is
    visible). It also lists the major findings `check` gives on texts that must have none:
    the control pair, the seed's five coverage texts and the examples' original.
-2. **The whole-article rewording score.** The score of every rewrite (the three real
-   rewrites, the seed article, the examples' reworded copy) against every original and
-   clean text (the four real sources, the control article, the seed source, the five
-   coverage texts, the examples' original), as the area under the ROC curve: the share of
-   (rewrite, original) pairs in which the rewrite scores higher, ties counting half.
+2. **The whole-article rewording score.** The score of every rewrite (the real rewrites,
+   the seed article, the examples' reworded copy) against every faithful text (the real
+   sources, the control articles, the seed source, the five coverage texts, the examples'
+   original, and both sides of every faithful republication in ``../shared/cases/faithful``),
+   as the area under the ROC curve: the share of (rewrite, faithful) pairs in which the
+   rewrite scores higher, ties counting half; and, at the score's stated threshold
+   (`copydesk.checks.verdict.LIKELY_THRESHOLD`), the share of faithful texts called
+   likely reworded (false-positive rate) and of rewrites (true-positive rate).
 
     .venv/bin/python eval/rewording.py
 
@@ -25,6 +28,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from copydesk.checks.verdict import LIKELY_THRESHOLD
 from copydesk.model import Severity
 from copydesk.pipeline import CheckResult, check
 from copydesk.read import read_file
@@ -34,6 +38,7 @@ ROOT = HERE.parent
 SHARED = ROOT.parent / "shared" / "cases"
 REAL = SHARED / "real"
 SEED = SHARED / "seed"
+FAITHFUL = SHARED / "faithful"
 
 sys.path.insert(0, str(HERE))
 from real_cases import MEANING_CHANGED, rows, sentence_spans
@@ -76,6 +81,9 @@ class Scores:
     def visible_recall(self) -> float:
         return self.visible_found / self.visible if self.visible else 1.0
 
+    def rate(self, scores: dict[str, float], threshold: float) -> float:
+        return sum(v >= threshold for v in scores.values()) / len(scores) if scores else 0.0
+
     @property
     def auc(self) -> float:
         pairs = [(r, o) for r in self.rewrites.values() for o in self.originals.values()]
@@ -95,8 +103,11 @@ def _rewrites_and_originals() -> tuple[list[Path], list[Path]]:
     rewrites += [SEED / "article.txt", ROOT / "examples" / "reworded.txt"]
     originals = [p / "source.txt" for p in sorted(REAL.iterdir()) if (p / "source.txt").is_file()]
     originals += [REAL / "control-reuters-mariupol-2022" / "article.txt", SEED / "source.txt"]
+    originals += [REAL / "control-reuters-toyota-2014" / "article.txt"]
     originals += sorted((SEED / "coverage").glob("*.txt"))
     originals += [ROOT / "examples" / "original.txt"]
+    if FAITHFUL.is_dir():
+        originals += sorted(FAITHFUL.glob("*/article.txt")) + sorted(FAITHFUL.glob("*/source.txt"))
     return [p for p in rewrites if p.is_file()], [p for p in originals if p.is_file()]
 
 
@@ -157,6 +168,12 @@ def main() -> int:
     for name, score in sorted(s.originals.items(), key=lambda x: (-x[1], x[0])):
         print(f"  original  {score:.3f}  {name}")
     print(f"  ROC AUC (rewrites above originals)  {s.auc:.3f}")
+    cut = LIKELY_THRESHOLD
+    print(
+        f"  at the threshold {cut:.2f}: false-positive rate "
+        f"{s.rate(s.originals, cut):.3f} ({len(s.originals)} faithful texts), true-positive "
+        f"rate {s.rate(s.rewrites, cut):.3f} ({len(s.rewrites)} rewrites)"
+    )
     return 0
 
 

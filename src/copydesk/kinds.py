@@ -83,17 +83,26 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "spin.tortured_phrase",
         Severity.MINOR,
-        "A phrase a thesaurus made: 'performed down' for 'played down', 'thought-about', 'japanese Ukraine'.",
+        "A phrase a thesaurus made: 'performed down' for 'played down', 'charge cuts' for "
+        "'tax cuts', 'thought-about', 'japanese Ukraine'.",
     ),
     Kind(
         "spin.odd_reporting_verb",
         Severity.MINOR,
-        "A directive verb reporting a statement to the press ('instructed reporters').",
+        "A reporting verb a thesaurus put for 'said' or 'told': 'instructed reporters', or "
+        "'stated' and 'mentioned' as often as 'said'.",
+    ),
+    Kind(
+        "spin.corrupted_name",
+        Severity.MINOR,
+        "A place name or a title with a word swapped for a synonym: 'West Palm Seaside', "
+        "'Circuit Choose Jo Bell'.",
     ),
     Kind(
         "spin.garbled_text",
         Severity.MINOR,
-        "Characters lost or run together in transit ('be?certified', 'Mariupolaccording').",
+        "Characters lost or run together in transit ('be?certified', 'Mariupolaccording'), "
+        "or a template slot left unfilled ('(*50*)').",
     ),
     Kind(
         "spin.stray_quotes",

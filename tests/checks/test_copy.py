@@ -145,3 +145,10 @@ def test_page_junk_one_finding_per_junk_stretch() -> None:
         ("Leave a Reply", Severity.MINOR),
     ]
     assert "embed link" in findings[0].message and "comment form" in findings[1].message
+
+
+def test_a_trade_written_as_one_word_is_english() -> None:
+    from copydesk.checks.copy import is_english
+
+    assert is_english("planemaker") and is_english("drugmakers") and is_english("chipmaker")
+    assert not is_english("planemakr") and not is_english("xqzmaker")

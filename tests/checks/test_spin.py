@@ -188,3 +188,135 @@ def test_a_verb_that_does_not_agree_with_its_subject(text: str, span: str) -> No
 
 def test_agreement_after_a_modal_and_in_relative_clauses_is_english() -> None:
     assert not _spin("It would have cut costs, and the conditions Kyiv has set are clear.")
+
+
+# --- the spinner's swaps, read through the thesauri, WordNet and GeoNames ----------------------
+
+COURT = (
+    "A West Palm Seaside man was sentenced on Tuesday to 15 years in prison for a robbery "
+    "outside Royal Palm Seaside High School, prosecutors said.\n\n"
+    "Circuit Choose Jeffrey Gillen handed down the sentence after a two-day hearing in which "
+    "the defence asked for a shorter term.\n"
+)
+
+
+def test_a_place_name_and_a_title_with_a_word_swapped() -> None:
+    found = [f for f in _spin(COURT) if f.kind == "spin.corrupted_name"]
+    assert [(f.span.of(COURT), f.suggestion) for f in found] == [
+        ("West Palm Seaside", "West Palm Beach"),
+        ("Royal Palm Seaside", "Royal Palm Beach"),
+        ("Choose", "Judge"),
+    ]
+    assert "lists ‘seaside’ under ‘beach’" in found[0].message
+
+
+def test_real_names_and_titles_are_left_alone() -> None:
+    text = (
+        "Prime Minister Mark Carney met Secretary of State Marco Rubio in West Palm Beach on "
+        "Friday, and firefighters fought the White Rock Lake fire near Kelowna, officials "
+        "said.\n"
+    )
+    assert not [f for f in _spin(text) if f.kind == "spin.corrupted_name"]
+
+
+def test_a_fixed_phrase_with_a_word_swapped_names_the_phrase_and_the_thesaurus() -> None:
+    text = (
+        "Markets expect further charge cuts from the central bank this year, after inflation "
+        "eased for a third month, economists said on Monday.\n"
+    )
+    f = _one(text, "spin.tortured_phrase")
+    assert f.span.of(text) == "charge cuts" and f.suggestion == "tax cut"
+    assert "LibreOffice's thesaurus lists ‘charge’ under ‘tax’" in f.message
+
+
+def test_ordinary_phrases_are_no_tortured_phrase() -> None:
+    text = (
+        "Air strikes hit the port city on Sunday as state media reported peace talks would "
+        "resume, and the central bank announced interest rate cuts, officials said.\n"
+    )
+    assert not [f for f in _spin(text) if f.kind == "spin.tortured_phrase"]
+
+
+def test_said_swapped_throughout_is_a_profile() -> None:
+    text = (
+        "The mayor stated that the bridge would reopen in May. Engineers mentioned that the "
+        "repairs had cost more than planned.\n\n"
+        "A council spokesperson stated that the contractor would pay part of the bill, and "
+        "residents advised that traffic had doubled on the side roads.\n"
+    )
+    found = [f for f in _spin(text) if f.kind == "spin.odd_reporting_verb"]
+    assert [f.span.of(text) for f in found] == ["stated", "mentioned", "stated", "advised"]
+    assert "4 statements" in found[0].message and found[0].suggestion == "said"
+    one = text.replace("Engineers mentioned", "Engineers said").replace(
+        "residents advised", "residents told"
+    )
+    assert not [f for f in _spin(one) if f.kind == "spin.odd_reporting_verb"]
+
+
+def test_a_template_slot_left_unfilled() -> None:
+    text = (
+        "The Fed may cut rates by 50 basis points in (*50*) if hiring slows further, and "
+        "{that a} second cut could follow early next year, analysts said.\n"
+    )
+    spans = [f.span.of(text) for f in _spin(text) if f.kind == "spin.garbled_text"]
+    assert spans == ["(*50*)", "{that a}"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "The concert was sold-out within minutes of the tickets going on sale on Friday, the "
+            "organisers said in a statement.\n"
+        ),
+        (
+            "We have got increasing information on the damage, the regional governor told "
+            "reporters on Tuesday after visiting the area.\n"
+        ),
+    ],
+)
+def test_english_that_spinners_do_not_make(text: str) -> None:
+    assert _spin(text) == []
+
+
+#: A wire story as agencies file it: a slug with an update tag, bullets, a dateline, lines
+#: wrapped at 60 characters, a results table, a photo caption with its credit, and the
+#: reporting credits.
+WIRE = (
+    "UPDATE 2-SOCCER-Harbour City beat Valdora to reach cup final\n"
+    "* Harbour City win 3-1 at home\n"
+    "* Final to be played on May 20\n"
+    "\n"
+    "VALDORA, May 4 (Reuters) - Harbour City beat Valdora 3-1\n"
+    "on Saturday to reach the final of the national cup for the\n"
+    "first time in 12 years, with striker Ana Reyes scoring twice\n"
+    "in the second half.\n"
+    '    "We were patient and it paid off," coach Tomas Berg told\n'
+    'reporters after the match. "The players deserve this."\n'
+    "    Valdora, who had won the last two meetings between the\n"
+    "sides, took the lead through a penalty before the break but\n"
+    "faded after Reyes equalised in the 52nd minute.\n"
+    "\n"
+    "Results on Saturday:\n"
+    "Harbour City 3 Valdora 1\n"
+    "Northport 0 Eastfield 2\n"
+    "\n"
+    "Players celebrate after the match in Harbour City, May 4. (Reuters Photo/Jo Roe)\n"
+    "(Reporting by Jo Roe; Editing by Ann Lee)\n"
+)
+
+
+def test_wire_formats_raise_no_fingerprint() -> None:
+    result = check(Article(WIRE))
+    assert [f for f in result.findings if f.kind.startswith("spin.")] == []
+    assert result.rewording.score == 0.0 and not result.rewording.likely
+
+
+def test_the_rewording_verdict_says_whether_it_reaches_its_threshold() -> None:
+    from copydesk.report.build import build_report
+
+    spun = build_report(check(Article(COURT))).rewording
+    wire = build_report(check(Article(WIRE))).rewording
+    assert spun.threshold == wire.threshold == 0.5
+    assert spun.likely and spun.score >= spun.threshold
+    assert not wire.likely

@@ -137,7 +137,26 @@ def is_english(word: str) -> bool:
         for base in {stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}:
             if _listed(base) and (_listed(base + "s") or _listed(base.rstrip("e") + "ing")):
                 return True
-    return False
+    return _closed_compound(w)
+
+
+#: Zipf frequency each part of a closed compound must reach: two everyday words ("plane",
+#: "maker"), not a rare word and a fragment.
+COMPOUND_PART_MIN_ZIPF = 3.0
+
+#: The heads news copy closes up with a noun ("planemaker", "chipmaker", "filmgoer",
+#: "stakeholder"): agent nouns a trade or a role is named by.
+_COMPOUND_HEADS = re.compile(r"(?:maker|goer|holder|builder|owner|seller|buyer|taker)s?$")
+
+
+def _closed_compound(w: str) -> bool:
+    """A noun and an agent noun written as one word, as news copy names a trade
+    ("planemaker", "drugmakers"): both parts are everyday English words."""
+    m = _COMPOUND_HEADS.search(w)
+    if m is None or m.start() < MIN_WORD_LENGTH:
+        return False
+    first, head = w[: m.start()], w[m.start() :]
+    return all(_listed(p) and zipf(p) >= COMPOUND_PART_MIN_ZIPF for p in (first, head.rstrip("s")))
 
 
 def _is_name_shaped(doc: Annotated, tok: Token, part: str, names: frozenset[str]) -> bool:

@@ -23,6 +23,7 @@ WEIGHTS: dict[str, float] = {
     "spin.broken_sentence": 1.0,
     "spin.wrong_form": 1.0,
     "spin.tortured_phrase": 1.0,
+    "spin.corrupted_name": 1.0,
     "spin.odd_reporting_verb": 1.0,
     "spin.garbled_text": 1.0,
     "spin.stray_quotes": 1.0,
@@ -39,6 +40,13 @@ WEIGHTS: dict[str, float] = {
 #: seed); 5 sits between the two.
 HALF_SCORE_DENSITY = 5.0
 
+#: The score at or above which an article is called likely reworded (`Rewording.likely`).
+#: Chosen on `eval/rewording.py`: the 60 faithful texts of ../shared (originals, controls
+#: and both sides of every faithful republication) all score under 0.38, and the rewrites
+#: that score at all start at 0.65 (the seed); 0.5 is the half-way density
+#: (`HALF_SCORE_DENSITY`). docs/accuracy.md gives its false- and true-positive rates.
+LIKELY_THRESHOLD = 0.5
+
 
 @dataclass(frozen=True, slots=True)
 class Reason:
@@ -53,6 +61,12 @@ class Rewording:
     density: float  # weighted fingerprints per 1,000 words
     words: int
     reasons: tuple[Reason, ...]  # the fingerprint kinds found, most frequent first
+    threshold: float = LIKELY_THRESHOLD  # the score at or above which it is likely reworded
+
+    @property
+    def likely(self) -> bool:
+        """Whether the score reaches the threshold: the article was likely reworded."""
+        return self.score >= self.threshold
 
     @property
     def summary(self) -> str:

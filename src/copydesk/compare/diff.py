@@ -41,13 +41,13 @@ from copydesk.kinds import severity_of
 from copydesk.ledger.model import Attribution, Claim, Ledger, Person, Role
 from copydesk.ledger.quantities import NumberRead
 from copydesk.ledger.sides import np_side
-from copydesk.ledger.titles import RANK_WORDS, TITLE_CATEGORY
+from copydesk.ledger.titles import RANK_WORDS
 from copydesk.lexicon import classes
 from copydesk.lexicon.modality import HEDGE_ADVERBS, HEDGE_CONTROL, HEDGE_MODALS
 from copydesk.lexicon.normalise import initials, spelling_key
 from copydesk.lexicon.places import side_key, side_of
 from copydesk.lexicon.reporting import cue_class
-from copydesk.lexicon.titles import FORMER_WORDS, title_word_of
+from copydesk.lexicon.titles import FORMER_WORDS, TITLE_CATEGORY, title_word_of
 from copydesk.model import Evidence, Finding, Severity, Span
 from copydesk.nlp.annotate import Annotated, Token
 

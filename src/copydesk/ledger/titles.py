@@ -23,42 +23,11 @@ from copydesk.ledger.sides import (
     token_side,
 )
 from copydesk.lexicon.normalise import title_form
-from copydesk.lexicon.titles import CURRENT_WORDS, FORMER_WORDS
+from copydesk.lexicon.titles import CURRENT_WORDS, FORMER_WORDS, TITLE_CATEGORY
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, Token
 
 # fmt: off
-#: Words that head a person's title. Each belongs to a category: ``official`` (state and
-#: organisation posts, which tie a person to one side), ``press`` (reporters, analysts: a
-#: place after them is where they work, not whom they serve), ``royal`` (a monarch may reign
-#: over several states at once) and ``other``.
-TITLE_CATEGORY: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "president", "vice-president", "premier", "minister", "secretary", "spokesperson",
-            "adviser", "aide", "head", "chief", "leader", "director", "chair", "governor",
-            "ambassador", "envoy", "negotiator", "diplomat", "official", "commander", "general",
-            "mayor", "senator", "congressman", "congresswoman", "lawmaker", "legislator", "mp",
-            "deputy", "speaker", "chancellor", "commissioner", "representative", "delegate",
-            "consul", "attache", "mediator", "ombudsman", "prosecutor", "judge", "officer",
-            "colonel", "captain", "lieutenant", "admiral", "marshal", "sergeant", "coordinator",
-            "administrator", "undersecretary", "president-elect", "vice-chair", "member",
-            "emissary", "politician", "councillor", "councilor", "executive", "ceo", "founder",
-        ),
-        "official",
-    ),
-    **dict.fromkeys(
-        (
-            "correspondent", "reporter", "journalist", "editor", "columnist", "commentator",
-            "presenter", "anchor", "writer", "author", "analyst", "expert", "scientist",
-            "professor", "researcher", "economist", "historian", "academic", "observer",
-            "photographer", "blogger", "lawyer", "attorney", "activist", "campaigner",
-        ),
-        "press",
-    ),
-    **dict.fromkeys(("king", "queen", "prince", "princess", "monarch", "emperor", "emir"), "royal"),
-}
-
 #: Titles that read as one unit and keep their word order ("chief of staff" is not "head of
 #: staff"; "secretary of state" is not "state secretary").
 FIXED_TITLES = (

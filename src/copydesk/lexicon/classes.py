@@ -106,13 +106,14 @@ TIME_WORDS = (
 )
 
 #: Irregular verbs whose simple past and past participle differ: after "have" only the
-#: participle is English ("had begun", never "had began"). Base, past, participle.
+#: participle is English ("had begun", never "had began"). Base, past, participle. "get" is
+#: not among them: British English has "have got" where American has "have gotten".
 _IRREGULAR = """
 arise arose arisen; bear bore borne; beat beat beaten; become became become;
 begin began begun; bite bit bitten; blow blew blown; break broke broken; choose chose chosen;
 come came come; do did done; draw drew drawn; drink drank drunk; drive drove driven;
 eat ate eaten; fall fell fallen; fly flew flown; forbid forbade forbidden;
-forget forgot forgotten; forgive forgave forgiven; freeze froze frozen; get got gotten;
+forget forgot forgotten; forgive forgave forgiven; freeze froze frozen;
 give gave given; go went gone; grow grew grown; hide hid hidden; know knew known;
 mistake mistook mistaken; overtake overtook overtaken; ride rode ridden; ring rang rung;
 rise rose risen; run ran run; see saw seen; shake shook shaken; show showed shown;

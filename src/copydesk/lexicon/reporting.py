@@ -20,6 +20,12 @@ OTHER_CUES = frozenset(
      "recall", "recount", "observe"}
 )  # fmt: skip
 CUE_VERBS = NEUTRAL_CUES | LOADED_CUES | OTHER_CUES
+#: The words a thesaurus gives for "say" that news copy does not report with: a spinner writes
+#: them for nearly every "said" ("stated", "mentioned", "advised journalists").
+SAID_SUBSTITUTES = frozenset(
+    {"state", "mention", "declare", "advise", "instruct", "inform", "remark", "utter", "notify",
+     "convey"}
+)  # fmt: skip
 #: Verbs whose frame introduces the source of a report rather than a speaker ("citing X").
 SOURCE_CUES = frozenset({"cite", "quote"})
 #: Cues that introduce direct speech: only these make "<clause>, X said." an unmarked quote.

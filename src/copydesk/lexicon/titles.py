@@ -1,4 +1,5 @@
-"""Title words: "former" and "current", and the abbreviations of titles before a name."""
+"""Title words: the words that head a title and their categories, "former" and "current",
+and the abbreviations of titles before a name."""
 
 from __future__ import annotations
 
@@ -13,6 +14,40 @@ CURRENT_WORDS = frozenset(
     {"current", "sitting", "incumbent", "acting", "now", "present", "serving", "new", "interim"}
 )
 
+
+# fmt: off
+#: Words that head a person's title. Each belongs to a category: ``official`` (state and
+#: organisation posts, which tie a person to one side), ``press`` (reporters, analysts: a
+#: place after them is where they work, not whom they serve), ``royal`` (a monarch may reign
+#: over several states at once) and ``other``.
+TITLE_CATEGORY: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "president", "vice-president", "premier", "minister", "secretary", "spokesperson",
+            "adviser", "aide", "head", "chief", "leader", "director", "chair", "governor",
+            "ambassador", "envoy", "negotiator", "diplomat", "official", "commander", "general",
+            "mayor", "senator", "congressman", "congresswoman", "lawmaker", "legislator", "mp",
+            "deputy", "speaker", "chancellor", "commissioner", "representative", "delegate",
+            "consul", "attache", "mediator", "ombudsman", "prosecutor", "judge", "officer",
+            "colonel", "captain", "lieutenant", "admiral", "marshal", "sergeant", "coordinator",
+            "administrator", "undersecretary", "president-elect", "vice-chair", "member",
+            "emissary", "politician", "councillor", "councilor", "executive", "ceo", "founder",
+        ),
+        "official",
+    ),
+    **dict.fromkeys(
+        (
+            "correspondent", "reporter", "journalist", "editor", "columnist", "commentator",
+            "presenter", "anchor", "writer", "author", "analyst", "expert", "scientist",
+            "professor", "researcher", "economist", "historian", "academic", "observer",
+            "photographer", "blogger", "lawyer", "attorney", "activist", "campaigner",
+        ),
+        "press",
+    ),
+    **dict.fromkeys(("king", "queen", "prince", "princess", "monarch", "emperor", "emir"), "royal"),
+}
+
+# fmt: on
 
 #: Abbreviated titles as news copy writes them before a name ("Sen. Ted Cruz").
 TITLE_ABBREVIATIONS: dict[str, str] = {

@@ -331,10 +331,15 @@ def _detach(word: str, pos: str) -> Iterator[str]:
             yield word[: -len(suffix)] + repl
 
 
+def wordnet_dir() -> Path:
+    """Where WordNet 3.0's files are: ``COPYDESK_WORDNET``, else Debian's directory."""
+    return Path(os.environ.get("COPYDESK_WORDNET") or DEFAULT_DIR)
+
+
 @lru_cache(maxsize=1)
 def wordnet() -> WordNet:
     """The process's WordNet, opened once."""
-    root = Path(os.environ.get("COPYDESK_WORDNET") or DEFAULT_DIR)
+    root = wordnet_dir()
     needed = [f"{kind}.{f}" for f in POS_FILES.values() for kind in ("index", "data")]
     missing = [n for n in (*needed, "index.sense") if not (root / n).is_file()]
     if missing:

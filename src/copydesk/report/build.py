@@ -169,6 +169,8 @@ def _rewording(r: Rewording) -> RewordingInfo:
             for x in r.reasons
         ],
         summary=r.summary,
+        threshold=r.threshold,
+        likely=r.likely,
     )
 
 

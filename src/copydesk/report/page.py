@@ -26,6 +26,7 @@ from copydesk.report.schema import (
     Finding,
     FindingGroup,
     Report,
+    RewordingInfo,
     Role,
 )
 
@@ -155,9 +156,13 @@ def left_out_line(filtered: Filtered) -> str:
     return f"{filtered.total} finding{plural} left out: {'; '.join(why)}"
 
 
-def rewording_line(score: float, summary: str) -> str:
+def rewording_line(rewording: RewordingInfo) -> str:
     """The whole-article verdict in one line, as the text report and both pages give it."""
-    return f"Machine rewording: {score:.2f} of 1 ({summary})"
+    verdict = "likely reworded" if rewording.likely else "not likely reworded"
+    return (
+        f"Machine rewording: {rewording.score:.2f} of 1, {verdict} (threshold "
+        f"{rewording.threshold:.2f}; {rewording.summary})"
+    )
 
 
 def article_lines(report: Report) -> list[str]:
@@ -184,7 +189,7 @@ def article_lines(report: Report) -> list[str]:
     left_out = left_out_line(report.summary.filtered)
     if left_out:
         lines.append(f'<p class="filtered">{escape(left_out)}</p>')
-    summary = rewording_line(report.rewording.score, report.rewording.summary)
+    summary = rewording_line(report.rewording)
     lines.append(f'<p class="rewording">{escape(summary)}</p>')
     return lines
 

@@ -20,7 +20,7 @@ from copydesk import kinds
 from copydesk.model import Severity
 
 #: Version of the JSON document. Minor: fields added; major: fields renamed, removed or retyped.
-SCHEMA_VERSION: Final = "1.1"
+SCHEMA_VERSION: Final = "1.2"
 
 #: The schema's identifier (a URN: the schema travels with the package, not on a web server).
 SCHEMA_ID = f"urn:copydesk:report:{SCHEMA_VERSION}"
@@ -479,6 +479,13 @@ class RewordingInfo(_Model):
         description="The fingerprint kinds, most frequent first."
     )
     summary: str = Field(description="The reasons in one line.")
+    threshold: float = Field(
+        ge=0.0,
+        le=1.0,
+        description="The score at or above which the article is called likely reworded; "
+        "its measured false- and true-positive rates are in docs/accuracy.md.",
+    )
+    likely: bool = Field(description="Whether the score reaches the threshold.")
 
 
 def _document_config(title: str, schema_id: str) -> ConfigDict:
@@ -494,7 +501,7 @@ def _document_config(title: str, schema_id: str) -> ConfigDict:
 class _Document(_Model):
     """What every document copydesk writes begins with."""
 
-    schema_version: Literal["1.1"] = Field(description="Version of this document's schema.")
+    schema_version: Literal["1.2"] = Field(description="Version of this document's schema.")
     tool_version: str = Field(description="The copydesk version that wrote it.")
     generated_at: datetime = Field(description="When it was written (UTC).")
 

@@ -169,7 +169,7 @@ def _header(report: Report) -> RenderableType:
     left_out = left_out_line(report.summary.filtered)
     if left_out:
         lines.append(Text(left_out, style="dim"))
-    lines.append(Text(rewording_line(report.rewording.score, report.rewording.summary)))
+    lines.append(Text(rewording_line(report.rewording)))
     return Group(*lines)
 
 
