@@ -80,7 +80,7 @@ def test_a_stale_damaged_or_missing_file_changes_no_answer(
     reading(built)
     expected = _answers(_probe_words())
     stale = marshal.loads(built.read_bytes())
-    stale["versions"]["wordfreq"] = "0.0"
+    stale["stamp"]["wordfreq"] = "0.0"
     (tmp_path / "stale").write_bytes(marshal.dumps(stale))
     (tmp_path / "damaged").write_bytes(built.read_bytes()[:1000])
     for path in (tmp_path / "stale", tmp_path / "damaged", tmp_path / "missing"):

@@ -14,7 +14,6 @@ are read, with the same answers. Nothing is ever downloaded.
 
 from __future__ import annotations
 
-import marshal
 import re
 import sys
 from array import array
@@ -24,11 +23,14 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from copydesk.lexicon import packed
+from copydesk.lexicon.packed import SortedLines
+
 #: Where the build writes the file and a process looks for it: inside the environment.
 CACHE_FILE = Path(sys.prefix) / "share" / "copydesk" / "vocabulary.marshal"
 
 #: Version of the file's layout; a file of another layout is not read.
-FORMAT = 1
+FORMAT = 2
 
 #: The distributions whose data the file holds; their versions key it.
 LIBRARIES = ("wordfreq", "pyspellchecker")
@@ -48,8 +50,7 @@ _ONE_TOKEN = re.compile(r"[a-z]+")
 
 @dataclass(frozen=True, slots=True)
 class _Table:
-    words: bytes  # sorted UTF-8 words, each followed by a newline
-    offsets: array[int]  # where each word starts, and the end
+    words: SortedLines  # every word either library lists
     zipf_index: array[int]  # per word, its Zipf frequency's position in `zipf_values`
     zipf_values: tuple[float, ...]
     spelling: bytes  # per word, 1 when the spelling dictionary has it
@@ -58,18 +59,7 @@ class _Table:
 
     def find(self, word: str) -> int | None:
         """The word's position, or None."""
-        key = word.encode("utf-8")
-        words, offsets = self.words, self.offsets
-        lo, hi = 0, len(offsets) - 1
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if words[offsets[mid] : offsets[mid + 1] - 1] < key:
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo < len(offsets) - 1 and words[offsets[lo] : offsets[lo + 1] - 1] == key:
-            return lo
-        return None
+        return self.words.find(word)
 
 
 def installed_versions() -> dict[str, str | None]:
@@ -87,20 +77,13 @@ def installed_versions() -> dict[str, str | None]:
 @cache
 def _table() -> _Table | None:
     """The file's table, or None when there is no usable file (the libraries answer)."""
-    try:
-        data: Any = marshal.loads(CACHE_FILE.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+    data = packed.read(CACHE_FILE, FORMAT, installed_versions())
+    if data is None:
         return None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return None
-    if data.get("versions") != installed_versions():
-        return None
-    offsets, zipf_index = array("I"), array("H")
-    offsets.frombytes(data["offsets"])
+    zipf_index = array("H")
     zipf_index.frombytes(data["zipf_index"])
     return _Table(
-        data["words"],
-        offsets,
+        SortedLines.load(data["words"]),
         zipf_index,
         tuple(data["zipf_values"]),
         data["spelling"],
@@ -180,48 +163,29 @@ def build(path: Path = CACHE_FILE) -> Path:
     speller_words = set(_speller().word_frequency.dictionary)
     listed = set(wordfreq.get_frequency_dict("en"))
     # a word with a line break could not be told from two; it is left to the libraries
-    words = sorted((w for w in listed | speller_words if "\n" not in w), key=_utf8)
+    words = sorted((w for w in listed | speller_words if "\n" not in w), key=packed.utf8)
     unlisted = next(w for w in (f"{c}qzxj" for c in "jqxz" * 8) if w not in listed)
     values: dict[float, int] = {}
     zipf_index = array("H", (values.setdefault(zipf_of(w, "en"), len(values)) for w in words))
-    encoded = [w.encode("utf-8") + b"\n" for w in words]
-    offsets = array("I", [0])
-    for e in encoded:
-        offsets.append(offsets[-1] + len(e))
     top = {
         lang: "\n".join(_wordfreq_top(lang, TOP_WORDS_KEPT.get(lang, OTHER_TOP_WORDS_KEPT)))
         for lang in sorted(wordfreq.available_languages())
     }
     data = {
-        "format": FORMAT,
-        "versions": installed_versions(),
-        "words": b"".join(encoded),
-        "offsets": offsets.tobytes(),
+        "words": SortedLines.of(words).dump(),
         "zipf_index": zipf_index.tobytes(),
         "zipf_values": tuple(values),
         "spelling": bytes(1 if w in speller_words else 0 for w in words),
         "unlisted": float(zipf_of(unlisted, "en")),
         "top": top,
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    partial.write_bytes(marshal.dumps(data))
-    partial.replace(path)
+    packed.write(path, FORMAT, installed_versions(), data)
     _table.cache_clear()
     return path
 
 
-def _utf8(word: str) -> bytes:
-    return word.encode("utf-8")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args != ["build"]:
-        print("usage: python -m copydesk.lexicon.vocabulary build", file=sys.stderr)
-        return 2
-    print(f"wrote {build()}")
-    return 0
+    return packed.build_command("vocabulary", build, argv)
 
 
 if __name__ == "__main__":
