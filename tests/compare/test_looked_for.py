@@ -123,3 +123,23 @@ def test_an_apostrophe_typed_as_an_accent_keeps_the_negation() -> None:
     )
     article = source.replace("didn’t", "didn´t")
     assert majors(compare(source, article)) == []
+
+
+def test_the_company_named_and_its_chief_executive_initialled_is_the_same_title() -> None:
+    source = (
+        "The company's chief executive Jane Roe said on Monday that sales had risen by 4% in "
+        "the first quarter, helped by demand in Asia."
+    )
+    named = source.replace("The company's chief executive", "Acme Corp CEO")
+    assert "source.title_changed" not in {f.kind for f in compare(source, named)}
+    changed = source.replace("The company's chief executive", "Acme Corp CFO")
+    assert "source.title_changed" in majors(compare(source, changed))
+
+
+def test_abbreviations_with_or_without_stops_are_the_same_quotation() -> None:
+    source = (
+        "“Mr. Lee asked the U.N. to send observers to the region,” the spokesman said on "
+        "Wednesday at a briefing in Geneva."
+    )
+    article = source.replace("Mr. Lee", "Mr Lee").replace("U.N.", "UN")
+    assert compare(source, article) == []

@@ -47,7 +47,13 @@ from copydesk.lexicon.modality import HEDGE_ADVERBS, HEDGE_CONTROL, HEDGE_MODALS
 from copydesk.lexicon.normalise import initials, spelling_key
 from copydesk.lexicon.places import side_key, side_of
 from copydesk.lexicon.reporting import cue_class
-from copydesk.lexicon.titles import FORMER_WORDS, TITLE_CATEGORY, title_word_of
+from copydesk.lexicon.titles import (
+    BODY_NOUNS,
+    FORMER_WORDS,
+    TITLE_CATEGORY,
+    TITLE_INITIALS,
+    title_word_of,
+)
 from copydesk.model import Evidence, Finding, Severity, Span
 from copydesk.nlp.annotate import Annotated, Token
 
@@ -530,10 +536,11 @@ def _titles(side: _Side) -> list[Title]:
     for p, r in _roles(side):
         if _is_lead(r):
             continue
-        words = [w for w in r.title.replace("-", " ").split() if w not in {"of", "the"}]
+        title = " ".join(TITLE_INITIALS.get(w, w) for w in r.title.split())
+        words = [w for w in title.replace("-", " ").split() if w not in {"of", "the"}]
         if not words:
             continue
-        head = title_word(words[-1] if " of " not in r.title else r.title.split()[0])
+        head = title_word(words[-1] if " of " not in title else title.split()[0])
         mods = frozenset(title_word(w) for w in words if title_word(w) != head)
         text = side.text_of(r.span)
         # "former" as written in the title itself ("ex-minister" counts), not carried over
@@ -611,11 +618,14 @@ def _same_modifiers(x: Title, y: Title) -> bool:
 
 def _names_the_body(short: Title, full: Title) -> bool:
     """Whether ``full`` is ``short`` with the employer, body or party named before it ("CEO"
-    -> "Southwest Airlines CEO", "Chairwoman" -> "NTSB Chairwoman"): every word it adds is
-    capitalised, so it names something rather than changing the job ("deputy", "acting")."""
-    if not short.modifiers < full.modifiers:
+    -> "Southwest Airlines CEO", "Chairwoman" -> "NTSB Chairwoman", "the company's chief
+    executive" -> "Acme Corp CEO"): every word it adds is capitalised, so it names something
+    rather than changing the job ("deputy", "acting")."""
+    # a common noun for the body ("the company's") stands for the name that replaces it
+    kept = short.modifiers - BODY_NOUNS
+    if not kept < full.modifiers:
         return False
-    added = full.modifiers - short.modifiers
+    added = full.modifiers - kept
     if any(w in RANK_WORDS or w in TITLE_CATEGORY for w in added):
         return False  # "Deputy Mayor" is another job than "Mayor"
     written = {title_word(w.strip(".,’'")): w for w in full.text.replace("’s", "").split()}

@@ -33,9 +33,13 @@ class Quote:
 
 
 def normal(token: Token) -> str:
+    """A quotation's word as compared: lower case, British and American spellings one, and
+    an abbreviation with or without its stops one ("U.N." and "UN", "Mr." and "Mr")."""
     t = token.text.replace("’", "'")
     if t.lower() == "n't":
         return "not"
+    if "." in t and t.replace(".", "").isalpha():
+        t = t.replace(".", "")
     return spelling_key(t)
 
 

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from copydesk.lexicon import packed
 from copydesk.lexicon.packed import SortedLines
@@ -98,11 +99,16 @@ class Swap:
     thesauri: tuple[str, ...]  # the thesauri that list the two as synonyms
 
 
-def _stamp() -> dict[str, list[int]]:
-    """The size of every file the data comes from, so that a rebuilt package is noticed."""
+def _stamp() -> dict[str, list[Any]]:
+    """The size of every file the data comes from and what the build chose with, so that a
+    rebuilt package or a changed threshold is noticed."""
     paths = [p for files in SOURCES.values() for p in files]
     paths += [_wordnet_index(), _pairs_file(), _places_file()]
-    return {str(p): [p.stat().st_size] if p.is_file() else [] for p in paths}
+    stamp: dict[str, list[Any]] = {str(p): [p.stat().st_size] if p.is_file() else [] for p in paths}
+    # what the build chooses with: its thresholds and the titles it swaps
+    stamp["build"] = [FIXED_PHRASE_MIN_COUNT, WRITTEN_MIN_ZIPF, PLACE_WORD_MIN_ZIPF]
+    stamp["titles"] = sorted(TITLE_CATEGORY)
+    return stamp
 
 
 def _wordnet_index() -> Path:

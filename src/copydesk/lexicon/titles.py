@@ -32,6 +32,7 @@ TITLE_CATEGORY: dict[str, str] = {
             "colonel", "captain", "lieutenant", "admiral", "marshal", "sergeant", "coordinator",
             "administrator", "undersecretary", "president-elect", "vice-chair", "member",
             "emissary", "politician", "councillor", "councilor", "executive", "ceo", "founder",
+            "cfo", "coo", "cto",
         ),
         "official",
     ),
@@ -48,6 +49,23 @@ TITLE_CATEGORY: dict[str, str] = {
 }
 
 # fmt: on
+
+#: Titles written as their initials, with the words they stand for ("CEO" is the "chief
+#: executive"): a title is compared in full.
+TITLE_INITIALS: dict[str, str] = {
+    "ceo": "chief executive",
+    "cfo": "chief financial officer",
+    "coo": "chief operating officer",
+    "cto": "chief technology officer",
+}
+
+#: Common nouns for the body a title belongs to, which a rewrite may name instead ("the
+#: company's chief executive" is "Acme Corp's chief executive").
+BODY_NOUNS = frozenset(
+    {"company", "firm", "group", "agency", "board", "bank", "party", "ministry", "department",
+     "government", "council", "committee", "union", "club", "team", "airline", "carrier",
+     "regulator", "court", "organisation", "organization", "administration", "commission"}
+)  # fmt: skip
 
 #: Abbreviated titles as news copy writes them before a name ("Sen. Ted Cruz").
 TITLE_ABBREVIATIONS: dict[str, str] = {
