@@ -24,9 +24,10 @@ from copydesk.model import Finding, Span
 from copydesk.nlp.annotate import Annotated
 
 #: Sentences each side of the aligned ones that belong to the window. One covers a sentence
-#: a paraphrase split off or merged in (every split and merge in the nine labelled pairs of
-#: ../shared/cases/real moves a fact at most one sentence away); two began to find unrelated
-#: mentions of the same common words ("said", "could") in the faithful copies.
+#: a paraphrase split off or merged in. On the nine labelled pairs of ../shared/cases/real it
+#: gives the most changed rows found under their own kind (0.78; 0.76 with none and with
+#: two), with no false alarm at any width, and the perturbation recall is the same at all
+#: three.
 WINDOW_NEIGHBOURS = 1
 
 #: The kinds whose findings are looked for: each says a value of the source (a speaker, a

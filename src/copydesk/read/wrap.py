@@ -22,8 +22,8 @@ import re
 MAX_WRAP_WIDTH = 100
 
 #: Share of the non-blank lines that must be at most `MAX_WRAP_WIDTH` long. The two wrapped
-#: wire sources in ../shared have every line so; unwrapped texts with short lines (headings,
-#: captions, menus) reach 0.7 at most among the 60 texts there.
+#: wire sources in ../shared have every line so; among the other texts there, those with many
+#: short lines (headings, captions, menus) reach 0.67 at most.
 WRAPPED_MIN_SHORT_SHARE = 0.9
 
 #: A line is full when it reaches within this many characters of the widest line: the
