@@ -141,3 +141,46 @@ def test_a_pipe_in_an_ingest_folder_is_recorded_not_waited_on(tmp_path: Path) ->
     assert "1 added" in done.stdout
     for name in ("stuck.txt", "index.tsv"):
         assert f"{folder / name} is not a regular file" in done.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "compare"])
+def test_a_pipe_given_as_the_article_is_refused_not_waited_on(tmp_path: Path, command: str) -> None:
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    args = (str(fifo),) if command == "check" else (str(fifo), REWORDED)
+    done = copydesk(command, *args, timeout=30)
+    assert done.returncode == 2
+    one_sentence(done.stderr, str(fifo), "not a regular file")
+
+
+def _file_size_limit(limit: int) -> None:
+    """In the child: writes past ``limit`` bytes fail with EFBIG instead of killing it."""
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+def test_a_failed_rewrite_of_out_keeps_the_earlier_report(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    first = run("check", REWORDED, "--format", "json", "--out", str(out))
+    assert first.returncode == 1, first.stderr
+    earlier = out.read_bytes()
+    assert len(earlier) > 8192
+    done = subprocess.run(
+        [sys.executable, "-m", "copydesk", "check", REWORDED, "--format", "json", "--out", str(out)],
+        capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=180, check=False,
+        preexec_fn=lambda: _file_size_limit(4096),
+    )  # fmt: skip
+    assert done.returncode == 2
+    one_sentence(done.stderr, str(out))
+    assert out.read_bytes() == earlier
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+    assert out.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -10,6 +10,7 @@ import argparse
 import gc
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -604,10 +605,35 @@ def _write(content: str, out: str | None) -> None:
         with _stdout_errors():
             sys.stdout.write(content)
         return
+    path = Path(out)
     try:
-        Path(out).write_text(content, encoding="utf-8")
+        if path.exists() and not path.is_file():
+            path.write_text(content, encoding="utf-8")  # a device or a pipe: written through
+            return
+        # Written beside it and renamed over it: a failed write leaves the earlier report.
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
+        ) as partial:
+            try:
+                partial.write(content)
+                partial.flush()
+            except BaseException:
+                partial.close()
+                os.unlink(partial.name)
+                raise
+        os.chmod(partial.name, _mode_for(path))
+        os.replace(partial.name, path)
     except OSError as exc:
         raise InputError(f"Cannot write the report to {out}: {exc.strerror or exc}.") from None
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a written report gets: the earlier report's, else a new file's."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _positive(value: str) -> int:

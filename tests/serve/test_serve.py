@@ -230,3 +230,14 @@ def test_web_page_says_what_is_missing(server: str, browser) -> None:
         ec.presence_of_element_located((By.CSS_SELECTOR, "p.error"))
     )
     assert "Paste the article" in alert.text
+
+
+def test_a_lone_surrogate_in_the_text_or_the_source_is_read_as_a_replacement(server: str) -> None:
+    text = TEXT.replace("officials", "officials \ud800", 1)
+    body = json.dumps({"text": text, "source": {"text": SOURCE.replace(".", " \udfff.", 1)}})
+    answer = post(
+        server, "/v1/check", content=body.encode("utf-8", "surrogatepass"),
+        headers={"content-type": "application/json"},
+    )  # fmt: skip
+    assert answer.status_code == 200, answer.text
+    assert "\ufffd" in answer.json()["article"]["text"]

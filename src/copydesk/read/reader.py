@@ -127,6 +127,12 @@ def read_file(path: str | Path, *, lang: Lang = None) -> Article:
             raise InputError(f"{name} does not exist.")
         if p.is_dir():
             raise InputError(f"{name} is a directory, not a file.")
+        if not p.is_file():
+            # a pipe would block until someone writes to it, a device be read for ever
+            raise InputError(
+                f"{name} is not a regular file (a pipe, socket or device); give a file, or "
+                "'-' for standard input."
+            )
         with p.open("rb") as f:
             data = _bounded_read(f, name)
     except PermissionError:
@@ -208,7 +214,7 @@ def read_text(
 ) -> Article:
     """Read plain text as an article: page junk and a declared source are marked, not cut."""
     name = display_name(origin)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = _without_lone_surrogates(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
     return _article(
         text,
         name=name,
@@ -221,6 +227,17 @@ def read_text(
     )
 
 
+#: Half of a UTF-16 surrogate pair standing alone, which no UTF-8 text can hold: a JSON
+#: string ("\\ud800"), a form field or a JSONL line may carry one.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate read as U+FFFD, one character for one, so that
+    every later stage can encode it and offsets stay as the client sent them."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def read_html(
     html: str,
     *,
@@ -231,6 +248,7 @@ def read_html(
 ) -> Article:
     """Read an HTML page: trafilatura finds the article text, title, byline, date and outlet."""
     name = display_name(origin, HTML_NAME)
+    html = _without_lone_surrogates(html)
     if len(html) > MAX_INPUT_BYTES:
         raise InputError(f"{name} is larger than the {MAX_INPUT_MB} MB limit for one article.")
     if not html.strip():
