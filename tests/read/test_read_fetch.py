@@ -297,3 +297,28 @@ def test_the_command_refuses_private_addresses_unless_allowed(server: str) -> No
     allowed = check("--allow-private-addresses")
     assert allowed.returncode in (0, 1), allowed.stderr
     assert "Riverside Gazette" in allowed.stdout
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "64:ff9b::a00:1",  # NAT64 of 10.0.0.1
+        "64:ff9b:1::7f00:1",  # local-use NAT64 of 127.0.0.1
+        "2002:0a00:0001::",  # 6to4 of 10.0.0.1
+        "::10.0.0.1",  # IPv4-compatible
+        "::ffff:192.168.0.1",  # IPv4-mapped
+        "fec0::1",  # site-local
+        "192.0.0.8",  # IETF protocol assignment
+    ],
+)
+def test_an_ipv4_address_carried_in_ipv6_or_a_reserved_range_is_not_public(address: str) -> None:
+    from copydesk.read.fetch import is_public
+
+    assert not is_public(address)
+
+
+def test_public_addresses_in_every_form_are_public() -> None:
+    from copydesk.read.fetch import is_public
+
+    for address in ("8.8.8.8", "64:ff9b::808:808", "2002:0808:0808::", "2606:4700::1111"):
+        assert is_public(address), address

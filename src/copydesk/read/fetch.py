@@ -279,14 +279,50 @@ def _public_address(host: str, port: int) -> str:
     return addresses[0]
 
 
+#: IPv6 ranges that carry an IPv4 address inside them, each with where the IPv4 address sits
+#: (its first byte in the 16): NAT64 (RFC 6052) and the local-use NAT64 prefix (RFC 8215).
+#: 6to4 (RFC 3056) and the IPv4-compatible form are read by `ipaddress` itself.
+_EMBEDDING_IPV4 = (
+    (ipaddress.IPv6Network("64:ff9b::/96"), 12),
+    (ipaddress.IPv6Network("64:ff9b:1::/48"), 12),
+)
+
+#: Ranges `ipaddress` counts as global that reach no public host: IPv6 site-local (fec0::/10,
+#: deprecated but still routed inside sites) and the IPv4 ranges of IETF protocol
+#: assignments that it lets through (192.0.0.8, 192.0.0.9 and 192.0.0.10).
+_NOT_PUBLIC = (
+    ipaddress.IPv6Network("fec0::/10"),
+    ipaddress.IPv4Network("192.0.0.0/24"),
+)
+
+
 def is_public(address: str) -> bool:
     """Whether an IP address is on the public internet: not loopback, private, link-local,
-    shared (carrier NAT), reserved, multicast or unspecified; an IPv4 address written as
-    IPv6 (``::ffff:127.0.0.1``) is judged as the IPv4 address it is."""
-    ip = ipaddress.ip_address(address.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    shared (carrier NAT), reserved, multicast, site-local or unspecified. An IPv4 address
+    carried inside IPv6 (``::ffff:127.0.0.1``, ``::127.0.0.1``, NAT64's
+    ``64:ff9b::10.0.0.1``, 6to4's ``2002:0a00:0001::``) is judged as the IPv4 address it is."""
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = _embedded_ipv4(ip)
+        if embedded is not None:
+            ip = embedded
+    if any(ip.version == net.version and ip in net for net in _NOT_PUBLIC):
+        return False
     return ip.is_global and not ip.is_multicast
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    for network, at in _EMBEDDING_IPV4:
+        if ip in network:
+            return ipaddress.IPv4Address(ip.packed[at : at + 4])
+    packed = ip.packed
+    if packed[:12] == bytes(12) and packed[12:] != bytes(4) and ip != ipaddress.IPv6Address("::1"):
+        return ipaddress.IPv4Address(packed[12:])  # IPv4-compatible, "::10.0.0.1"
+    return None
 
 
 def _left(deadline: float, timeout: float | None) -> float:
