@@ -184,3 +184,34 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+TERMINAL_ATTACKS = ("\x1b]0;owned\x07", "\x1b[2J", "\u202e")
+
+
+@pytest.mark.parametrize("color", ["never", "always"])
+def test_escape_sequences_in_an_article_are_shown_not_obeyed(tmp_path: Path, color: str) -> None:
+    sentence = (
+        "Harbour officials said on Tuesday that the ferry service would resume next week "
+        "after repairs to the main pier were finished ahead of schedule."
+    )
+    body = (
+        " ".join([sentence] * 4)
+        .replace("ferry service", "ferry \x1b[2Jservice was miraclear", 1)
+        .replace("main pier", "main \u202e pier", 1)
+    )
+    path = tmp_path / "article.txt"
+    path.write_text(f"Ferry \x1b]0;owned\x07service to resume\n\n{body}\n", encoding="utf-8")
+    done = run("check", str(path), "--color", color)
+    assert done.returncode == 1, done.stderr
+    assert not any(attack in done.stdout for attack in TERMINAL_ATTACKS)
+    assert "^[[2Jservice was" in done.stdout and "[U+202E]" in done.stdout
+    assert "Ferry ^[]0;owned" in done.stdout
+
+
+def test_an_escape_sequence_in_a_file_name_is_shown_in_the_error(tmp_path: Path) -> None:
+    path = tmp_path / "gone\x1b[2J.txt"
+    done = run("check", str(path))
+    assert done.returncode == 2
+    assert "\x1b" not in done.stderr
+    one_sentence(done.stderr, "gone^[[2J.txt", "does not exist")

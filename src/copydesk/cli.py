@@ -20,6 +20,7 @@ from copydesk import __version__
 from copydesk.corpus.model import DEFAULT_DB
 from copydesk.errors import CopydeskError, InputError, OutputError
 from copydesk.model import Severity
+from copydesk.report.escape import shown_in_terminal
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -357,8 +358,8 @@ def _discard_stdout() -> None:
 
 
 def _fail(message: str, code: int) -> int:
-    try:
-        print(f"copydesk: {message}", file=sys.stderr)
+    try:  # a file name or a URL in the message may hold escape sequences: shown, not obeyed
+        print(f"copydesk: {shown_in_terminal(message)}", file=sys.stderr)
     except OSError:
         pass
     return code

@@ -1,11 +1,16 @@
-"""Document text made safe to put in a page: HTML-escaped, and with its direction controls
-shown instead of obeyed.
+"""Document text made safe to put in a page or on a terminal: HTML-escaped for a page, and
+with its control characters shown instead of obeyed.
 
 A direction control (U+202E RIGHT-TO-LEFT OVERRIDE and its kin) is invisible, and a browser
 obeys it to the end of its paragraph: one in an article reverses the rest of the line, and
 the labels copydesk puts after it. In copy it is a fault to see, not an instruction, so each
 is written as its code point in brackets ("[U+202E]"); the text's offsets are untouched,
 since this happens only where the text is written into the page.
+
+A terminal obeys more: an escape sequence in an article or its file name can clear the
+screen, set the window title or colour everything after it. The text report shows every
+control character but the line break and the tab in caret notation, as terminals themselves
+echo them ("^[" for ESC), the C1 controls and the direction controls as code points.
 """
 
 from __future__ import annotations
@@ -27,3 +32,21 @@ _SHOWN = str.maketrans({c: f"[U+{ord(c):04X}]" for c in DIRECTION_CONTROLS})
 def escape(text: str, quote: bool = True) -> str:
     """``html.escape``, with every direction control shown as its code point."""
     return html.escape(text.translate(_SHOWN), quote=quote)
+
+
+def _caret(code: int) -> str:
+    return "^?" if code == 0x7F else f"^{chr(code + 64)}"
+
+
+_TERMINAL_SHOWN = str.maketrans(
+    {
+        **{chr(c): _caret(c) for c in (*range(0x20), 0x7F) if chr(c) not in "\n\t"},
+        **{chr(c): f"[U+{c:04X}]" for c in range(0x80, 0xA0)},
+        **{c: f"[U+{ord(c):04X}]" for c in DIRECTION_CONTROLS},
+    }
+)
+
+
+def shown_in_terminal(text: str) -> str:
+    """``text`` with every control character a terminal would obey shown instead."""
+    return text.translate(_TERMINAL_SHOWN)

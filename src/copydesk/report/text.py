@@ -17,10 +17,12 @@ from typing import TextIO
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from copydesk.model import Severity
+from copydesk.report.escape import shown_in_terminal
 from copydesk.report.groups import UNMATCHED
 from copydesk.report.page import (
     grouped,
@@ -116,10 +118,25 @@ def make_console(
 
 
 def render_text(report: Report, console: Console) -> None:
-    """Print the report on ``console``."""
+    """Print the report on ``console``, every control character in it shown, not obeyed."""
     styled = console.is_terminal
     for part in _parts(report, styled):
-        console.print(part)
+        console.print(_Shown(part))
+
+
+class _Shown:
+    """A part of the report whose text has its control characters shown (``escape``): the
+    article's words and file name never reach the terminal as escape sequences."""
+
+    def __init__(self, inner: RenderableType) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for segment in console.render(self.inner, options):
+            if segment.control:
+                yield segment
+            else:
+                yield Segment(shown_in_terminal(segment.text), segment.style)
 
 
 def text_report(report: Report, color: str = "never", width: int | None = None) -> str:
