@@ -198,3 +198,30 @@ def test_the_spark_engine_without_pyspark_says_so_in_one_sentence(
     assert err == (
         "copydesk: The Spark engine needs pyspark; install copydesk with its 'spark' extra.\n"
     )
+
+
+def test_under_spark_a_damaged_input_is_one_failed_record(tmp_path: Path) -> None:
+    pytest.importorskip("pyspark", reason="pyspark is not installed (the 'spark' extra)")
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("Spark needs Java, and none is installed")
+    import gzip
+
+    from copydesk.scan.spark import read_output
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    story = (CASES / "seed" / "source.txt").read_text(encoding="utf-8")
+    (pages / "good.txt").write_text(story, encoding="utf-8")
+    whole = gzip.compress(json.dumps({"text": story, "id": "g1"}).encode() + b"\n")
+    (pages / "cut.jsonl.gz").write_bytes(whole[: len(whole) // 2])
+    lone = json.dumps({"text": story.replace("talks", "talks \ud800", 1), "id": "lone"})
+    (pages / "lone.jsonl").write_text(lone + "\n", encoding="utf-8")
+    out = tmp_path / "spark"
+    done = _run(str(pages), "--out", str(out), "--engine", "spark")
+    assert done.returncode == 0, done.stderr
+    records = {Path(r["origin"]["key"]).name: r for r in read_output(out)}
+    assert records["good.txt"]["status"] == "ok"
+    assert records["lone"]["status"] == "ok"
+    assert "\ufffd" in records["lone"]["report"]["article"]["text"]
+    cut = records["cut.jsonl.gz"]
+    assert cut["status"] == "failed" and cut["reason"].endswith(".")

@@ -214,7 +214,7 @@ def read_text(
 ) -> Article:
     """Read plain text as an article: page junk and a declared source are marked, not cut."""
     name = display_name(origin)
-    text = _without_lone_surrogates(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
+    text = without_lone_surrogates(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
     return _article(
         text,
         name=name,
@@ -232,7 +232,7 @@ def read_text(
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _without_lone_surrogates(text: str) -> str:
+def without_lone_surrogates(text: str) -> str:
     """``text`` with each lone surrogate read as U+FFFD, one character for one, so that
     every later stage can encode it and offsets stay as the client sent them."""
     return _LONE_SURROGATE.sub("\ufffd", text)
@@ -248,7 +248,7 @@ def read_html(
 ) -> Article:
     """Read an HTML page: trafilatura finds the article text, title, byline, date and outlet."""
     name = display_name(origin, HTML_NAME)
-    html = _without_lone_surrogates(html)
+    html = without_lone_surrogates(html)
     if len(html) > MAX_INPUT_BYTES:
         raise InputError(f"{name} is larger than the {MAX_INPUT_MB} MB limit for one article.")
     if not html.strip():

@@ -24,6 +24,7 @@ from copydesk.corpus.inputs import SIDECAR, InputItem, SidecarEntry, parse_sidec
 from copydesk.errors import InputError
 from copydesk.filtering import KEEP_ALL, FindingFilter
 from copydesk.read.language import Lang
+from copydesk.read.reader import without_lone_surrogates
 from copydesk.scan.local import BATCH_ARTICLES, ScanReport, Unit, check_batch, init_worker
 from copydesk.scan.records import Origin, summary_row
 
@@ -104,8 +105,14 @@ def _jsonl_units(path: str, data: bytes) -> Iterator[Unit]:
 
     if path.lower().endswith(".gz"):
         import gzip
+        import zlib
 
-        data = gzip.decompress(data)
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error):
+            reason = f"{path} is not a whole gzip file (it is cut short or damaged)."
+            yield Unit(Origin(path, path=path), "failure", reason=reason)
+            return
     for number, line in enumerate(data.splitlines(), 1):
         if not line.strip():
             continue
@@ -122,7 +129,7 @@ def _jsonl_units(path: str, data: bytes) -> Iterator[Unit]:
         url = doc.get("url") if isinstance(doc.get("url"), str) else None
         kind = "text/html" if doc.get("html") else "text/plain"
         key = str(doc.get("id") or key)
-        page = WarcPage(key, url, kind, body.encode("utf-8"))
+        page = WarcPage(key, url, kind, without_lone_surrogates(body).encode("utf-8"))
         yield Unit(Origin(key, path=path, url=url), "page", page=page)
 
 
