@@ -215,3 +215,20 @@ def test_an_escape_sequence_in_a_file_name_is_shown_in_the_error(tmp_path: Path)
     assert done.returncode == 2
     assert "\x1b" not in done.stderr
     one_sentence(done.stderr, "gone^[[2J.txt", "does not exist")
+
+
+def test_ingest_refuses_a_store_with_corrupted_pages(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    assert run("ingest", str(corpus), "--db", str(db), "--quiet").returncode == 0
+    size = db.stat().st_size
+    with db.open("r+b") as f:  # damage one page in the middle, as a failing disk would
+        f.seek((size // 4096 // 2) * 4096 + 100)
+        f.write(bytes((i * 37 + 11) % 256 for i in range(2000)))
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "story.txt").write_text((EXAMPLES / "reworded.txt").read_text(encoding="utf-8"))
+    before = db.read_bytes()
+    done = run("ingest", str(more), "--db", str(db), "--quiet")
+    assert done.returncode == 2, done.stdout
+    one_sentence(done.stderr, str(db), "damaged")
+    assert db.read_bytes() == before

@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -214,6 +215,8 @@ class Store:
             conn = _connect(p, readonly=readonly, check_same_thread=check_same_thread)
             store = cls(conn, p)
             store.readonly = readonly
+            if not readonly:
+                store._refuse_damage()
             store._init_schema()
         except sqlite3.Error as exc:
             explained = store_error(exc, p)
@@ -221,6 +224,24 @@ class Store:
                 raise InputError(f"{p} is not a copydesk store ({exc}).") from None
             raise explained from None
         return store
+
+    def _refuse_damage(self) -> None:
+        """Before anything is written: a store with damaged pages is refused, since writing
+        into it spreads the damage. SQLite's quick check reads every page once; it is given
+        `WRITE_CHECK_SECONDS`, and a store too large to finish in that time is opened as it is."""
+        conn = self._conn
+        deadline = time.monotonic() + WRITE_CHECK_SECONDS
+        conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+        try:
+            verdict = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                return
+            raise
+        finally:
+            conn.set_progress_handler(None, 0)
+        if verdict != "ok":
+            raise StoreError(_ENVIRONMENT_ERRORS[sqlite3.SQLITE_CORRUPT].format(path=self.path))
 
     def _init_schema(self) -> None:
         conn = self._conn
@@ -647,6 +668,11 @@ def _tune(conn: sqlite3.Connection) -> None:
 
 #: SQLite's result codes for faults of the machine or of the file, not of copydesk, each with
 #: what the user can do about it; "{path}" is the store file.
+#: Seconds the integrity check of a store opened for writing may take. SQLite's quick check
+#: read a 126 MB file in 0.11 s here (from the page cache), so stores of a few GB are checked
+#: whole; a larger or colder one is opened unchecked rather than kept waiting.
+WRITE_CHECK_SECONDS = 5.0
+
 _ENVIRONMENT_ERRORS: dict[int, str] = {
     sqlite3.SQLITE_FULL: (
         "The disk holding {path} is full (or the file size limit was reached); free some "
