@@ -4,6 +4,7 @@ README gives, never "internal error" (70) or a traceback."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -232,3 +233,18 @@ def test_ingest_refuses_a_store_with_corrupted_pages(corpus: Path, tmp_path: Pat
     assert done.returncode == 2, done.stdout
     one_sentence(done.stderr, str(db), "damaged")
     assert db.read_bytes() == before
+
+
+def test_a_damaged_row_is_left_out_of_find_source(corpus: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "c.db"
+    assert run("ingest", str(corpus), "--db", str(db), "--quiet").returncode == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE documents SET excluded = '[[1, 2' WHERE origin NOT LIKE '%original%'")
+        (original,) = conn.execute("SELECT id FROM documents WHERE origin LIKE '%original%'")
+    done = run("find-source", REWORDED, "--db", str(db), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    ranked = json.loads(done.stdout)["source_candidates"]
+    assert [c["doc_id"] for c in ranked] == [str(original[0])]

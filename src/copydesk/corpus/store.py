@@ -450,7 +450,13 @@ class Store:
         ).fetchone()
         if row is None:
             raise KeyError(doc_id)
-        return _article(row)
+        article = _article(row)
+        if article is None:
+            raise StoreError(
+                f"Document {doc_id} of {self.path} is damaged (its stored fields cannot be "
+                "read); ingest it again or restore the store from a copy."
+            )
+        return article
 
     def doc_ids(self) -> list[str]:
         """The identifiers of every stored document, in the order they were stored."""
@@ -468,7 +474,8 @@ class Store:
             keys,
         ).fetchall()
         by_id = {row[0]: _article(row) for row in rows}
-        return [by_id[k] for k in keys if k in by_id]
+        # a damaged row is that document's failure: the others are still read
+        return [a for k in keys if (a := by_id.get(k)) is not None]
 
     def content_hash_of(self, doc_id: str | int) -> str | None:
         row = self._conn.execute(
@@ -586,16 +593,20 @@ _COLUMNS = (
 )
 
 
-def _article(row: Sequence[object]) -> Article:
+def _article(row: Sequence[object]) -> Article | None:
+    """The article a row holds; None when its fields cannot be read (a damaged row)."""
     (doc_id, text, title, byline, published, url, outlet, declared, wire, excluded, origin, fmt) = (
         row
     )
     spans: tuple[Excluded, ...] = ()
     if excluded:
-        spans = tuple(
-            Excluded(Span(int(s), int(e)), str(reason), str(label))
-            for s, e, reason, label in json.loads(str(excluded))
-        )
+        try:
+            spans = tuple(
+                Excluded(Span(int(s), int(e)), str(reason), str(label))
+                for s, e, reason, label in json.loads(str(excluded))
+            )
+        except (ValueError, TypeError):
+            return None
     return Article(
         text=str(text),
         doc_id=str(doc_id),
