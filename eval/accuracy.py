@@ -36,7 +36,7 @@ sys.path.insert(0, str(HERE))
 
 from faithful_copies import FAITHFUL, pairs
 from real_cases import FAITHFUL as FAITHFUL_LABELS
-from real_cases import KINDS_OF_SUBTYPE, MEANING_CHANGED, REAL, cases, rows, sentence_spans
+from real_cases import KINDS_OF_SUBTYPE, MEANING_CHANGED, REAL, cases, counts, rows, sentence_spans
 
 from copydesk.kinds import KINDS, severity_of
 from copydesk.model import Finding, Severity
@@ -109,10 +109,6 @@ class Accuracy:
         ]
 
 
-def _counts(f: Finding) -> bool:
-    return f.severity is not Severity.INFO and f.kind != "source.unmatched"
-
-
 def _flags(findings: list[Finding]) -> dict[str, bool]:
     """The kinds among ``findings``, each with whether one of them is major."""
     out: dict[str, bool] = {}
@@ -126,7 +122,7 @@ def run() -> Accuracy:
     for folder in cases([]):
         acc.pairs += 1
         result = check(read_file(folder / "article.txt"), read_file(folder / "source.txt"))
-        findings = [f for f in result.findings if _counts(f)]
+        findings = [f for f in result.findings if counts(f)]
         for row in rows(folder / "labels.md"):
             spans = sentence_spans(result, row)
             hits = [f for f in findings if any(f.span.overlaps(s) for s in spans)]
@@ -147,7 +143,7 @@ def run() -> Accuracy:
         acc.copy_sentences += len(result.analysed.doc.sentences)
         doc = result.analysed.doc
         for sentence in doc.sentences:
-            hits = [f for f in result.findings if _counts(f) and f.span.overlaps(sentence.span)]
+            hits = [f for f in result.findings if counts(f) and f.span.overlaps(sentence.span)]
             for kind, major in _flags(hits).items():
                 acc.of(kind).add(False, major)
                 acc.of(kind).on_copies += 1

@@ -134,7 +134,8 @@ def sentence_spans(result: CheckResult, row: Row) -> list[Span]:
     return spans
 
 
-def _counts(f: Finding) -> bool:
+def counts(f: Finding) -> bool:
+    """Whether a finding counts for a row: minor or major, and not a sentence with no source."""
     return f.severity is not Severity.INFO and f.kind != "source.unmatched"
 
 
@@ -142,7 +143,7 @@ def score_case(folder: Path) -> Score:
     article = read_file(folder / "article.txt")
     source = read_file(folder / "source.txt")
     result = check(article, source)
-    findings = [f for f in result.findings if _counts(f)]
+    findings = [f for f in result.findings if counts(f)]
     score = Score(folder.name)
     for row in rows(folder / "labels.md"):
         spans = sentence_spans(result, row)

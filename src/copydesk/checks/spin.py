@@ -436,12 +436,13 @@ def tortured_phrases(doc: Annotated, ledger: Ledger) -> list[Finding]:
             part = tokens[k + 2]
             if part.pos in ("ADP", "ADV", "PART") and not nxt.whitespace and not t.whitespace:
                 joined = doc.text[t.start : part.end]
+                if is_listed(joined):
+                    continue
                 base = wordnet().base_forms(t.text, "v")
                 verb = base[0] if base else t.lemma.lower()
                 # "sold-out", "laid-off": the hyphened form of a word WordNet lists written as
                 # one ("sellout", "layoff"), not a phrasal verb written with a hyphen
-                closed = f"{verb}{part.text.lower()}"
-                if not is_listed(joined) and not wordnet().has(closed):
+                if not wordnet().has(f"{verb}{part.text.lower()}"):
                     phrase = f"{verb} {part.text.lower()}"
                     out.append(
                         _finding(
@@ -666,12 +667,12 @@ def reporting_profile(doc: Annotated, ledger: Ledger) -> list[Finding]:
             said += 1
         elif lemma in SAID_SUBSTITUTES and _reports_a_clause(doc, t):
             substitutes.append(t)
-    # an order given to the press is flagged as such (`odd_reporting_verbs`)
-    flagged = {t.i for t in substitutes if cue_class(t.lemma) == "order" and _press_objects(doc, t)}
     if len(substitutes) < PROFILE_MIN_SUBSTITUTES:
         return []
     if said > PROFILE_MAX_SAID_PER_SUBSTITUTE * len(substitutes):
         return []
+    # an order given to the press is flagged as such (`odd_reporting_verbs`)
+    flagged = {t.i for t in substitutes if cue_class(t.lemma) == "order" and _press_objects(doc, t)}
     used = Counter(t.text.lower() for t in substitutes)
     listed = ", ".join(f"‘{w}’ {n}×" for w, n in used.most_common())
     return [

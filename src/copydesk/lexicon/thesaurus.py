@@ -167,10 +167,11 @@ def _read_sources() -> dict[str, dict[str, str]]:
         MYTHES: _symmetric(_mythes(SOURCES[MYTHES][0])),
         AIKSAURUS: _symmetric(_aiksaurus(*SOURCES[AIKSAURUS])),
     }
+    places = _place_names()
     return {
         "phrases": _phrase_swaps(relations),
-        "places": _place_swaps(relations),
-        "known places": dict.fromkeys((p.lower() for p in _place_names()), ""),
+        "places": _place_swaps(relations, places),
+        "known places": dict.fromkeys((p.lower() for p in places), ""),
         "titles": _title_swaps(relations),
     }
 
@@ -213,10 +214,9 @@ def _phrase_swaps(relations: dict[str, dict[str, set[str]]]) -> dict[str, str]:
     return out
 
 
-def _place_swaps(relations: dict[str, dict[str, set[str]]]) -> dict[str, str]:
-    """Every place name of two to four words with one everyday word of it swapped for a
-    synonym ("West Palm Seaside" for "West Palm Beach")."""
-    places = _place_names()
+def _place_swaps(relations: dict[str, dict[str, set[str]]], places: list[str]) -> dict[str, str]:
+    """Every one of ``places`` with one everyday word of it swapped for a synonym ("West
+    Palm Seaside" for "West Palm Beach")."""
     known = {p.lower() for p in places}
     out: dict[str, str] = {}
     for place in places:

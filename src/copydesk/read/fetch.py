@@ -281,7 +281,8 @@ def _public_address(host: str, port: int) -> str:
 
 #: IPv6 ranges that carry an IPv4 address inside them, each with where the IPv4 address sits
 #: (its first byte in the 16): NAT64 (RFC 6052) and the local-use NAT64 prefix (RFC 8215).
-#: 6to4 (RFC 3056) and the IPv4-compatible form are read by `ipaddress` itself.
+#: `ipaddress` itself reads the IPv4-mapped form and 6to4 (RFC 3056); the IPv4-compatible
+#: form ("::10.0.0.1") is read in `_embedded_ipv4`.
 _EMBEDDING_IPV4 = (
     (ipaddress.IPv6Network("64:ff9b::/96"), 12),
     (ipaddress.IPv6Network("64:ff9b:1::/48"), 12),

@@ -248,9 +248,9 @@ def read_html(
 ) -> Article:
     """Read an HTML page: trafilatura finds the article text, title, byline, date and outlet."""
     name = display_name(origin, HTML_NAME)
-    html = without_lone_surrogates(html)
     if len(html) > MAX_INPUT_BYTES:
         raise InputError(f"{name} is larger than the {MAX_INPUT_MB} MB limit for one article.")
+    html = without_lone_surrogates(html)
     if not html.strip():
         raise InputError(f"{name} is empty.")
     page = extract(html, name=name, url=url)

@@ -26,7 +26,8 @@ DIRECTION_CONTROLS = frozenset(
     "\u200e\u200f\u061c"  # LRM, RLM, ALM
 )
 
-_SHOWN = str.maketrans({c: f"[U+{ord(c):04X}]" for c in DIRECTION_CONTROLS})
+_DIRECTION_SHOWN = {c: f"[U+{ord(c):04X}]" for c in DIRECTION_CONTROLS}
+_SHOWN = str.maketrans(_DIRECTION_SHOWN)
 
 
 def escape(text: str, quote: bool = True) -> str:
@@ -42,7 +43,7 @@ _TERMINAL_SHOWN = str.maketrans(
     {
         **{chr(c): _caret(c) for c in (*range(0x20), 0x7F) if chr(c) not in "\n\t"},
         **{chr(c): f"[U+{c:04X}]" for c in range(0x80, 0xA0)},
-        **{c: f"[U+{ord(c):04X}]" for c in DIRECTION_CONTROLS},
+        **_DIRECTION_SHOWN,
     }
 )
 
