@@ -17,6 +17,7 @@ import pytest
 from support.command import ENV
 from support.ingest import ingest_command, run_ingest
 from support.loopback import serving
+from support.processes import kill_a_worker
 from support.synthetic import synthetic_articles
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -267,6 +268,40 @@ def test_killed_ingest_leaves_a_consistent_store_and_resumes(tmp_path: Path) -> 
         assert report.duplicates == counts.documents
         assert store.counts().documents == total
         assert store.counts().consistent
+
+
+#: How long a run may take to end once one of its workers is killed.
+ENDS_WITHIN_S = 30
+
+
+def test_a_killed_worker_is_redone_and_the_ingest_ends(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    total = 2000  # enough files for the worker pool, and for the kill to land mid-way
+    write_texts(folder, total, seed=11)
+    db = tmp_path / "c.db"
+    proc = subprocess.Popen(
+        ingest_command(folder, db, batch_size=10),
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not (db.exists() and _counts(db)[0] >= 30):
+            time.sleep(0.01)
+        kill_a_worker(proc.pid)
+        stored_at_kill = _counts(db)[0]
+        proc.wait(timeout=ENDS_WITHIN_S)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert stored_at_kill < total, "the kill must land mid-way"
+    assert proc.returncode == 0
+    with Store.open(db) as store:
+        assert store.counts().documents == total, "what the dead worker held is read again"
+        assert store.counts().consistent
+        again = ingest([folder], store, progress=False)
+        assert (again.added, again.duplicates, again.failed) == (0, total, ())
 
 
 def test_the_command_lists_each_failure_with_its_origin_and_the_stored_reason(

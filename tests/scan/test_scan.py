@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from support.command import ENV, copydesk
+from support.processes import kill_a_worker
+from support.synthetic import synthetic_articles
 
 from copydesk.report.schema import Report
 from copydesk.scan.records import findings_of
@@ -124,6 +126,39 @@ def test_a_killed_scan_resumes_without_duplicates(tmp_path: Path, cases_scan: Pa
     keys = [r["origin"]["key"] for r in _records(out)]
     assert len(keys) == len(set(keys)) == len(TEXTS)
     assert sorted(_same(_records(out))) == sorted(_same(_records(cases_scan)))
+
+
+#: How long a scan may take to end once one of its workers is killed.
+ENDS_WITHIN_S = 30
+
+
+def test_a_killed_worker_is_redone_and_the_scan_ends(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    articles = list(synthetic_articles(32, seed=5))
+    for article in articles:
+        (folder / f"{article.doc_id}.txt").write_text(article.text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "copydesk", "scan", str(folder), "--out", str(out)]
+    proc = subprocess.Popen([*command, "--jobs", "2"], env=ENV, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):
+            time.sleep(0.01)
+        kill_a_worker(proc.pid)
+        written_at_kill = len(_records(out))
+        proc.wait(timeout=ENDS_WITHIN_S)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert written_at_kill < len(articles), "the kill must land mid-way"
+    assert proc.returncode == 0
+    keys = [r["origin"]["key"] for r in _records(out)]
+    assert len(keys) == len(set(keys)) == len(articles)
+    assert {r["status"] for r in _records(out)} == {"ok"}, "what the dead worker held is redone"
+    again = _run(str(folder), "--out", str(out))
+    assert again.returncode == 0, again.stderr
+    assert len(_records(out)) == len(articles)
 
 
 def test_two_jobs_give_the_same_records_as_one(tmp_path: Path, cases_scan: Path) -> None:

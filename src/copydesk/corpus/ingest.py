@@ -24,12 +24,11 @@ its full-text row and MinHash bands in the same transaction.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -53,6 +52,7 @@ from copydesk.corpus.inputs import find_inputs as _items
 from copydesk.corpus.inputs import with_meta as _with_meta
 from copydesk.corpus.store import Store, content_hash
 from copydesk.corpus.warc import WarcFailure, WarcPage
+from copydesk.corpus.workers import died, ordered_map
 from copydesk.errors import CopydeskError, InputError
 from copydesk.read import Article, read_bytes, read_file, read_url
 
@@ -195,8 +195,19 @@ def _prepared(items: list[_Item], workers: int) -> Iterator[Iterator[_Item | _Pr
     if workers <= 1:
         yield (_prepare(item) for item in items)
         return
-    with multiprocessing.get_context().Pool(workers) as pool:
-        yield pool.imap(_prepare, items, chunksize=PARALLEL_CHUNK)
+    prepared = ordered_map(
+        _prepare_chunk, items, workers=workers, chunk=PARALLEL_CHUNK, lost=_lost_with_worker
+    )
+    with closing(prepared):
+        yield prepared
+
+
+def _prepare_chunk(items: list[_Item]) -> list[_Item | _Prepared]:
+    return [_prepare(item) for item in items]
+
+
+def _lost_with_worker(item: _Item) -> _Prepared:
+    return _Prepared(item.target, None, None, died(item.target, "read"))
 
 
 @dataclass(frozen=True, slots=True)

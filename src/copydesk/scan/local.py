@@ -11,10 +11,11 @@ again with the same output, it skips the articles written and checks the rest.
 
 from __future__ import annotations
 
-import multiprocessing
+import math
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,7 @@ from copydesk.corpus.inputs import (
     with_meta,
 )
 from copydesk.corpus.warc import WarcFailure, WarcPage
+from copydesk.corpus.workers import died, ordered_map
 from copydesk.errors import CopydeskError, InputError
 from copydesk.filtering import KEEP_ALL, FindingFilter
 from copydesk.read import Article, read_bytes, read_file, read_url
@@ -241,7 +243,6 @@ def scan(
     total = len(todo)
     todo = [unit for unit in todo if unit.origin.key not in done]
     skipped = total - len(todo)
-    batches = [todo[i : i + BATCH_ARTICLES] for i in range(0, len(todo), BATCH_ARTICLES)]
     show = progress if progress is not None else sys.stderr.isatty()
     show = bool(show) and (progress is True or total >= PROGRESS_MIN_DOCUMENTS)
     written = failed = 0
@@ -249,40 +250,45 @@ def scan(
         f = out.open("a", encoding="utf-8")
     except OSError as exc:
         raise InputError(f"Cannot write the scan to {out}: {exc.strerror or exc}.") from None
+    settings = (db, allow_private, keep, lang)
     with (
         f,
         progress_bar(show, len(todo), "scanning") as advance,
-        _Checked(batches, jobs, (db, allow_private, keep, lang)) as results,
+        closing(_checked(todo, jobs, settings)) as records,
     ):
-        for lines in results:
-            for line, ok in lines:
-                f.write(line + "\n")
-                failed += not ok
-                written += 1
-                advance()
+        for line, ok in records:
+            f.write(line + "\n")
             f.flush()
+            failed += not ok
+            written += 1
+            advance()
     write_summary(read_records(out), summary or summary_path(out))
     return ScanReport(written, skipped, failed, time.perf_counter() - started)
 
 
-class _Checked:
-    def __init__(self, batches: list[list[Unit]], jobs: int, settings: tuple[Any, ...]) -> None:
-        """``settings``: the arguments of `init_worker`."""
-        self.batches, self.jobs, self.settings = batches, jobs, settings
-        self.pool: Any = None
+def _checked(
+    todo: list[Unit], jobs: int, settings: tuple[Any, ...]
+) -> Generator[tuple[str, bool], None, None]:
+    """Each unit's record, in order, checked here or in ``jobs`` worker processes;
+    ``settings`` are the arguments of `init_worker`."""
+    if not todo:
+        return
+    workers = min(jobs, math.ceil(len(todo) / BATCH_ARTICLES))
+    if workers <= 1:
+        init_worker(*settings)
+        for i in range(0, len(todo), BATCH_ARTICLES):
+            yield from check_batch(todo[i : i + BATCH_ARTICLES])
+        return
+    yield from ordered_map(
+        check_batch,
+        todo,
+        workers=workers,
+        chunk=BATCH_ARTICLES,
+        lost=_lost_with_worker,
+        initializer=init_worker,
+        initargs=settings,
+    )
 
-    def __enter__(self) -> Iterator[list[tuple[str, bool]]]:
-        if self.jobs <= 1 or len(self.batches) <= 1:
-            init_worker(*self.settings)
-            return map(check_batch, self.batches)
-        self.pool = multiprocessing.get_context().Pool(
-            min(self.jobs, len(self.batches)),
-            initializer=init_worker,
-            initargs=self.settings,
-        )
-        return self.pool.imap(check_batch, self.batches)
 
-    def __exit__(self, *exc: object) -> None:
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+def _lost_with_worker(unit: Unit) -> tuple[str, bool]:
+    return failure_record(unit.origin, died(unit.origin.key, "checked")), False
