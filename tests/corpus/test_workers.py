@@ -20,9 +20,7 @@ def _squares(items: list[int]) -> list[int]:
 
 def test_the_item_that_kills_its_worker_is_lost_and_every_other_is_done() -> None:
     items = list(range(40))
-    results = list(
-        ordered_map(_squares, items, workers=2, chunk=4, lost=lambda i: f"lost {i}")
-    )
+    results = list(ordered_map(_squares, items, workers=2, chunk=4, lost=lambda i: f"lost {i}"))
     assert results == [f"lost {i}" if i == POISON else i * i for i in items]
 
 
