@@ -10,7 +10,6 @@ import argparse
 import gc
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, NoReturn
 from copydesk import __version__
 from copydesk.corpus.model import DEFAULT_DB
 from copydesk.errors import CopydeskError, InputError, OutputError
+from copydesk.files import write_whole
 from copydesk.model import Severity
 from copydesk.report.escape import shown_in_terminal
 
@@ -606,35 +606,10 @@ def _write(content: str, out: str | None) -> None:
         with _stdout_errors():
             sys.stdout.write(content)
         return
-    path = Path(out)
     try:
-        if path.exists() and not path.is_file():
-            path.write_text(content, encoding="utf-8")  # a device or a pipe: written through
-            return
-        # Written beside it and renamed over it: a failed write leaves the earlier report.
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
-        ) as partial:
-            try:
-                partial.write(content)
-                partial.flush()
-            except BaseException:
-                partial.close()
-                os.unlink(partial.name)
-                raise
-        os.chmod(partial.name, _mode_for(path))
-        os.replace(partial.name, path)
+        write_whole(out, content)
     except OSError as exc:
         raise InputError(f"Cannot write the report to {out}: {exc.strerror or exc}.") from None
-
-
-def _mode_for(path: Path) -> int:
-    """The permissions a written report gets: the earlier report's, else a new file's."""
-    if path.exists():
-        return path.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def _positive(value: str) -> int:

@@ -39,6 +39,13 @@ def _same(records: list[dict]) -> list[tuple]:
     return [(r["origin"]["key"], r["status"], findings_of(r)) for r in records]
 
 
+def _synthetic_folder(folder: Path, n: int, seed: int) -> Path:
+    folder.mkdir()
+    for article in synthetic_articles(n, seed=seed):
+        (folder / f"{article.doc_id}.txt").write_text(article.text, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture(scope="module")
 def cases_scan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("scan") / "cases.jsonl"
@@ -133,11 +140,7 @@ ENDS_WITHIN_S = 30
 
 
 def test_a_killed_worker_is_redone_and_the_scan_ends(tmp_path: Path) -> None:
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    articles = list(synthetic_articles(32, seed=5))
-    for article in articles:
-        (folder / f"{article.doc_id}.txt").write_text(article.text, encoding="utf-8")
+    folder = _synthetic_folder(tmp_path / "pages", 32, seed=5)
     out = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "copydesk", "scan", str(folder), "--out", str(out)]
     proc = subprocess.Popen([*command, "--jobs", "2"], env=ENV, stderr=subprocess.DEVNULL)
@@ -151,14 +154,78 @@ def test_a_killed_worker_is_redone_and_the_scan_ends(tmp_path: Path) -> None:
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert written_at_kill < len(articles), "the kill must land mid-way"
+    assert written_at_kill < 32, "the kill must land mid-way"
     assert proc.returncode == 0
     keys = [r["origin"]["key"] for r in _records(out)]
-    assert len(keys) == len(set(keys)) == len(articles)
+    assert len(keys) == len(set(keys)) == 32
     assert {r["status"] for r in _records(out)} == {"ok"}, "what the dead worker held is redone"
     again = _run(str(folder), "--out", str(out))
     assert again.returncode == 0, again.stderr
-    assert len(_records(out)) == len(articles)
+    assert len(_records(out)) == 32
+
+
+def test_a_full_output_is_one_sentence_and_exit_2(tmp_path: Path) -> None:
+    folder = _synthetic_folder(tmp_path / "pages", 2, seed=3)
+    done = _run(str(folder), "--out", "/dev/full")
+    assert done.returncode == 2
+    assert done.stderr.startswith("copydesk: Cannot write the scan to /dev/full: No space left")
+    assert len(done.stderr.splitlines()) == 1
+    out = tmp_path / "out.jsonl"
+    done = _run(str(folder), "--out", str(out), "--summary", "/dev/full")
+    assert done.returncode == 2
+    assert done.stderr.startswith("copydesk: Cannot write the scan's summary to /dev/full")
+    assert len(_records(out)) == 2, "the records are written before the summary"
+
+
+def test_a_file_size_limit_stops_the_scan_with_whole_records_to_resume(tmp_path: Path) -> None:
+    import resource
+
+    folder = _synthetic_folder(tmp_path / "pages", 6, seed=4)
+    out = tmp_path / "out.jsonl"
+
+    def limit_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    command = [sys.executable, "-m", "copydesk", "scan", str(folder), "--out", str(out)]
+    limited = subprocess.run(
+        command,
+        env=ENV,
+        preexec_fn=limit_files,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert limited.returncode == 2
+    assert "Cannot write the scan to" in limited.stderr and "File too large" in limited.stderr
+    assert 0 < out.stat().st_size <= 20_000
+    done = _run(str(folder), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    keys = [r["origin"]["key"] for r in _records(out)]
+    assert len(keys) == len(set(keys)) == 6
+
+
+def test_a_second_scan_to_the_same_output_is_refused_while_the_first_writes(
+    tmp_path: Path,
+) -> None:
+    folder = _synthetic_folder(tmp_path / "pages", 16, seed=6)
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "copydesk", "scan", str(folder), "--out", str(out)]
+    first = subprocess.Popen(command, env=ENV, stderr=subprocess.DEVNULL)
+    try:
+        while first.poll() is None and not out.exists():
+            time.sleep(0.01)
+        second = _run(str(folder), "--out", str(out))
+        assert first.wait(timeout=300) == 0
+    finally:
+        if first.poll() is None:
+            first.kill()
+    assert second.returncode == 2
+    assert second.stderr == (
+        f"copydesk: Another scan is writing to {out}; wait for it to end or give another --out.\n"
+    )
+    keys = [r["origin"]["key"] for r in _records(out)]
+    assert len(keys) == len(set(keys)) == 16
 
 
 def test_two_jobs_give_the_same_records_as_one(tmp_path: Path, cases_scan: Path) -> None:

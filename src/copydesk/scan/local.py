@@ -11,6 +11,7 @@ again with the same output, it skips the articles written and checks the rest.
 
 from __future__ import annotations
 
+import fcntl
 import math
 import sys
 import time
@@ -18,7 +19,7 @@ from collections.abc import Generator, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from copydesk.corpus.inputs import (
     InputItem,
@@ -30,7 +31,7 @@ from copydesk.corpus.inputs import (
 )
 from copydesk.corpus.warc import WarcFailure, WarcPage
 from copydesk.corpus.workers import died, ordered_map
-from copydesk.errors import CopydeskError, InputError
+from copydesk.errors import CopydeskError, InputError, OutputError
 from copydesk.filtering import KEEP_ALL, FindingFilter
 from copydesk.read import Article, read_bytes, read_file, read_url
 from copydesk.read.language import Lang
@@ -238,32 +239,63 @@ def scan(
     language check."""
     started = time.perf_counter()
     out = Path(out)
-    done = prepare_resume(out)
-    todo = list(units(paths, db))
-    total = len(todo)
-    todo = [unit for unit in todo if unit.origin.key not in done]
-    skipped = total - len(todo)
-    show = progress if progress is not None else sys.stderr.isatty()
-    show = bool(show) and (progress is True or total >= PROGRESS_MIN_DOCUMENTS)
-    written = failed = 0
     try:
-        f = out.open("a", encoding="utf-8")
+        # Unbuffered: a record is written whole or fails, and nothing is left to flush later.
+        f = out.open("ab", buffering=0)
     except OSError as exc:
         raise InputError(f"Cannot write the scan to {out}: {exc.strerror or exc}.") from None
-    settings = (db, allow_private, keep, lang)
-    with (
-        f,
-        progress_bar(show, len(todo), "scanning") as advance,
-        closing(_checked(todo, jobs, settings)) as records,
-    ):
-        for line, ok in records:
-            f.write(line + "\n")
-            f.flush()
-            failed += not ok
-            written += 1
-            advance()
-    write_summary(read_records(out), summary or summary_path(out))
-    return ScanReport(written, skipped, failed, time.perf_counter() - started)
+    with f:
+        _hold(f, out)
+        done = prepare_resume(out)
+        todo = list(units(paths, db))
+        total = len(todo)
+        todo = [unit for unit in todo if unit.origin.key not in done]
+        show = progress if progress is not None else sys.stderr.isatty()
+        show = bool(show) and (progress is True or total >= PROGRESS_MIN_DOCUMENTS)
+        written = failed = 0
+        with (
+            progress_bar(show, len(todo), "scanning") as advance,
+            closing(_checked(todo, jobs, (db, allow_private, keep, lang))) as records,
+        ):
+            for line, ok in records:
+                _append(f, line, out)
+                failed += not ok
+                written += 1
+                advance()
+    summary = summary or summary_path(out)
+    try:
+        write_summary(read_records(out), summary)
+    except OSError as exc:
+        raise OutputError(
+            f"Cannot write the scan's summary to {summary}: {exc.strerror or exc}; the "
+            f"records in {out} are whole."
+        ) from None
+    return ScanReport(written, total - len(todo), failed, time.perf_counter() - started)
+
+
+def _hold(f: BinaryIO, out: Path) -> None:
+    """Lock the output for this scan: a second scan to the same file would write every
+    record twice."""
+    try:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise OutputError(
+            f"Another scan is writing to {out}; wait for it to end or give another --out."
+        ) from None
+    except OSError:
+        pass  # a file system without locks (or a device): nothing to hold
+
+
+def _append(f: BinaryIO, line: str, out: Path) -> None:
+    data = memoryview((line + "\n").encode("utf-8"))
+    try:
+        while data:
+            data = data[f.write(data) or 0 :]
+    except OSError as exc:
+        raise OutputError(
+            f"Cannot write the scan to {out}: {exc.strerror or exc}; run it again with the "
+            "same --out once there is room, and it goes on from the last whole record."
+        ) from None
 
 
 def _checked(

@@ -13,12 +13,15 @@ or ``db:ID``); resuming skips the keys already written.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from copydesk.files import write_whole
 
 if TYPE_CHECKING:
     from copydesk.pipeline import CheckResult
@@ -78,11 +81,13 @@ def summary_row(record: dict[str, Any]) -> list[str]:
 
 
 def write_summary(records: Iterable[dict[str, Any]], path: str | Path) -> None:
-    with Path(path).open("w", encoding="utf-8", newline="") as f:
-        out = csv.writer(f)
-        out.writerow(SUMMARY_COLUMNS)
-        for record in records:
-            out.writerow(summary_row(record))
+    """The CSV summary of ``records``, written whole over ``path`` or not at all."""
+    rows = io.StringIO(newline="")
+    out = csv.writer(rows)
+    out.writerow(SUMMARY_COLUMNS)
+    for record in records:
+        out.writerow(summary_row(record))
+    write_whole(path, rows.getvalue())
 
 
 def read_records(path: str | Path) -> Iterable[dict[str, Any]]:
