@@ -170,3 +170,51 @@ def test_an_intact_record_after_garbage_is_stored(
     assert [f.origin for f in report.failed] == [f"{path}@{at[2]}"]
     assert "damaged" in report.failed[0].reason
     assert texts == whole(articles, tmp_path, gzip)
+
+
+# -- ARC, WARC's predecessor: version 1 (five header fields) and version 2 (ten) -------------
+
+ARC_SPECS = {
+    1: b"1 0 Example\nURL IP-address Archive-date Content-type Archive-length\n",
+    2: b"2 0 Example\nURL IP-address Archive-date Content-type Result-code Checksum Location "
+    b"Offset Filename Archive-length\n",
+}
+
+
+def arc(articles: list[Article], version: int, *, short: int | None = None) -> bytes:
+    """An ARC file of one HTTP response per article, the record ``short`` declaring a length
+    7 bytes short of its block."""
+    spec = ARC_SPECS[version]
+    out = b"filedesc://crawl.arc 0.0.0.0 20240101000000 text/plain %d\n%s\n" % (len(spec), spec)
+    for i, article in enumerate(articles):
+        body = page(article)
+        block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s" % (
+            len(body),
+            body,
+        )
+        length = len(block) - (7 if i == short else 0)
+        fields = [b"https://crawl.example/%d" % i, b"192.0.2.1", b"20240101000000", b"text/html"]
+        if version == 2:
+            fields += [b"200", b"-", b"-", b"%d" % len(out), b"crawl.arc"]
+        out += b" ".join([*fields, b"%d" % length]) + b"\n" + block + b"\n"
+    return out
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_arc_file_gives_every_page_and_a_damaged_record_costs_only_itself(
+    tmp_path: Path, articles: list[Article], version: int
+) -> None:
+    five = [*articles, *synthetic_articles(1, seed=12)]
+    intact, damaged = tmp_path / "intact.arc", tmp_path / "damaged.arc"
+    intact.write_bytes(arc(five, version))
+    damaged.write_bytes(arc(five, version, short=1))
+    with Store.open(tmp_path / "intact.db") as store:
+        report = ingest([intact], store, progress=False)
+        assert (report.added, report.failed) == (5, ())
+        every = stored(store)
+    with Store.open(tmp_path / "damaged.db") as store:
+        report = ingest([damaged], store, progress=False)
+        texts = stored(store)
+    assert report.added == 4 and len(report.failed) == 1
+    assert "damaged" in report.failed[0].reason
+    assert texts == {url: text for url, text in every.items() if url != "https://crawl.example/1"}

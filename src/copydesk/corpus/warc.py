@@ -1,4 +1,5 @@
-"""Web pages out of WARC files (plain or gzipped), one record at a time.
+"""Web pages out of WARC files (plain or gzipped), one record at a time; ARC files, WARC's
+predecessor (versions 1 and 2), are read the same way.
 
 A crawl file often holds a damaged record: a gzip member or a record cut short, bytes of
 garbage between records, a header that does not parse, a response with no target URI. Each
@@ -8,8 +9,9 @@ length says (with the blank lines the format puts after each record; for a ``.wa
 the gzip member must be whole). A record that fails any of these is reported as a
 `WarcFailure` and reading goes on from the next record header found after the damaged
 record's start (the next gzip member for a ``.warc.gz``, the next ``WARC/1.x`` header for a
-plain WARC), so a cut-short record never swallows the record after it, and one bad record
-never costs the rest of the file.
+plain WARC, the next ARC header line that starts a whole record for a plain ARC), so a
+cut-short record never swallows the record after it, and one bad record never costs the
+rest of the file.
 
 The record's own parsing (HTTP headers, chunked transfer and content encodings) is warcio's,
 over the record's bytes alone; whatever it raises is that record's failure.
@@ -79,8 +81,12 @@ class _Damaged(Exception):
 
 
 def is_warc(path: Path) -> bool:
-    name = path.name.lower()
-    return name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz"))
+    """Whether ``path`` names a crawl file, WARC or its predecessor ARC."""
+    return is_arc_file(path) or path.name.lower().endswith((".warc", ".warc.gz"))
+
+
+def is_arc_file(path: Path) -> bool:
+    return path.name.lower().endswith((".arc", ".arc.gz"))
 
 
 def read_warc(path: str | Path) -> Iterator[WarcPage | WarcFailure]:
@@ -127,7 +133,7 @@ def _plain_records(
             yield _failure(path, at, str(exc))
             if base is not None:
                 return  # the member is one record; the caller resynchronises
-            pos = _next_warc_header(data, pos + 1, end)
+            pos = _next_header(data, pos + 1, end, arc=is_arc_file(path))
             continue
         if page is not None:
             yield page
@@ -141,7 +147,8 @@ def _skip_blank_lines(data: bytes | mmap.mmap, pos: int, end: int) -> int:
 
 
 def _frame(data: bytes | mmap.mmap, pos: int, end: int) -> tuple[bytes, dict[str, str], int, int]:
-    """(header bytes, header fields, block start, block end) of the record at ``pos``."""
+    """(header, header fields, block start, block end) of the record at ``pos``; an ARC
+    record's header is given in version 1's five fields, the form the record parser reads."""
     head = bytes(data[pos : min(end, pos + MAX_HEADER_BYTES)])
     is_arc = False
     if _WARC_START.match(head):
@@ -153,22 +160,21 @@ def _frame(data: bytes | mmap.mmap, pos: int, end: int) -> tuple[bytes, dict[str
                 else "its header runs on with no end"
             )
         header = head[: stop.end()]
+        header_bytes = len(header)
         fields = _fields(header)
         length_text = fields.get("content-length", "")
     else:
         line_end = head.find(b"\n")
-        first = head[: line_end + 1] if line_end >= 0 else b""
-        parts = first.split()
-        # An ARC record's header is one line: URL, IP address, date, content type, length.
-        if len(parts) != 5 or not parts[4].isdigit():
-            raise _Damaged("no WARC header where a record should start")
+        arc = _arc_header(head[: line_end + 1] if line_end >= 0 else b"")
+        if arc is None:
+            raise _Damaged("no WARC or ARC header where a record should start")
         is_arc = True
-        header = first
-        fields = {"arc-url": parts[0].decode("latin-1")}
-        length_text = parts[4].decode("ascii")
+        header_bytes = line_end + 1
+        url, length_text, header = arc
+        fields = {"arc-url": url}
     if not length_text.isdigit():
         raise _Damaged("its header gives no valid Content-Length")
-    block_start = pos + len(header)
+    block_start = pos + header_bytes
     block_end = block_start + int(length_text)
     if block_end > end:
         raise _Damaged("it ends before its declared length")
@@ -178,6 +184,22 @@ def _frame(data: bytes | mmap.mmap, pos: int, end: int) -> tuple[bytes, dict[str
             "were lost or added inside it"
         )
     return header, fields, block_start, block_end
+
+
+def _arc_header(line: bytes) -> tuple[str, str, bytes] | None:
+    """(URL, length, the line in version 1's form) of an ARC record's header line, or None
+    when ``line`` is none. Version 1 has five fields (URL, IP address, date, content type,
+    length); version 2 ten (result code, checksum, location, offset and file name before the
+    length). The URL must name a scheme and the date be digits, so a line of article text
+    that happens to end in a number is no header."""
+    parts = line.split()
+    if len(parts) not in (5, 10) or b":" not in parts[0] or not parts[2].isdigit():
+        return None
+    url, address, date, content_type, length = (*parts[:4], parts[-1])
+    if not length.isdigit():
+        return None
+    v1 = b" ".join((url, address, date, content_type, length)) + b"\n"
+    return url.decode("latin-1"), length.decode("ascii"), v1
 
 
 def _fields(header: bytes) -> dict[str, str]:
@@ -199,9 +221,15 @@ def _ends_cleanly(data: bytes | mmap.mmap, block_end: int, end: int, is_arc: boo
     return after in (b"", b"\r\n", b"\n") or after.startswith((b"\r\n\r\n", b"\n\n"))
 
 
+def _next_header(data: bytes | mmap.mmap, start: int, end: int, *, arc: bool) -> int:
+    """Offset of the next record header at or after ``start``: in an ARC file, a line that
+    parses as an ARC header and starts a whole record; in a WARC file, a ``WARC/1.x`` header
+    (anywhere, not only at a line start: garbage before a record need not end in a line
+    break)."""
+    return _next_arc_header(data, start, end) if arc else _next_warc_header(data, start, end)
+
+
 def _next_warc_header(data: bytes | mmap.mmap, start: int, end: int) -> int:
-    """Offset of the next ``WARC/1.x`` header at or after ``start`` (anywhere, not only at a
-    line start: garbage before a record need not end in a line break)."""
     pos = start
     while pos < end:
         found = data.find(b"WARC/1.", pos, end)
@@ -211,6 +239,22 @@ def _next_warc_header(data: bytes | mmap.mmap, start: int, end: int) -> int:
         if _WARC_START.match(head) and _HEADER_END.search(head):
             return found
         pos = found + 1
+    return end
+
+
+def _next_arc_header(data: bytes | mmap.mmap, start: int, end: int) -> int:
+    pos = data.find(b"\n", start, end) + 1 or end
+    while pos < end:
+        line_end = data.find(b"\n", pos, end)
+        if line_end == -1:
+            return end
+        if line_end - pos < MAX_HEADER_BYTES and _arc_header(bytes(data[pos:line_end])):
+            try:
+                _frame(data, pos, end)
+                return pos
+            except _Damaged:
+                pass
+        pos = line_end + 1
     return end
 
 
