@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import socket
 import subprocess
+import sys
+import threading
 import time
 import tracemalloc
 import zlib
@@ -12,8 +14,9 @@ from http.server import BaseHTTPRequestHandler
 from typing import ClassVar
 
 import pytest
+from conftest import ROOT
 from read_fixtures import ENGLISH_REPORT, assert_one_sentence, news_page
-from support.command import copydesk
+from support.command import ENV, copydesk
 from support.loopback import serving
 
 from copydesk.errors import FetchError, InputError
@@ -194,6 +197,43 @@ def test_slow_server_times_out(server: str) -> None:
     message = _fetch_error(url, timeout=0.3)
     assert time.monotonic() - started < SLOW_SECONDS
     assert_one_sentence(message, url, "did not respond within 0.3 seconds")
+
+
+def test_a_resolver_that_never_answers_costs_the_fetch_its_deadline_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    done = threading.Event()  # set once the test ends, to free the look-ups left waiting
+
+    def silent(*args: object, **kwargs: object) -> object:
+        done.wait(timeout=60)  # as long as a system resolver takes to give up on a silent one
+        raise socket.gaierror("no answer")
+
+    monkeypatch.setattr(socket, "getaddrinfo", silent)
+    try:
+        for allow_private in (False, True):
+            started = time.monotonic()
+            message = _fetch_error(
+                "http://news.test/story", timeout=0.5, allow_private=allow_private
+            )
+            assert time.monotonic() - started < SLOW_SECONDS
+            assert_one_sentence(message, "http://news.test/story", "within 0.5 seconds")
+    finally:
+        done.set()
+
+
+def test_the_command_gives_up_on_a_silent_resolver_at_the_fetch_deadline() -> None:
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "support" / "stalled_resolver.py"), "check",
+         "http://news.test/story"],
+        capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=FETCH_TIMEOUT_S + 40,
+        check=False,
+    )  # fmt: skip
+    assert FETCH_TIMEOUT_S <= time.monotonic() - started < FETCH_TIMEOUT_S + 15
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"copydesk: http://news.test/story did not respond within {FETCH_TIMEOUT_S:g} seconds.\n"
+    )
 
 
 def test_unreachable_host() -> None:

@@ -9,6 +9,9 @@ The bounds live where the bytes move, so no server can get round them:
 - size: the body is decoded (``Content-Encoding``) here, one bounded piece at a time, so the
   limit holds for the decoded bytes while they are being decoded, and a few kilobytes that
   inflate to gigabytes are refused at the limit;
+- host names: each is resolved in a thread of its own, waited for only as long as the
+  deadline leaves, so a resolver that never answers costs the fetch its deadline, not the
+  minutes the system's resolver takes to give up;
 - addresses: each connection, the first and every redirect's, resolves its host name and
   refuses any address that is not public (loopback, private ranges, link-local such as
   169.254.169.254, ``::1``, numeric forms such as ``http://2130706433/``) before it
@@ -22,9 +25,11 @@ from __future__ import annotations
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 import zlib
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -258,25 +263,57 @@ class _Network(httpcore.SyncBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
-        address = host if self._allow_private else _public_address(host, port)
+        address = _address(host, port, self._deadline, allow_private=self._allow_private)
         stream = super().connect_tcp(
             address, port, _left(self._deadline, timeout), local_address, socket_options
         )
         return _TimedStream(stream, self._deadline)
 
 
-def _public_address(host: str, port: int) -> str:
+def _address(host: str, port: int, deadline: float, *, allow_private: bool) -> str:
     """The address to connect to for ``host``; `_PrivateAddress` when any it resolves to is
-    not public (a name that resolves to a public and a private address is refused too)."""
+    not public (a name that resolves to a public and a private address is refused too),
+    unless ``allow_private``."""
+    infos = _resolve(host, port, deadline)
+    addresses = [str(info[4][0]) for info in infos]
+    if not allow_private:
+        for address in addresses:
+            if not is_public(address):
+                raise _PrivateAddress(address)
+    return addresses[0]
+
+
+#: Look-ups that may be left waiting on a resolver that does not answer. Each holds a thread
+#: until the system's resolver gives up (75 s with its default retries), so this bounds the
+#: threads a dead resolver can pile up; 32 is four times the service's queue of checks.
+MAX_STALLED_LOOKUPS = 32
+
+_lookups = threading.BoundedSemaphore(MAX_STALLED_LOOKUPS)
+
+
+def _resolve(host: str, port: int, deadline: float) -> list[Any]:
+    """``getaddrinfo`` for ``host``, waited for until ``deadline`` at most. It runs in a daemon
+    thread: a look-up cannot be cancelled, so one that outlives the deadline is left to end
+    by itself, and never holds up the process's exit."""
+    if not _lookups.acquire(timeout=_left(deadline, None)):
+        raise httpcore.ConnectTimeout("no host name look-up could start before the deadline")
+    answer: Future[list[Any]] = Future()
+
+    def look_up() -> None:
+        try:
+            answer.set_result(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except OSError as exc:
+            answer.set_exception(exc)
+        finally:
+            _lookups.release()
+
+    threading.Thread(target=look_up, name="copydesk-resolve", daemon=True).start()
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        return answer.result(timeout=_left(deadline, None))
+    except TimeoutError:
+        raise httpcore.ConnectTimeout("the host name did not resolve before the deadline") from None
     except OSError as exc:
         raise httpcore.ConnectError(f"getaddrinfo failed: {exc}") from None
-    addresses = [str(info[4][0]) for info in infos]
-    for address in addresses:
-        if not is_public(address):
-            raise _PrivateAddress(address)
-    return addresses[0]
 
 
 #: IPv6 ranges that carry an IPv4 address inside them, each with where the IPv4 address sits
