@@ -274,12 +274,21 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from copydesk.serve.app import create_app
+    from copydesk.serve.connections import ACCEPT_BACKLOG, KEEP_ALIVE_S, GuardedH11
 
     print(
         f"copydesk: serving on http://{args.host}:{args.port}/ (API docs at /docs)",
         file=sys.stderr,
     )
-    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(
+        create_app(),
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        http=GuardedH11,
+        timeout_keep_alive=KEEP_ALIVE_S,
+        backlog=ACCEPT_BACKLOG,
+    )
     return EXIT_OK
 
 

@@ -4,20 +4,14 @@ over HTTP for the report, the LanguageTool answer, the docs, and refused what it
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
-from conftest import ROOT
-from support.command import ENV, copydesk
+from support.command import copydesk
+from support.service import serving
 
 from copydesk.serve.app import MAX_BODY_BYTES
-
-START_TIMEOUT_S = 90  # model load and the warm-up check, on a busy 2-core machine
 
 TEXT = (
     "Council approves budget\n"
@@ -35,47 +29,10 @@ SOURCE = (
 )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "copydesk", "serve", "--port", str(port)],
-        cwd=ROOT,
-        env=ENV,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT_S
-    try:
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(
-                    f"copydesk serve exited early: {proc.stderr.read() if proc.stderr else ''}"
-                )
-            try:
-                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("copydesk serve did not answer /health in time")
-            time.sleep(0.3)
+    with serving() as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def post(base: str, path: str, **kwargs: object) -> httpx.Response:
