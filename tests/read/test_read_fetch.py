@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 import subprocess
-import sys
 import threading
 import time
 import tracemalloc
@@ -16,7 +15,7 @@ from typing import ClassVar
 import pytest
 from conftest import ROOT
 from read_fixtures import ENGLISH_REPORT, assert_one_sentence, news_page
-from support.command import ENV, copydesk
+from support.command import ENV, WITH_SILENT_RESOLVER, copydesk
 from support.loopback import serving
 
 from copydesk.errors import FetchError, InputError
@@ -224,8 +223,7 @@ def test_a_resolver_that_never_answers_costs_the_fetch_its_deadline_only(
 def test_the_command_gives_up_on_a_silent_resolver_at_the_fetch_deadline() -> None:
     started = time.monotonic()
     done = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "support" / "stalled_resolver.py"), "check",
-         "http://news.test/story"],
+        [*WITH_SILENT_RESOLVER, "check", "http://news.test/story"],
         capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=FETCH_TIMEOUT_S + 40,
         check=False,
     )  # fmt: skip

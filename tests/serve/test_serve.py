@@ -4,14 +4,22 @@ over HTTP for the report, the LanguageTool answer, the docs, and refused what it
 from __future__ import annotations
 
 import json
+import threading
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-from support.command import copydesk
+from support.command import WITH_SILENT_RESOLVER, copydesk
 from support.service import serving
 
-from copydesk.serve.app import MAX_BODY_BYTES
+from copydesk.read.limits import FETCH_TIMEOUT_S
+from copydesk.serve.app import MAX_BODY_BYTES, MAX_FORM_FIELDS
+
+#: How long /health may take while the service refuses a hostile form: a few milliseconds
+#: when the event loop is free, over a second when it parses the form itself.
+HEALTH_WITHIN_S = 0.5
 
 TEXT = (
     "Council approves budget\n"
@@ -133,6 +141,61 @@ def test_bad_requests_get_one_sentence(server: str) -> None:
     assert nowhere.status_code == 404 and "error" in nowhere.json()
 
 
+SOURCE_FORMS = "source must be a URL or plain text, or an object with one of text, html and url."
+
+
+@pytest.mark.parametrize(
+    ("body", "sentence"),
+    [
+        ({"text": TEXT, "source": 5}, SOURCE_FORMS),
+        ({"text": TEXT, "source": {"text": 1}}, "source.text must be a valid string."),
+        ({"text": TEXT, "source": {}}, "source: give exactly one of text, html and url."),
+        ([TEXT], 'Send the check as a JSON object: {"text": "..."}.'),
+        ({"text": TEXT, "format": "pdf"}, "format must be 'json' or 'html'."),
+    ],
+)  # fmt: skip
+def test_an_invalid_check_is_named_in_the_request_s_own_words(
+    server: str, body: object, sentence: str
+) -> None:
+    answer = post(server, "/v1/check", json=body)
+    assert answer.status_code == 400
+    assert answer.json() == {"error": sentence}
+
+
+def test_a_form_of_millions_of_fields_is_refused_without_stalling_the_service(
+    server: str,
+) -> None:
+    flood = b"&" * (4_900_000)
+    answers: list[httpx.Response] = []
+
+    def send() -> None:
+        for _ in range(3):
+            answers.append(
+                post(server, "/v2/check", content=flood,
+                     headers={"content-type": "application/x-www-form-urlencoded"})
+            )  # fmt: skip
+
+    sender = threading.Thread(target=send)
+    sender.start()
+    slowest = 0.0
+    while sender.is_alive():
+        started = time.monotonic()
+        assert httpx.get(f"{server}/health", timeout=10).status_code == 200
+        slowest = max(slowest, time.monotonic() - started)
+    sender.join()
+    assert [a.status_code for a in answers] == [400, 400, 400]
+    assert answers[0].json() == {"error": f"The form has more than {MAX_FORM_FIELDS} fields."}
+    assert slowest < HEALTH_WITHIN_S
+
+
+def test_the_page_s_error_is_under_its_policy_and_shows_direction_controls(server: str) -> None:
+    answer = post(server, "/check/page", data={"url": "ftp://news\u202eexample.com/story"})
+    assert answer.status_code == 422
+    assert "form-action 'self'" in answer.headers["content-security-policy"]
+    assert "\u202e" not in answer.text
+    assert "[U+202E]" in answer.text
+
+
 def test_oversized_body_is_refused(server: str) -> None:
     big = "x" * (MAX_BODY_BYTES + 1)
     answer = post(server, "/v1/check", json={"text": big})
@@ -198,3 +261,22 @@ def test_a_lone_surrogate_in_the_text_or_the_source_is_read_as_a_replacement(ser
     )  # fmt: skip
     assert answer.status_code == 200, answer.text
     assert "\ufffd" in answer.json()["article"]["text"]
+
+
+def test_fetches_held_by_a_silent_resolver_leave_text_checks_answered() -> None:
+    with serving(start=WITH_SILENT_RESOLVER) as base, ThreadPoolExecutor(8) as clients:
+        urls = [
+            clients.submit(post, base, "/v1/check", json={"url": f"http://news{i}.test/story"})
+            for i in range(8)
+        ]
+        time.sleep(1)  # every fetch is waiting on the resolver
+        started = time.monotonic()
+        text = post(base, "/v1/check", json={"text": TEXT})
+        assert text.status_code == 200, text.text
+        assert time.monotonic() - started < FETCH_TIMEOUT_S / 2
+        for i, answer in enumerate(future.result() for future in urls):
+            assert answer.status_code == 422
+            assert answer.json() == {
+                "error": f"http://news{i}.test/story did not respond within "
+                f"{FETCH_TIMEOUT_S:g} seconds."
+            }

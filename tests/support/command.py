@@ -36,3 +36,8 @@ def copydesk(
         env={**ENV, **(env or {})},
         timeout=timeout,
     )
+
+
+#: ``copydesk`` with a resolver that never answers for host names under ``.test``
+#: (`stalled_resolver.py`): the start of a command line, as ``[python, -m, copydesk]`` is.
+WITH_SILENT_RESOLVER = [sys.executable, str(ROOT / "tests" / "support" / "stalled_resolver.py")]

@@ -52,6 +52,20 @@ WORKERS = 2
 # which an editor's plug-in tolerates; a longer queue would only make every answer late.
 MAX_PENDING = 8
 
+# URL fetches running at once, in a pool of their own: a fetch mostly waits on the network
+# (up to the reader's 20 s deadline), so slow or dead sites must not hold the check workers.
+# 8 is the admitted checks' worth (`MAX_PENDING`): every admitted check can be fetching.
+FETCH_WORKERS = 8
+
+# Fetches admitted at once, running or queued; beyond this a request with a URL is answered
+# 503 at once while text checks go on.
+MAX_FETCHES = 16
+
+# The most fields a form may have. The web page sends 4 and LanguageTool clients about 20
+# (text, language, rule and category lists, mother tongue, user name...); 100 is far
+# beyond both, and keeps a body of millions of empty fields from being parsed at all.
+MAX_FORM_FIELDS = 100
+
 # What the start-up check reads, so the first request does not pay for lazy loading.
 WARM_UP_TEXT = (
     "The city council approved the new budget on Monday, officials said. "
@@ -190,6 +204,15 @@ class BodyLimit:
 def create_app(*, warm_up: bool = True) -> FastAPI:
     """The service. ``warm_up``: load the models and run one small check before serving."""
     pool = WorkPool(WORKERS, MAX_PENDING)
+    fetches = WorkPool(FETCH_WORKERS, MAX_FETCHES)
+
+    async def fetched(urls: dict[str, str]) -> dict[str, Article]:
+        """The documents given by URL, fetched and read in the fetch pool, by role."""
+        if not urls:
+            return {}
+        return await fetches.run(
+            lambda: {role: _read_url(url) for role, url in urls.items()}, REQUEST_TIMEOUT_S
+        )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -199,6 +222,7 @@ def create_app(*, warm_up: bool = True) -> FastAPI:
             yield
         finally:
             pool.shutdown()
+            fetches.shutdown()
 
     app = FastAPI(
         title="copydesk",
@@ -257,8 +281,12 @@ def create_app(*, warm_up: bool = True) -> FastAPI:
         },
     )
     async def check_v1(check: CheckRequest) -> Response:
+        given = await fetched(_urls(check))
+
         def work() -> tuple[str, str]:
-            result = _run(_read_document(check), _read_source(check.source))
+            article = given["article"] if "article" in given else _read_document(check)
+            source = given["source"] if "source" in given else _read_source(check.source)
+            result = _run(article, source)
             if check.format == "html":
                 return _html(result), "text/html"
             from copydesk.report.build import build_report
@@ -329,13 +357,26 @@ def create_app(*, warm_up: bool = True) -> FastAPI:
     )
     async def check_page(request: Request) -> HTMLResponse:
         fields = await _form(request)
+        chosen = {
+            role: choice
+            for role, choice in (
+                ("article", _form_choice(fields, "text", "url")),
+                ("source", _form_choice(fields, "source_text", "source_url")),
+            )
+            if choice is not None
+        }
+        if "article" not in chosen:
+            raise InputError("Paste the article's text or give its URL.")
+        given = await fetched({role: v for role, (kind, v) in chosen.items() if kind == "url"})
 
         def work() -> str:
-            article = _read_form(fields, "text", "url", "the article")
-            if article is None:
-                raise InputError("Paste the article's text or give its URL.")
-            source = _read_form(fields, "source_text", "source_url", None)
-            return _html(_run(article, source))
+            from copydesk.read import read_text
+
+            read = {
+                role: given[role] if role in given else read_text(value, origin=_ORIGINS[role])
+                for role, (_, value) in chosen.items()
+            }
+            return _html(_run(read["article"], read.get("source")))
 
         body = await pool.run(work, REQUEST_TIMEOUT_S)
         return HTMLResponse(body, headers={"Content-Security-Policy": PAGE_CSP})
@@ -376,11 +417,15 @@ def _html(result: CheckResult) -> str:
     return render_html(build_report(result))
 
 
+#: How a document's role is named in what is said of it ("The source is empty."); the
+#: article goes unnamed.
+_ORIGINS: dict[str, str | None] = {"article": None, "source": "The source"}
+
+
 def _read_document(doc: Document, role: str | None = None) -> Article:
+    """A document given as text or HTML (one given by URL is fetched beforehand)."""
     from copydesk.read import read_html, read_text
 
-    if doc.url is not None:
-        return _read_url(doc.url)
     if doc.html is not None:
         return read_html(doc.html, origin=role)
     return read_text(doc.text or "", origin=role)
@@ -392,23 +437,31 @@ def _read_source(source: Document | str | None) -> Article | None:
     if source is None:
         return None
     if isinstance(source, str):
-        if _is_url(source):
-            return _read_url(source.strip())
-        return read_text(source, origin="The source")
-    return _read_document(source, "The source")
+        return read_text(source, origin=_ORIGINS["source"])
+    return _read_document(source, _ORIGINS["source"])
 
 
-def _read_form(fields: dict[str, str], text: str, url: str, role: str | None) -> Article | None:
-    from copydesk.read import read_text
+def _urls(check: CheckRequest) -> dict[str, str]:
+    """The article and source of a JSON check that are given by URL, by role."""
+    urls = {"article": check.url} if check.url is not None else {}
+    source = check.source
+    if isinstance(source, Document) and source.url is not None:
+        urls["source"] = source.url
+    elif isinstance(source, str) and _is_url(source):
+        urls["source"] = source.strip()
+    return urls
 
+
+def _form_choice(fields: dict[str, str], text: str, url: str) -> tuple[str, str] | None:
+    """("url", the URL) or ("text", the text) of a document given in a form, or None."""
     given_url = fields.get(url, "").strip()
     given_text = fields.get(text, "")
     if given_url and given_text.strip():
         raise InputError("Give the text or a URL, not both.")
     if given_url:
-        return _read_url(given_url)
+        return ("url", given_url)
     if given_text.strip():
-        return read_text(given_text, origin="The source" if role is None else None)
+        return ("text", given_text)
     return None
 
 
@@ -434,12 +487,23 @@ async def _form(request: Request) -> dict[str, str]:
     if kind != "application/x-www-form-urlencoded":
         raise _BadRequest("Send the fields as an application/x-www-form-urlencoded form.")
     body = await request.body()
+    if body.count(b"&") >= MAX_FORM_FIELDS:
+        raise _BadRequest(f"The form has more than {MAX_FORM_FIELDS} fields.")
     try:
-        decoded = body.decode("utf-8")
-        fields = parse_qs(decoded, keep_blank_values=True, errors="strict")
+        # Off the event loop: a 5 MB form takes tens of milliseconds to decode.
+        fields = await asyncio.to_thread(_parse_form, body)
     except (UnicodeDecodeError, ValueError):
         raise _BadRequest("The form is not valid UTF-8.") from None
     return {name: values[-1] for name, values in fields.items()}
+
+
+def _parse_form(body: bytes) -> dict[str, list[str]]:
+    return parse_qs(
+        body.decode("utf-8"),
+        keep_blank_values=True,
+        errors="strict",
+        max_num_fields=MAX_FORM_FIELDS,
+    )
 
 
 def _error(
@@ -447,23 +511,43 @@ def _error(
 ) -> Response:
     """One-sentence JSON error; the web page's own form gets it as a page."""
     if request.url.path == "/check/page":
-        return HTMLResponse(error_page(sentence), status_code=status, headers=headers)
+        page_headers = {**(headers or {}), "Content-Security-Policy": FORM_CSP}
+        return HTMLResponse(error_page(sentence), status_code=status, headers=page_headers)
     return JSONResponse({"error": sentence}, status_code=status, headers=headers)
 
 
 def _validation_sentence(exc: RequestValidationError) -> str:
+    """The first thing wrong with a JSON check, in the request's own field names (never the
+    validator's internal names for the forms a field may take)."""
     errors = exc.errors()
+    if any(error.get("type") == "json_invalid" for error in errors):
+        return "The request body is not valid JSON."
     if not errors:
         return "The request is not a valid check."
-    first = errors[0]
-    where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
-    kind = first.get("type", "")
-    if kind == "json_invalid":
-        return "The request body is not valid JSON."
-    if kind == "missing" and not where:
-        return 'Send the check as a JSON body: {"text": "..."}.'
+    # Where a field may take several forms (source: an object or a string), each form
+    # reports; the one the client meant is the one whose error lies deepest inside it.
+    first = max(errors, key=lambda error: len(_field_path(error)))
+    path = _field_path(first)
+    where = ".".join(path)
     message = str(first.get("msg", "is not valid")).removeprefix("Value error, ")
-    return f"{where or 'The body'}: {message}." if where else f"The body: {message}."
+    if first.get("type") == "value_error":
+        return f"{where}: {message}." if where else message[:1].upper() + message[1:] + "."
+    if not where:
+        return 'Send the check as a JSON object: {"text": "..."}.'
+    if path == ["source"]:
+        return "source must be a URL or plain text, or an object with one of text, html and url."
+    if message.startswith("Input should be "):
+        return f"{where} must be {message.removeprefix('Input should be ')}."
+    return f"{where}: {message}."
+
+
+def _field_path(error: Any) -> list[str]:
+    """The request's field names in an error's location (list positions as numbers)."""
+    return [
+        str(part)
+        for part in error.get("loc", ())
+        if isinstance(part, int) or part in CheckRequest.model_fields
+    ]
 
 
 def _http_sentence(exc: StarletteHTTPException) -> str:

@@ -4,9 +4,8 @@ source is given."""
 
 from __future__ import annotations
 
-from html import escape
-
 from copydesk import __version__
+from copydesk.report.escape import escape
 
 # No script, no outside resource; the form may post only to this service.
 FORM_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
