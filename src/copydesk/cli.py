@@ -425,6 +425,7 @@ def _scan(args: argparse.Namespace) -> int:
             summary=args.summary,
             keep=keep,
             lang=lang,
+            quiet=args.quiet,
         )
     else:
         from copydesk.scan.local import scan

@@ -95,12 +95,13 @@ def find_inputs(paths: Iterable[str | Path]) -> Iterator[InputItem]:
         elif path.is_file():
             yield from _file(path, None)
         elif path.exists():
-            yield InputItem("failure", str(path), reason=_not_regular(path))
+            yield InputItem("failure", str(path), reason=not_regular(path))
         else:
             yield InputItem("failure", str(path), reason=f"{path} does not exist.")
 
 
-def _not_regular(path: Path) -> str:
+def not_regular(path: Path | str) -> str:
+    """Why a pipe, socket or device among the inputs is not read, in one sentence."""
     return f"{path} is not a regular file (a pipe, socket or device); it was skipped."
 
 
@@ -110,7 +111,7 @@ def _folder(root: Path) -> Iterator[InputItem]:
         here = Path(folder)
         sidecar: dict[str, SidecarEntry] = {}
         if SIDECAR in files and not (here / SIDECAR).is_file():
-            yield InputItem("failure", str(here / SIDECAR), reason=_not_regular(here / SIDECAR))
+            yield InputItem("failure", str(here / SIDECAR), reason=not_regular(here / SIDECAR))
         elif SIDECAR in files:
             try:
                 sidecar = read_sidecar(here / SIDECAR)
@@ -126,7 +127,7 @@ def _folder(root: Path) -> Iterator[InputItem]:
                 if path.is_file():
                     yield from _file(path, sidecar.get(name))
                 else:
-                    yield InputItem("failure", str(path), reason=_not_regular(path))
+                    yield InputItem("failure", str(path), reason=not_regular(path))
 
 
 def _file(path: Path, meta: SidecarEntry | None) -> Iterator[InputItem]:

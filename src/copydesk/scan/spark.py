@@ -12,21 +12,29 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from copydesk.corpus.inputs import SIDECAR, InputItem, SidecarEntry, parse_sidecar
+from copydesk.corpus.inputs import (
+    SIDECAR,
+    InputItem,
+    SidecarEntry,
+    not_regular,
+    parse_sidecar,
+)
 from copydesk.errors import InputError
 from copydesk.filtering import KEEP_ALL, FindingFilter
 from copydesk.read.language import Lang
 from copydesk.read.reader import without_lone_surrogates
 from copydesk.scan.local import BATCH_ARTICLES, ScanReport, Unit, check_batch, init_worker
-from copydesk.scan.records import Origin, summary_row
+from copydesk.scan.records import Origin, failure_record, summary_row
 
 #: Files read as documents (pages) and as JSONL of documents.
 PAGE_SUFFIXES = (".html", ".htm", ".txt")
@@ -166,9 +174,9 @@ def _is_input(uri: str) -> bool:
     return name.endswith(PAGE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES)
 
 
-def _sidecar_uris(sc: Any, paths: Sequence[str]) -> list[str]:
-    """Every ``index.tsv`` under the inputs, listed through Hadoop's file system (the
-    inputs' bytes are read once, by the executors; only these small files by the driver)."""
+def _listed(sc: Any, paths: Sequence[str]) -> list[str]:
+    """Every file under the inputs, listed through Hadoop's file system (the inputs' bytes
+    are read once, by the executors; only the small index files by the driver)."""
     jvm = sc._jvm
     conf = sc._jsc.hadoopConfiguration()
     found: list[str] = []
@@ -179,10 +187,20 @@ def _sidecar_uris(sc: Any, paths: Sequence[str]) -> list[str]:
             continue
         listing = fs.listFiles(path, True)
         while listing.hasNext():
-            status = listing.next()
-            if status.getPath().getName() == SIDECAR:
-                found.append(status.getPath().toString())
+            found.append(listing.next().getPath().toString())
     return found
+
+
+def _not_regular(uri: str) -> bool:
+    """Whether a listed local file is a pipe, socket or device: opening a pipe blocks until
+    someone writes to it, so it is never handed to Spark to read. (A cluster's file systems
+    hold regular files only.)"""
+    if not uri.startswith("file:"):
+        return False
+    try:
+        return not stat.S_ISREG(os.stat(local_path(uri)).st_mode)
+    except OSError:
+        return False
 
 
 def scan(
@@ -193,8 +211,10 @@ def scan(
     summary: str | None = None,
     keep: FindingFilter = KEEP_ALL,
     lang: Lang = None,
+    quiet: bool = False,
 ) -> ScanReport:
-    """Run the scan on Spark; ``out`` (and ``summary``, default ``OUT.csv``) become folders."""
+    """Run the scan on Spark; ``out`` (and ``summary``, default ``OUT.csv``) become folders.
+    ``quiet`` leaves Spark's own log and progress bars out of standard error."""
     try:
         from pyspark.sql import SparkSession
     except ImportError:
@@ -211,18 +231,39 @@ def scan(
     )
     if master:
         builder = builder.master(master)
-    session = builder.getOrCreate()
+    if quiet:
+        builder = builder.config("spark.ui.showConsoleProgress", "false")
+    with _jvm_output_hidden(quiet):
+        session = builder.getOrCreate()
     try:
         sc = session.sparkContext
-        listed = _sidecar_uris(sc, paths)
-        sidecars = sidecar_metadata(sc.binaryFiles(",".join(listed)).collect() if listed else [])
+        listed = _listed(sc, paths)
+        special = {uri for uri in listed if _not_regular(uri)}
+        sidecar_uris = [u for u in listed if u.rsplit("/", 1)[-1] == SIDECAR and u not in special]
+        sidecars = sidecar_metadata(
+            sc.binaryFiles(",".join(sidecar_uris)).collect() if sidecar_uris else []
+        )
         broken = set(sidecars[1])
+        if special:
+            # Only the regular files are named to Spark; each other one is a failed record.
+            regular = [uri for uri in listed if uri not in special]
+            sources = [",".join(regular)] if regular else []
+        else:
+            sources = [_spark_path(p) for p in paths]
         files = sc.union(
-            [sc.binaryFiles(_spark_path(p), sc.defaultParallelism) for p in paths]
+            [sc.binaryFiles(source, sc.defaultParallelism) for source in sources] or [sc.emptyRDD()]
         ).filter(lambda pair: _is_input(pair[0]) or local_path(pair[0]) in broken)
+        skipped = [
+            failure_record(Origin(path, path=path), not_regular(path))
+            for path in sorted(local_path(uri) for uri in special)
+            if _is_input(path) or path.rsplit("/", 1)[-1] == SIDECAR
+        ]
         records = files.mapPartitions(
             partial(check_partition, keep=keep, lang=lang, sidecars=sidecars)
-        ).cache()
+        )
+        if skipped:
+            records = records.union(sc.parallelize(skipped, 1))
+        records = records.cache()
         records.saveAsTextFile(out)
         header = sc.parallelize(["origin,url,status,major,minor,rewording_score,source"], 1)
         header.union(records.map(_csv_line)).coalesce(1).saveAsTextFile(
@@ -233,6 +274,25 @@ def scan(
     finally:
         session.stop()
     return ScanReport(written, 0, failed, time.perf_counter() - started)
+
+
+@contextmanager
+def _jvm_output_hidden(hidden: bool) -> Iterator[None]:
+    """While Spark's JVM starts, standard error is /dev/null, which the JVM (and the Python
+    workers it starts) keep as theirs: its start-up notices and log never reach the terminal.
+    What goes wrong in a job still reaches this process, as the exception it raises."""
+    if not hidden:
+        yield
+        return
+    saved = os.dup(2)
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(null)
 
 
 def _spark_path(path: str) -> str:
