@@ -129,6 +129,26 @@ def test_binary_and_empty_files_are_recorded_and_the_rest_ingested(tmp_path: Pat
         assert len(store.failures()) == 4, "a failure seen twice is recorded once"
 
 
+def test_every_file_of_a_folder_is_stored_failed_or_counted_as_skipped(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    (one,) = write_texts(folder, 1, seed=9)
+    (folder / f"{one.doc_id}.txt").rename(folder / "story.xhtml")
+    (folder / "story.xhtml").write_text(page(one), encoding="utf-8")
+    (folder / "README.md").write_text("# Notes\n\nWhat this folder holds.\n")
+    (folder / "empty.warc.gz").write_bytes(b"")
+    (folder / "notes.json").write_text("{}")
+    (folder / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    done = run_ingest(folder, tmp_path / "c.db", timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(
+        "1 added, 0 already stored, 1 failed, 3 other files skipped (not pages, crawls or "
+        "lists of URLs) ("
+    )
+    assert f"failed: {folder / 'empty.warc.gz'}: {folder / 'empty.warc.gz'} is empty" in (
+        done.stderr
+    )
+
+
 def _warc_record(writer: WARCWriter, url: str, body: bytes, content_type: str) -> None:
     headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
     record = writer.create_warc_record(

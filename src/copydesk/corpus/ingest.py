@@ -102,6 +102,7 @@ class IngestReport:
     duplicates: int
     failed: tuple[IngestFailure, ...]
     seconds: float
+    skipped: int = 0  # files of the folders that are no page, crawl or list of URLs
 
     @property
     def rate(self) -> float:
@@ -110,9 +111,14 @@ class IngestReport:
         return done / self.seconds if self.seconds > 0 else 0.0
 
     def summary(self) -> str:
+        skipped = (
+            f", {self.skipped} other files skipped (not pages, crawls or lists of URLs)"
+            if self.skipped
+            else ""
+        )
         return (
             f"{self.added} added, {self.duplicates} already stored, "
-            f"{len(self.failed)} failed ({self.rate:.0f} documents/s)"
+            f"{len(self.failed)} failed{skipped} ({self.rate:.0f} documents/s)"
         )
 
 
@@ -145,6 +151,8 @@ def ingest(
     """
     started = time.perf_counter()
     items = list(_items(paths))
+    skipped = sum(1 for item in items if item.kind == "skipped")
+    items = [item for item in items if item.kind != "skipped"]
     tally = _Tally()
     show = progress if progress is not None else sys.stderr.isatty()
     show = bool(show) and (progress is True or len(items) >= PROGRESS_MIN_ITEMS)
@@ -163,7 +171,7 @@ def ingest(
                 for outcome in batch:
                     _count(_write(outcome, store), tally, store)
     return IngestReport(
-        tally.added, tally.duplicates, tuple(tally.failed), time.perf_counter() - started
+        tally.added, tally.duplicates, tuple(tally.failed), time.perf_counter() - started, skipped
     )
 
 

@@ -21,9 +21,10 @@ from copydesk.corpus.warc import WarcFailure, WarcPage, is_warc, read_warc
 from copydesk.errors import InputError
 from copydesk.lexicon.wires import wire_key
 from copydesk.read import Article
+from copydesk.read.reader import PAGE_SUFFIXES
 
 #: File suffixes read as single documents.
-DOCUMENT_SUFFIXES = frozenset({".html", ".htm", ".txt"})
+DOCUMENT_SUFFIXES = PAGE_SUFFIXES
 
 #: Suffix of a file that lists URLs to fetch.
 URL_LIST_SUFFIX = ".urls"
@@ -47,7 +48,7 @@ class SidecarEntry:
 class InputItem:
     """One unit of input: a document file, a WARC file, a URL, or an input that failed."""
 
-    kind: str  # "file", "warc", "url", "failure"
+    kind: str  # "file", "warc", "url", "failure", "skipped" (a file of a folder that is none)
     target: str
     meta: SidecarEntry | None = None
     reason: str = ""
@@ -128,6 +129,8 @@ def _folder(root: Path) -> Iterator[InputItem]:
                     yield from _file(path, sidecar.get(name))
                 else:
                     yield InputItem("failure", str(path), reason=not_regular(path))
+            else:
+                yield InputItem("skipped", str(path))
 
 
 def _file(path: Path, meta: SidecarEntry | None) -> Iterator[InputItem]:

@@ -96,6 +96,7 @@ def read_warc(path: str | Path) -> Iterator[WarcPage | WarcFailure]:
         with p.open("rb") as raw:
             size = os.fstat(raw.fileno()).st_size
             if size == 0:
+                yield WarcFailure(str(p), f"{p} is empty: it holds no record.")
                 return
             if p.name.lower().endswith(".gz"):
                 yield from _gzip_records(p, raw, size)

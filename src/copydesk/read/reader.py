@@ -43,8 +43,12 @@ TEXT_NAME = "The text"
 HTML_NAME = "The HTML page"
 
 # File extensions that say what a file is when its content type is not given.
-_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})
-_TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+#: The file name endings read as pages in a folder of them. Markdown is read when a file is
+#: named, but in a folder it is most often notes and READMEs beside the pages, so a folder's
+#: ".md" files are left out (and counted as skipped).
+PAGE_SUFFIXES = HTML_SUFFIXES | (TEXT_SUFFIXES - {".md"})
 # Last path segments that say nothing about the article ("/2025/07/talks/index.html").
 _GENERIC_STEMS = frozenset({"index", "default", "article", "story", "amp", "print", "news"})
 _URL_RE = re.compile(r"^https?://", re.IGNORECASE)
@@ -139,16 +143,24 @@ def read_file(path: str | Path, *, lang: Lang = None) -> Article:
         raise InputError(f"{name} cannot be read: permission denied.") from None
     except OSError as exc:
         raise InputError(f"{name} cannot be read: {_reason(exc)}.") from None
-    suffix = p.suffix.lower()
-    content_type = (
-        "text/html"
-        if suffix in _HTML_SUFFIXES
-        else "text/plain"
-        if suffix in _TEXT_SUFFIXES
-        else None
-    )
     return read_bytes(
-        data, origin=name, content_type=content_type, doc_id=doc_id_for(name), lang=lang
+        data,
+        origin=name,
+        content_type=content_type_for(p.name),
+        doc_id=doc_id_for(name),
+        lang=lang,
+    )
+
+
+def content_type_for(name: str) -> str | None:
+    """The content type a file name's ending says a page has; None when it says nothing."""
+    suffix = Path(name).suffix.lower()
+    return (
+        "text/html"
+        if suffix in HTML_SUFFIXES
+        else "text/plain"
+        if suffix in TEXT_SUFFIXES
+        else None
     )
 
 

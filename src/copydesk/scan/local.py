@@ -106,7 +106,7 @@ def units(paths: Sequence[str | Path], db: str | None = None) -> Iterator[Unit]:
             yield Unit(Origin(item.target, url=item.target), "url", item)
         elif item.kind == "warc":
             yield from _warc_units(item.target)
-        else:
+        elif item.kind == "failure":
             yield Unit(Origin(item.target, path=item.target), "failure", reason=item.reason)
 
 

@@ -32,12 +32,11 @@ from copydesk.corpus.inputs import (
 from copydesk.errors import InputError
 from copydesk.filtering import KEEP_ALL, FindingFilter
 from copydesk.read.language import Lang
-from copydesk.read.reader import without_lone_surrogates
+from copydesk.read.reader import PAGE_SUFFIXES, content_type_for, without_lone_surrogates
 from copydesk.scan.local import BATCH_ARTICLES, ScanReport, Unit, check_batch, init_worker
 from copydesk.scan.records import Origin, failure_record, summary_row
 
-#: Files read as documents (pages) and as JSONL of documents.
-PAGE_SUFFIXES = (".html", ".htm", ".txt")
+#: Files read as JSONL of documents.
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
@@ -89,9 +88,7 @@ def _units_of_file(uri: str, data: bytes, sidecars: Sidecars = NO_SIDECARS) -> I
     elif name.endswith(JSONL_SUFFIXES):
         yield from _jsonl_units(path, data)
     else:
-        page = WarcPage(
-            path, None, "text/html" if name.endswith((".html", ".htm")) else "text/plain", data
-        )
+        page = WarcPage(path, None, content_type_for(path) or "text/plain", data)
         described = meta.get(path)
         item = InputItem("file", path, described) if described is not None else None
         yield Unit(Origin(path, path=path), "page", item=item, page=page)
@@ -171,7 +168,7 @@ def _csv_line(record: str) -> str:
 
 def _is_input(uri: str) -> bool:
     name = uri.lower()
-    return name.endswith(PAGE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES)
+    return name.endswith((*PAGE_SUFFIXES, *JSONL_SUFFIXES, *WARC_SUFFIXES))
 
 
 def _listed(sc: Any, paths: Sequence[str]) -> list[str]:
