@@ -280,3 +280,16 @@ def test_fetches_held_by_a_silent_resolver_leave_text_checks_answered() -> None:
                 "error": f"http://news{i}.test/story did not respond within "
                 f"{FETCH_TIMEOUT_S:g} seconds."
             }
+
+
+def test_a_lone_surrogate_in_a_url_is_named_in_the_refusal(server: str) -> None:
+    for body in (
+        {"url": "ftp://news.example/\ud800"},
+        {"text": TEXT, "source": {"url": "x\ud800"}},
+    ):
+        answer = post(
+            server, "/v1/check", content=json.dumps(body).encode(),
+            headers={"content-type": "application/json"},
+        )  # fmt: skip
+        assert answer.status_code == 422, answer.text
+        assert "\ufffd is not an http or https address" in answer.json()["error"]

@@ -20,7 +20,7 @@ from urllib.parse import parse_qs
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -28,6 +28,7 @@ from copydesk import __version__
 from copydesk.errors import CopydeskError, InputError
 from copydesk.pipeline import CheckResult
 from copydesk.read.article import Article
+from copydesk.read.reader import without_lone_surrogates
 from copydesk.report.page import CSP as PAGE_CSP
 from copydesk.serve.page import FORM_CSP, error_page, form_page
 
@@ -99,6 +100,13 @@ class Document(BaseModel):
         default=None, description="An http(s) address of a public page (not a private one)."
     )
 
+    @field_validator("text", "html", "url", mode="after")
+    @classmethod
+    def _encodable(cls, value: str | None) -> str | None:
+        """A lone surrogate (valid in JSON, not in UTF-8) read as U+FFFD, so whatever is
+        said of the field (an error naming the URL, the report) can be sent."""
+        return None if value is None else without_lone_surrogates(value)
+
     @model_validator(mode="after")
     def _exactly_one(self) -> Document:
         given = [name for name in ("text", "html", "url") if getattr(self, name) is not None]
@@ -118,6 +126,11 @@ class CheckRequest(Document):
     format: Literal["json", "html"] = Field(
         default="json", description="json: the versioned report; html: the report page."
     )
+
+    @field_validator("source", mode="after")
+    @classmethod
+    def _encodable_source(cls, value: Document | str | None) -> Document | str | None:
+        return without_lone_surrogates(value) if isinstance(value, str) else value
 
 
 class WorkPool:
@@ -469,8 +482,20 @@ def _read_url(url: str) -> Article:
     from copydesk.read import read_url
 
     if not _is_url(url):
-        raise InputError(f"{url} is not an http or https address, and only those can be read.")
+        raise InputError(
+            f"{_shortened(url)} is not an http or https address, and only those can be read."
+        )
     return read_url(url, allow_private=False)
+
+
+#: The most characters of a client's value an error sentence repeats.
+SHOWN_CHARS = 100
+
+
+def _shortened(value: str) -> str:
+    """A value as an error sentence repeats it: on one line, and cut at `SHOWN_CHARS`."""
+    value = " ".join(value.split())
+    return value if len(value) <= SHOWN_CHARS else value[: SHOWN_CHARS - 1] + "…"
 
 
 def _is_url(value: str) -> bool:
@@ -510,6 +535,7 @@ def _error(
     request: Request, status: int, sentence: str, headers: dict[str, str] | None = None
 ) -> Response:
     """One-sentence JSON error; the web page's own form gets it as a page."""
+    sentence = " ".join(sentence.split())  # one line, whatever a value it repeats holds
     if request.url.path == "/check/page":
         page_headers = {**(headers or {}), "Content-Security-Policy": FORM_CSP}
         return HTMLResponse(error_page(sentence), status_code=status, headers=page_headers)
