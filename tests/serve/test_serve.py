@@ -293,3 +293,21 @@ def test_a_lone_surrogate_in_a_url_is_named_in_the_refusal(server: str) -> None:
         )  # fmt: skip
         assert answer.status_code == 422, answer.text
         assert "\ufffd is not an http or https address" in answer.json()["error"]
+
+
+def test_a_fault_in_a_check_is_one_sentence_on_a_connection_said_to_close(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from copydesk.serve import app as service
+
+    def broken(article: object, source: object) -> None:
+        raise RuntimeError("a parser fault")
+
+    monkeypatch.setattr(service, "_run", broken)
+    with TestClient(service.create_app(warm_up=False), raise_server_exceptions=False) as client:
+        answer = client.post("/v1/check", json={"text": TEXT})
+    assert answer.status_code == 500
+    assert answer.json() == {"error": "copydesk failed on this input (RuntimeError); report it."}
+    assert answer.headers["connection"] == "close"

@@ -276,8 +276,12 @@ def create_app(*, warm_up: bool = True) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> Response:
+        # The server drops the connection after an unhandled fault; the client is told so.
         return _error(
-            request, 500, f"copydesk failed on this input ({type(exc).__name__}); report it."
+            request,
+            500,
+            f"copydesk failed on this input ({type(exc).__name__}); report it.",
+            headers={"Connection": "close"},
         )
 
     @app.get("/health", summary="Whether the service is up, with its version.")
