@@ -255,23 +255,30 @@ def _counts(db: Path) -> tuple[int, int, int]:
         conn.close()
 
 
-def test_killed_ingest_leaves_a_consistent_store_and_resumes(tmp_path: Path) -> None:
-    folder = tmp_path / "docs"
-    total = 600
-    write_texts(folder, total, seed=7)
-    db = tmp_path / "c.db"
+def _ingest_under_way(folder: Path, db: Path) -> subprocess.Popen[bytes]:
+    """``copydesk ingest FOLDER`` started (10 documents a transaction), once it has stored 30
+    documents."""
     proc = subprocess.Popen(
         ingest_command(folder, db, batch_size=10),
         env=ENV,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists() and _counts(db)[0] >= 30:
+            break
+        time.sleep(0.01)
+    return proc
+
+
+def test_killed_ingest_leaves_a_consistent_store_and_resumes(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    total = 600
+    write_texts(folder, total, seed=7)
+    db = tmp_path / "c.db"
+    proc = _ingest_under_way(folder, db)
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and proc.poll() is None:
-            if db.exists() and _counts(db)[0] >= 30:
-                break
-            time.sleep(0.01)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     finally:
@@ -299,16 +306,8 @@ def test_a_killed_worker_is_redone_and_the_ingest_ends(tmp_path: Path) -> None:
     total = 2000  # enough files for the worker pool, and for the kill to land mid-way
     write_texts(folder, total, seed=11)
     db = tmp_path / "c.db"
-    proc = subprocess.Popen(
-        ingest_command(folder, db, batch_size=10),
-        env=ENV,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    proc = _ingest_under_way(folder, db)
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and not (db.exists() and _counts(db)[0] >= 30):
-            time.sleep(0.01)
         kill_a_worker(proc.pid)
         stored_at_kill = _counts(db)[0]
         proc.wait(timeout=ENDS_WITHIN_S)

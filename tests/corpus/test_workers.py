@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import signal
 
+import pytest
+
 from copydesk.corpus.workers import ordered_map
 
 #: The item that kills the worker process holding it, as a segfault in a parser would.
@@ -42,3 +44,15 @@ def test_a_run_stopped_early_leaves_no_worker_behind() -> None:
     assert len(_children() - before) == 2
     mapped.close()
     assert _children() <= before
+
+
+def _no_store() -> None:
+    raise FileNotFoundError("the store is gone")
+
+
+def test_a_set_up_that_fails_ends_the_run_with_its_error_not_as_deaths() -> None:
+    mapped = ordered_map(
+        _squares, range(10), workers=2, chunk=2, lost=lambda i: None, initializer=_no_store
+    )
+    with pytest.raises(FileNotFoundError, match="the store is gone"):
+        list(mapped)

@@ -220,6 +220,14 @@ def test_a_resolver_that_never_answers_costs_the_fetch_its_deadline_only(
         done.set()
 
 
+@pytest.mark.parametrize("host", ["a" * 64 + ".com", "news..example.com"])
+def test_a_host_name_no_resolver_can_take_is_refused_at_once(host: str) -> None:
+    started = time.monotonic()
+    message = _fetch_error(f"http://{host}/story", allow_private=False)
+    assert time.monotonic() - started < SLOW_SECONDS
+    assert_one_sentence(message, f"http://{host}/story", "is not a valid http or https address")
+
+
 def test_the_command_gives_up_on_a_silent_resolver_at_the_fetch_deadline() -> None:
     started = time.monotonic()
     done = subprocess.run(

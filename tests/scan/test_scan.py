@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from support.command import ENV, copydesk
-from support.processes import kill_a_worker
+from support.processes import alive, kill_a_worker, workers
 from support.synthetic import synthetic_articles
 
 from copydesk.report.schema import Report
@@ -162,6 +162,31 @@ def test_a_killed_worker_is_redone_and_the_scan_ends(tmp_path: Path) -> None:
     again = _run(str(folder), "--out", str(out))
     assert again.returncode == 0, again.stderr
     assert len(_records(out)) == 32
+
+
+def test_a_killed_scan_takes_its_workers_with_it_and_resumes(tmp_path: Path) -> None:
+    folder = _synthetic_folder(tmp_path / "pages", 32, seed=8)
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "copydesk", "scan", str(folder), "--out", str(out)]
+    proc = subprocess.Popen([*command, "--jobs", "2"], env=ENV, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and len(workers(proc.pid)) < 2:
+            time.sleep(0.01)
+        left = workers(proc.pid)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(alive(pid) for pid in left):
+        time.sleep(0.05)
+    assert not any(alive(pid) for pid in left), "no worker outlives the scan"
+    done = _run(str(folder), "--out", str(out), "--jobs", "2")
+    assert done.returncode == 0, done.stderr
+    keys = [r["origin"]["key"] for r in _records(out)]
+    assert len(keys) == len(set(keys)) == 32
 
 
 def test_a_full_output_is_one_sentence_and_exit_2(tmp_path: Path) -> None:

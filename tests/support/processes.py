@@ -35,3 +35,12 @@ def kill_a_worker(pid: int, *, timeout: float = 120) -> int:
             return found[0]
         time.sleep(0.01)
     raise AssertionError(f"process {pid} started no worker in {timeout} s")
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")

@@ -10,10 +10,14 @@ every unfinished task with `BrokenProcessPool`, so the loss is seen.
 What a death costs: the tasks unfinished at that moment are run again, one at a time in a
 fresh pool, so the one that kills its worker alone is known. That item (and only it) gets
 ``lost(item)`` in its place; every other item is redone. The run then goes on in parallel.
+A worker's set-up that fails is no death: its error ends the run. A worker dies with the
+process that started it.
 """
 
 from __future__ import annotations
 
+import ctypes
+import signal
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -101,6 +105,37 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield part
 
 
+#: Linux's prctl option that sends the calling process a signal when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+#: Why this worker's set-up failed, when it did: the error every task it is given raises.
+_setup_failure: list[BaseException] = []
+
+
+def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    """A worker's start: it is to die with the process that started it (a worker left behind
+    by a ``kill -9`` of its parent would hold the models' memory, and the files it inherited,
+    for ever); then the caller's set-up, whose error is kept for the tasks to raise."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: the worker outlives a killed parent, as multiprocessing's do
+    if initializer is None:
+        return
+    try:
+        initializer(*initargs)
+    except Exception as exc:  # noqa: BLE001 (raised by every task, as the run's own error)
+        _setup_failure.append(exc)
+
+
+def _run(fn: Callable[[list[T]], list[R]], part: list[T]) -> list[R]:
+    """A task in a worker: ``fn(part)``, or the worker's set-up error (so a set-up that fails
+    ends the run with its error, rather than passing for a worker's death)."""
+    if _setup_failure:
+        raise _setup_failure[0]
+    return fn(part)
+
+
 class _Pool:
     """A process pool that can be replaced once a death has broken it."""
 
@@ -112,14 +147,14 @@ class _Pool:
 
     def _new(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            self.workers, initializer=self.initializer, initargs=self.initargs
+            self.workers, initializer=_start_worker, initargs=(self.initializer, self.initargs)
         )
 
     def submit(self, fn: Callable[[list[T]], list[R]], part: list[T]) -> Future[list[R]]:
         """``fn(part)`` in a worker; once the pool is broken, a future failed as the ones
         already in flight are."""
         try:
-            return self.executor.submit(fn, part)
+            return self.executor.submit(_run, fn, part)
         except BrokenProcessPool as exc:
             failed: Future[list[R]] = Future()
             failed.set_exception(exc)

@@ -302,7 +302,7 @@ def _resolve(host: str, port: int, deadline: float) -> list[Any]:
     def look_up() -> None:
         try:
             answer.set_result(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
-        except OSError as exc:
+        except Exception as exc:  # noqa: BLE001 (a name IDNA cannot encode raises ValueError)
             answer.set_exception(exc)
         finally:
             _lookups.release()

@@ -6,7 +6,9 @@ batches (`pipeline.check_many`, one ``nlp.pipe`` pass per batch). With a store, 
 is checked against the rest of the store (`pipeline.check(article, None, store)`), each
 worker holding its own connection. Records come back in input order whatever the number of
 workers, and each is written whole and flushed, so a killed scan leaves whole lines; run
-again with the same output, it skips the articles written and checks the rest.
+again with the same output, it skips the articles written and checks the rest. The output is
+locked while a scan writes it, so a second scan to it is refused rather than writing every
+record again; a worker that dies is survived (`copydesk.corpus.workers`).
 """
 
 from __future__ import annotations
