@@ -344,12 +344,16 @@ def test_under_spark_a_damaged_input_is_one_failed_record(tmp_path: Path) -> Non
     lone = json.dumps({"text": story.replace("talks", "talks \ud800", 1), "id": "lone"})
     (pages / "lone.jsonl").write_text(lone + "\n", encoding="utf-8")
     os.mkfifo(pages / "pipe.txt")  # opened, it would block until someone writes to it
+    for odd in ("report[2024].txt", "a,b.txt"):  # names Hadoop would read as patterns
+        (pages / odd).write_text(story, encoding="utf-8")
     out = tmp_path / "spark"
     done = _run(str(pages), "--out", str(out), "--engine", "spark", "--quiet")
     assert done.returncode == 0, done.stderr
     assert done.stderr == "", "--quiet leaves Spark's log and progress bars out"
-    pipe = {Path(r["origin"]["key"]).name: r for r in read_output(out)}["pipe.txt"]
-    assert pipe["status"] == "failed" and "not a regular file" in pipe["reason"]
+    named = {Path(r["origin"]["key"]).name: r for r in read_output(out)}
+    assert named["pipe.txt"]["status"] == "failed"
+    assert "not a regular file" in named["pipe.txt"]["reason"]
+    assert named["report[2024].txt"]["status"] == named["a,b.txt"]["status"] == "ok"
     records = {Path(r["origin"]["key"]).name: r for r in read_output(out)}
     assert records["good.txt"]["status"] == "ok"
     assert records["lone"]["status"] == "ok"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -242,9 +243,13 @@ def scan(
         )
         broken = set(sidecars[1])
         if special:
-            # Only the regular files are named to Spark; each other one is a failed record.
-            regular = [uri for uri in listed if uri not in special]
-            sources = [",".join(regular)] if regular else []
+            # Only the regular files are named to Spark, one by one and each as itself (not
+            # as a pattern); each other one is a failed record.
+            sources = [
+                _literal(uri)
+                for uri in listed
+                if uri not in special and (_is_input(uri) or local_path(uri) in broken)
+            ]
         else:
             sources = [_spark_path(p) for p in paths]
         files = sc.union(
@@ -290,6 +295,13 @@ def _jvm_output_hidden(hidden: bool) -> Iterator[None]:
         os.dup2(saved, 2)
         os.close(saved)
         os.close(null)
+
+
+def _literal(uri: str) -> str:
+    """A file's URI as an input path that Hadoop reads as that file alone: its glob characters
+    escaped, and each comma, which would split the path in two, as a one-way alternation."""
+    escaped = re.sub(r"([\\\[\]*?{}])", r"\\\1", uri)
+    return escaped.replace(",", "{\\,}")
 
 
 def _spark_path(path: str) -> str:
