@@ -139,11 +139,16 @@ def test_a_killed_scan_resumes_without_duplicates(tmp_path: Path, cases_scan: Pa
 ENDS_WITHIN_S = 30
 
 
+def _scan_on_two_jobs(folder: Path, out: Path) -> subprocess.Popen[bytes]:
+    """``copydesk scan FOLDER --out OUT --jobs 2``, started."""
+    command = [sys.executable, "-m", "copydesk", "scan", str(folder), "--out", str(out)]
+    return subprocess.Popen([*command, "--jobs", "2"], env=ENV, stderr=subprocess.DEVNULL)
+
+
 def test_a_killed_worker_is_redone_and_the_scan_ends(tmp_path: Path) -> None:
     folder = _synthetic_folder(tmp_path / "pages", 32, seed=5)
     out = tmp_path / "out.jsonl"
-    command = [sys.executable, "-m", "copydesk", "scan", str(folder), "--out", str(out)]
-    proc = subprocess.Popen([*command, "--jobs", "2"], env=ENV, stderr=subprocess.DEVNULL)
+    proc = _scan_on_two_jobs(folder, out)
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):
@@ -167,8 +172,7 @@ def test_a_killed_worker_is_redone_and_the_scan_ends(tmp_path: Path) -> None:
 def test_a_killed_scan_takes_its_workers_with_it_and_resumes(tmp_path: Path) -> None:
     folder = _synthetic_folder(tmp_path / "pages", 32, seed=8)
     out = tmp_path / "out.jsonl"
-    command = [sys.executable, "-m", "copydesk", "scan", str(folder), "--out", str(out)]
-    proc = subprocess.Popen([*command, "--jobs", "2"], env=ENV, stderr=subprocess.DEVNULL)
+    proc = _scan_on_two_jobs(folder, out)
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and len(workers(proc.pid)) < 2:
