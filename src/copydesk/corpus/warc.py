@@ -80,13 +80,18 @@ class _Damaged(Exception):
     """A record whose framing or content cannot be read; the text says why."""
 
 
+#: The endings of an ARC file, WARC's predecessor, and of any crawl file.
+ARC_SUFFIXES = (".arc", ".arc.gz")
+CRAWL_SUFFIXES = (".warc", ".warc.gz", *ARC_SUFFIXES)
+
+
 def is_warc(path: Path) -> bool:
     """Whether ``path`` names a crawl file, WARC or its predecessor ARC."""
-    return is_arc_file(path) or path.name.lower().endswith((".warc", ".warc.gz"))
+    return path.name.lower().endswith(CRAWL_SUFFIXES)
 
 
 def is_arc_file(path: Path) -> bool:
-    return path.name.lower().endswith((".arc", ".arc.gz"))
+    return path.name.lower().endswith(ARC_SUFFIXES)
 
 
 def read_warc(path: str | Path) -> Iterator[WarcPage | WarcFailure]:

@@ -66,14 +66,13 @@ def ordered_map(
             try:
                 results = future.result()
             except BrokenProcessPool:
-                unfinished = [part] + [p for p, _ in pending]
-                # Chunks that finished before the death keep their results.
-                finished = [future] + [f for _, f in pending]
+                in_flight = [(part, future), *pending]
                 pending.clear()
                 pool.restart()
-                for again, done in zip(unfinished, finished, strict=True):
-                    if done.done() and done.exception() is None:
-                        yield from done.result()
+                for again, outcome in in_flight:
+                    # A chunk that finished before the death keeps its results.
+                    if outcome.done() and outcome.exception() is None:
+                        yield from outcome.result()
                     else:
                         yield from _alone(pool, run_chunk, again, lost)
                 continue

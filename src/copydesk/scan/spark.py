@@ -30,6 +30,7 @@ from copydesk.corpus.inputs import (
     not_regular,
     parse_sidecar,
 )
+from copydesk.corpus.warc import CRAWL_SUFFIXES, WarcPage
 from copydesk.errors import InputError
 from copydesk.filtering import KEEP_ALL, FindingFilter
 from copydesk.read.language import Lang
@@ -39,7 +40,6 @@ from copydesk.scan.records import Origin, failure_record, summary_row
 
 #: Files read as JSONL of documents.
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
-WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
 def local_path(uri: str) -> str:
@@ -72,7 +72,6 @@ def sidecar_metadata(files: Iterable[tuple[str, bytes]]) -> Sidecars:
 
 
 def _units_of_file(uri: str, data: bytes, sidecars: Sidecars = NO_SIDECARS) -> Iterator[Unit]:
-    from copydesk.corpus.warc import WarcPage
     from copydesk.scan.local import _warc_units
 
     path = local_path(uri)
@@ -80,7 +79,7 @@ def _units_of_file(uri: str, data: bytes, sidecars: Sidecars = NO_SIDECARS) -> I
     meta, broken = sidecars
     if path in broken:
         yield Unit(Origin(path, path=path), "failure", reason=broken[path])
-    elif name.endswith(WARC_SUFFIXES):
+    elif name.endswith(CRAWL_SUFFIXES):
         with tempfile.NamedTemporaryFile(suffix=Path(name).name) as tmp:
             tmp.write(data)
             tmp.flush()
@@ -107,7 +106,6 @@ def _renamed(unit: Unit, tmp: str, path: str) -> Unit:
 
 
 def _jsonl_units(path: str, data: bytes) -> Iterator[Unit]:
-    from copydesk.corpus.warc import WarcPage
 
     if path.lower().endswith(".gz"):
         import gzip
@@ -169,7 +167,7 @@ def _csv_line(record: str) -> str:
 
 def _is_input(uri: str) -> bool:
     name = uri.lower()
-    return name.endswith((*PAGE_SUFFIXES, *JSONL_SUFFIXES, *WARC_SUFFIXES))
+    return name.endswith((*PAGE_SUFFIXES, *JSONL_SUFFIXES, *CRAWL_SUFFIXES))
 
 
 def _listed(sc: Any, paths: Sequence[str]) -> list[str]:
@@ -189,7 +187,7 @@ def _listed(sc: Any, paths: Sequence[str]) -> list[str]:
     return found
 
 
-def _not_regular(uri: str) -> bool:
+def _special_file(uri: str) -> bool:
     """Whether a listed local file is a pipe, socket or device: opening a pipe blocks until
     someone writes to it, so it is never handed to Spark to read. (A cluster's file systems
     hold regular files only.)"""
@@ -236,7 +234,7 @@ def scan(
     try:
         sc = session.sparkContext
         listed = _listed(sc, paths)
-        special = {uri for uri in listed if _not_regular(uri)}
+        special = {uri for uri in listed if _special_file(uri)}
         sidecar_uris = [u for u in listed if u.rsplit("/", 1)[-1] == SIDECAR and u not in special]
         sidecars = sidecar_metadata(
             sc.binaryFiles(",".join(sidecar_uris)).collect() if sidecar_uris else []
