@@ -107,7 +107,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "spin.stray_quotes",
         Severity.MINOR,
-        "Quotation marks glued to the word before them, around words nobody said.",
+        "Quotation marks glued to the word before them, around words nobody said, or a "
+        "quotation opened twice with no closing mark between.",
     ),
     Kind(
         "spin.editorial_word",

@@ -292,6 +292,25 @@ def test_two_occurrences_years_apart_are_no_conflict() -> None:
     assert not _time_conflicts(text)
 
 
+def test_a_forecast_dates_the_event_its_object_names() -> None:
+    text = (
+        "The drug is expected to be approved in October 2027, the company said.\n"
+        "Its chief executive told investors he expects approval of the drug in the first half "
+        "of 2027.\n"
+    )
+    (finding,) = _time_conflicts(text)
+    assert finding.span.of(text) == "in the first half of 2027"
+    assert [e.text for e in finding.evidence] == ["in October 2027"]
+
+
+def test_what_happened_and_what_is_forecast_are_no_conflict() -> None:
+    text = (
+        "The economy expanded in 2024, the statistics office said.\n"
+        "The central bank expects expansion of about 3% in 2025.\n"
+    )
+    assert not _time_conflicts(text)
+
+
 def test_months_of_time_expressions() -> None:
     assert stretch_of(["august", "2026"], None) == Stretch(2026 * 12 + 7, 2026 * 12 + 7)
     assert stretch_of(["the", "first", "half", "2026"], None) == Stretch(2026 * 12, 2026 * 12 + 5)

@@ -128,6 +128,50 @@ def test_a_contraction_is_no_stray_quote() -> None:
     assert not _spin("The union said it wasn't 'a strike' but a protest, officials said.")
 
 
+def test_a_quotation_opened_twice_in_a_paragraph() -> None:
+    text = (
+        "The harbour master spoke to reporters on Monday. “The ferry has not sailed for a week. "
+        "“Three storms have closed the port since Sunday,” she said.\n"
+    )
+    f = _one(text, "spin.stray_quotes")
+    assert f.span.of(text) == "“The ferry has not sailed for a week. “"
+    assert f.severity.value == "minor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation that runs on into the next paragraph reopens there by rule
+        "“The ferry has not sailed for a week.\n“Three storms have closed the port,” she said.",
+        # a closing mark set the wrong way round is not a second opening
+        "She called the storms “very difficult,“ and said the port would reopen on Friday.",
+        "“The port is closed,” she said. “It will reopen on Friday,” she added.",
+    ],
+)
+def test_quotations_that_close_are_no_stray_quotes(text: str) -> None:
+    assert not [f for f in _spin(text) if f.kind == "spin.stray_quotes"]
+
+
+def test_a_count_of_us_in_the_reports_own_words() -> None:
+    text = (
+        "Rescuers said on Tuesday that 5 of us were trapped in the collapsed mine, and that "
+        "crews had recovered 12 our bodies from the lower shaft.\n"
+    )
+    spans = [f.span.of(text) for f in _spin(text) if f.kind == "spin.tortured_phrase"]
+    assert spans == ["5 of us", "12 our bodies"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Five of us were trapped for a day,” one of the miners told reporters on Tuesday.",
+        "One of our correspondents reached the mine on Tuesday, where rescuers were digging.",
+    ],
+)
+def test_counts_of_us_in_quotations_and_a_newsrooms_staff_pass(text: str) -> None:
+    assert not [f for f in _spin(text) if f.kind == "spin.tortured_phrase"]
+
+
 def test_editorial_words_and_update_tags() -> None:
     text = (
         "UPDATE: The storm tragically destroyed 40 homes, the agency said.\n"

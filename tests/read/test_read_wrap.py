@@ -55,3 +55,17 @@ def test_text_stored_one_paragraph_per_line_is_left_as_it_is() -> None:
     assert soft_breaks(text) == ()
     headline = "Ferry service to resume next week\nVALDORA (Reuters) - Harbour officials said."
     assert soft_breaks(headline) == ()
+
+
+def test_a_stray_break_inside_a_sentence_is_read_as_a_space() -> None:
+    text = (
+        "Harbour officials said the ferry would resume next week.\n"
+        "The operator had previously\ntold the council it expected to sail in March.\n"
+        "Latest Updates From The Harbour Office\nferry timetables are posted daily.\n"
+    )
+    (soft,) = soft_breaks(text)
+    assert text[soft - len("previously") : soft + 5] == "previously\ntold"
+    sentences = [s.text for s in analyse(read_text(text)).doc.sentences]
+    assert "The operator had previously told the council it expected to sail in March." in [
+        " ".join(s.split()) for s in sentences
+    ]

@@ -245,6 +245,8 @@ def time_conflicts(doc: Annotated, ledger: Ledger) -> list[Finding]:
         for earlier in events[:k]:
             if earlier.event != later.event or earlier.stretch.overlaps(later.stretch):
                 continue
+            if earlier.forecast != later.forecast or earlier.superseded or later.superseded:
+                continue  # what was expected, what happened and what was once said may differ
             if earlier.stretch.gap(later.stretch) > TIME_CONFLICT_MAX_GAP_MONTHS:
                 continue  # years apart: two occurrences of the event, not one dated twice
             out.append(

@@ -12,7 +12,8 @@ property of English that such copy breaks, read from the parse and the lexicon:
   down" is one), an inflected verb hyphened to its particle ("thought-about"), a
   nationality before another country's name ("japanese Ukraine") (`tortured_phrases`), and
   a fixed phrase with one word swapped for a synonym ("charge cuts" for "tax cuts")
-  (`tortured_collocations`);
+  (`tortured_collocations`), and a count of "us" in the report's own words ("200 our
+  bodies", "5 of us") (`counted_first_person`);
 - a place name or a title swapped the same way ("West Palm Seaside", "Circuit Choose Jo
   Bell") (`corrupted_names`);
 - a directive verb reporting what someone told the press ("instructed reporters")
@@ -20,7 +21,8 @@ property of English that such copy breaks, read from the parse and the lexicon:
   (`reporting_profile`);
 - characters lost or run together ("be?certified", "Mariupolaccording"), and template slots
   left unfilled ("(*50*)") (`garbled_text`);
-- quotation marks glued to the word before them ("then'start flying'") (`stray_quotes`).
+- quotation marks glued to the word before them ("then'start flying'"), and a quotation
+  opened twice in one paragraph with no closing mark between (`stray_quotes`).
 """
 
 from __future__ import annotations
@@ -82,6 +84,9 @@ OPENING_AFTER = frozenset(
     {".", ":", ";", "!", "?", "“", '"', "‘", "(", "—", "–", "-", "[", "'", "''", "``"}
 )
 _CONTRACTION_TAILS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
+
+#: Words of a long quotation a message shows before "…".
+QUOTED_WORDS_SHOWN = 8
 
 
 def _finding(kind: str, message: str, span: Span, suggestion: str | None = None) -> Finding:
@@ -457,6 +462,50 @@ def tortured_phrases(doc: Annotated, ledger: Ledger) -> list[Finding]:
     return out
 
 
+def counted_first_person(doc: Annotated, ledger: Ledger) -> list[Finding]:
+    """A count of "us" in the report's own words ("200 our bodies", "a number of our
+    bodies", "5 of us"): spinners write "our bodies" for "bodies" and "of us" for "people",
+    and a news report counts others, never the writer's own. A number straight before "our"
+    is no English anywhere; a count "of us" or "of our" is read outside quotations only."""
+    quoted = [q.span for q in ledger.quotations if q.marked]
+    out = []
+    tokens = doc.tokens
+    for t in tokens[1:]:
+        if t.text.lower() not in ("us", "our"):
+            continue
+        before = tokens[t.i - 1]
+        if t.text.lower() == "our" and before.tag == "CD":
+            start = before
+        elif before.text.lower() == "of" and t.i >= 2 and _counts(tokens[t.i - 2]):
+            start = tokens[t.i - 2]
+            if any(q.contains(t.span) for q in quoted):
+                continue
+        else:
+            continue
+        end = tokens[t.i + 1] if t.text.lower() == "our" and t.i + 1 < len(tokens) else t
+        span = Span(start.start, end.end)
+        if start.sent != t.sent or _in_excluded(doc, span):
+            continue
+        out.append(
+            _finding(
+                "spin.tortured_phrase",
+                f"{_q(doc, start, end)}: the report counts ‘{t.text}’ in its own words, where "
+                "news copy counts others; spinners write ‘our bodies’ for ‘bodies’ and ‘of us’ "
+                "for ‘people’.",
+                span,
+            )
+        )
+    return out
+
+
+def _counts(tok: Token) -> bool:
+    """A count before "of": a number other than "one" ("one of our reporters" is how a
+    newsroom names its own staff), or "number", "dozens", "hundreds"."""
+    if tok.text.lower() == "one":
+        return False
+    return tok.tag == "CD" or tok.text.lower() in classes.COUNT_NOUNS
+
+
 #: Parts of speech of a fixed phrase's first word as written: a noun, or a verb form used as
 #: one ("holding pattern"); adjectives ("new rules") pair with too many nouns to say which.
 COLLOCATION_FIRST_POS = frozenset({"NOUN", "VERB"})
@@ -788,6 +837,46 @@ def stray_quotes(doc: Annotated, ledger: Ledger) -> list[Finding]:
     return out
 
 
+def reopened_quotes(doc: Annotated, ledger: Ledger) -> list[Finding]:
+    """A quotation opened twice in one paragraph with no closing mark between ("“The city is
+    under constant bombardment. “50-100 bombs fall"): a closing mark was lost or an opening
+    one added. Only curly marks are read, which say which way they face, and an opening mark
+    before a space or the paragraph's end is a closing one set the wrong way ("“very
+    difficult,“ he said"); a quotation that runs on into the next paragraph reopens there by
+    rule, so each paragraph starts closed."""
+    out = []
+    for paragraph in re.finditer(r"[^\n]+", doc.article.body):
+        opened: int | None = None
+        for m in re.finditer(r'[“”"]', paragraph.group()):
+            at = paragraph.start() + m.start()
+            if m.group() == '"':
+                break  # straight marks face both ways: the pairing cannot be read
+            after = paragraph.group()[m.end() : m.end() + 1]
+            if m.group() == "”" or not after.strip():
+                opened = None  # a closing mark, or an opening one set where a closing belongs
+            elif opened is None:
+                opened = at
+            else:
+                span = Span(opened, at + 1)
+                if not _in_excluded(doc, span):
+                    out.append(
+                        _finding(
+                            "spin.stray_quotes",
+                            f"‘{_shortened(span.of(doc.text))}’: a quotation is opened again "
+                            "before it is closed; a closing mark was lost or an opening one "
+                            "added.",
+                            span,
+                        )
+                    )
+                opened = at
+    return out
+
+
+def _shortened(text: str) -> str:
+    words = text.split()
+    return text if len(words) <= QUOTED_WORDS_SHOWN else " ".join(words[:QUOTED_WORDS_SHOWN]) + " …"
+
+
 def editorial_words(doc: Annotated, ledger: Ledger) -> list[Finding]:
     """Words of judgement outside quotations ("tragically", "robust"), and an "UPDATE:" label
     before a paragraph."""
@@ -827,10 +916,12 @@ CHECKS = [
     broken_sentences,
     wrong_forms,
     tortured_phrases,
+    counted_first_person,
     tortured_collocations,
     corrupted_names,
     odd_reporting_verbs,
     reporting_profile,
     garbled_text,
     stray_quotes,
+    reopened_quotes,
 ]

@@ -17,6 +17,7 @@ process that started it.
 from __future__ import annotations
 
 import ctypes
+import os
 import signal
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -111,14 +112,19 @@ _PR_SET_PDEATHSIG = 1
 _setup_failure: list[BaseException] = []
 
 
-def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
-    """A worker's start: it is to die with the process that started it (a worker left behind
-    by a ``kill -9`` of its parent would hold the models' memory, and the files it inherited,
-    for ever); then the caller's set-up, whose error is kept for the tasks to raise."""
+def _start_worker(
+    parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]
+) -> None:
+    """A worker's start: it is to die with ``parent``, the process that started it (a worker
+    left behind by a ``kill -9`` of its parent would hold the models' memory, and the files
+    it inherited, for ever); then the caller's set-up, whose error is kept for the tasks to
+    raise."""
     try:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):
         pass  # not Linux: the worker outlives a killed parent, as multiprocessing's do
+    if os.getppid() != parent:
+        os._exit(1)  # the parent died before the signal was asked for: it will never come
     if initializer is None:
         return
     try:
@@ -146,7 +152,9 @@ class _Pool:
 
     def _new(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            self.workers, initializer=_start_worker, initargs=(self.initializer, self.initargs)
+            self.workers,
+            initializer=_start_worker,
+            initargs=(os.getpid(), self.initializer, self.initargs),
         )
 
     def submit(self, fn: Callable[[list[T]], list[R]], part: list[T]) -> Future[list[R]]:

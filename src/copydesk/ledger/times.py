@@ -7,16 +7,26 @@ after the article's date. "by", "before" and "until" open the stretch backwards,
 "since" forwards; "around" widens it by a month. An expression with no year, and a relative
 one ("next quarter") in an article without a date, is left unread. Each expression is tied
 to the event it dates: the verb it hangs on, or the event noun ("certification"), folded to
-one verb through WordNet ("certification" -> "certify").
+one verb through WordNet ("certification" -> "certify"). A forecast verb dates the event its
+object names ("expects the certification in May" dates the certification), and an event is
+a forecast when a forecast verb, "expected to" or a future auxiliary governs it: a forecast
+and a report of what happened are two statements, which may differ without contradiction.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from copydesk.lexicon.classes import LIGHT_VERBS, MONTH_NUMBER
+from copydesk.lexicon.modality import (
+    EARLIER_ADVERBS,
+    FORECAST_VERBS,
+    FUTURE_AUXILIARIES,
+    HEDGE_MODALS,
+)
 from copydesk.lexicon.reporting import is_reporting_verb
 from copydesk.lexicon.wordnet import wordnet
 from copydesk.model import Span
@@ -76,6 +86,8 @@ class DatedEvent:
     span: Span  # the time expression, with its preposition
     text: str
     stretch: Stretch
+    forecast: bool  # expected, planned or future, not reported as done
+    superseded: bool  # stated as said before: "had previously told analysts he expected"
 
 
 def published_on(text: str | None) -> date | None:
@@ -132,9 +144,10 @@ def _bounded(stretch: Stretch, preposition: str | None, approximate: bool) -> St
     return stretch
 
 
-def _event(doc: Annotated, entity: Entity) -> tuple[str, Token | None]:
-    """The verb an expression dates, and its preposition: up the heads from the expression
-    to the first verb, or to an event noun WordNet derives from a verb."""
+def _event(doc: Annotated, entity: Entity) -> tuple[str, Token | None, bool]:
+    """The verb an expression dates, its preposition, and whether the event is forecast: up
+    the heads from the expression to the first verb, or to an event noun WordNet derives
+    from a verb."""
     tok = doc.tokens[entity.token_start]
     for t in doc.tokens[entity.token_start : entity.token_end]:
         if not (entity.token_start <= t.head < entity.token_end):
@@ -148,37 +161,83 @@ def _event(doc: Annotated, entity: Entity) -> tuple[str, Token | None]:
         if head.pos == "ADP" and preposition is None:
             preposition = head
         elif head.pos == "VERB":
-            return _carried(doc, head) or head.lemma.lower(), preposition
+            carried = _carried(doc, head)
+            forecast = carried is not None and head.lemma.lower() in FORECAST_VERBS
+            return carried or head.lemma.lower(), preposition, forecast or _forecast(doc, head)
         elif head.pos == "NOUN":
             verb = _verb_of(head.lemma.lower())
             if verb:
-                return verb, preposition
+                governor = doc.tokens[head.head]
+                forecast = governor.pos == "VERB" and (
+                    governor.lemma.lower() in FORECAST_VERBS or _forecast(doc, governor)
+                )
+                return verb, preposition, forecast
         tok = head
-    return "", preposition
+    return "", preposition, False
 
 
 def _carried(doc: Annotated, verb: Token) -> str | None:
-    """The event a verb of occurrence carries: "certification would come in May" dates the
-    certification."""
-    if verb.lemma.lower() not in OCCURRENCE_VERBS:
+    """The event a verb of occurrence or of forecast carries: "certification would come in
+    May" and "he expects the certification in May" date the certification."""
+    lemma = verb.lemma.lower()
+    if lemma in OCCURRENCE_VERBS:
+        roles: tuple[str, ...] = ("nsubj", "nsubjpass")
+    elif lemma in FORECAST_VERBS:
+        roles = ("dobj",)
+    else:
         return None
     for c in doc.children(verb.i):
-        if c.dep in ("nsubj", "nsubjpass") and c.pos == "NOUN":
+        if c.dep in roles and c.pos == "NOUN":
             return _verb_of(c.lemma.lower())
     return None
 
 
+def _forecast(doc: Annotated, verb: Token) -> bool:
+    """Whether the verb states what is expected or will be ("will be certified", "is
+    expected to be certified", "plans to fly"), not what was done."""
+    for _ in range(3):
+        if any(
+            c.dep == "aux" and c.lemma.lower() in FUTURE_AUXILIARIES | HEDGE_MODALS
+            for c in doc.children(verb.i)
+        ):
+            return True
+        if verb.dep not in ("xcomp", "ccomp") or verb.head == verb.i:
+            return False
+        verb = doc.tokens[verb.head]
+        if verb.lemma.lower() in FORECAST_VERBS:
+            return True
+    return False
+
+
 def _verb_of(noun: str) -> str | None:
-    """The verb WordNet derives an event noun from ("certification" -> "certify")."""
+    """The verb WordNet derives an event noun from ("certification" -> "certify"); of several
+    ("approval": "approve", "approbate"), the one that shares most of the noun's letters."""
     wn = wordnet()
+    verbs: list[str] = []
     for sense in wn.senses(noun, "n")[:2]:
         if sense.synset.lexname not in ("noun.act", "noun.event", "noun.process"):
             continue
         for pos, offset, target in sense.synset.lexical(noun, "+"):
             if pos == "v":
                 other = wn.synset(pos, offset)
-                return other.words[target - 1] if target else other.words[0]
-    return None
+                verbs.append(other.words[target - 1] if target else other.words[0])
+    return max(verbs, key=lambda v: len(os.path.commonprefix([v, noun])), default=None)
+
+
+def _superseded(doc: Annotated, span: Span) -> bool:
+    """Whether a clause above the expression is dated before the news: a past perfect ("had
+    told") or an adverb such as "previously"."""
+    tok = next((t for t in doc.tokens if t.start >= span.start), None)
+    for _ in range(8):
+        if tok is None or tok.head == tok.i:
+            return False
+        tok = doc.tokens[tok.head]
+        for c in doc.children(tok.i):
+            if c.dep == "advmod" and c.lemma.lower() in EARLIER_ADVERBS:
+                return True
+            if c.dep == "aux" and c.text.lower() == "had" and tok.tag == "VBN":
+                return True
+    return False
 
 
 def dated_events(doc: Annotated) -> list[DatedEvent]:
@@ -191,7 +250,7 @@ def dated_events(doc: Annotated) -> list[DatedEvent]:
         stretch = stretch_of(words, on)
         if stretch is None:
             continue
-        event, preposition = _event(doc, entity)
+        event, preposition, forecast = _event(doc, entity)
         if not event or is_reporting_verb(event) or event in LIGHT_VERBS:
             continue  # "said on Tuesday" dates the saying, which two reports may differ on
         before = doc.tokens[max(entity.token_start - 2, 0) : entity.token_start]
@@ -203,5 +262,7 @@ def dated_events(doc: Annotated) -> list[DatedEvent]:
             else entity.start
         )
         span = Span(start, entity.end)
-        out.append(DatedEvent(event, span, span.of(doc.text), _bounded(stretch, prep, approximate)))
+        stretch = _bounded(stretch, prep, approximate)
+        superseded = _superseded(doc, span)
+        out.append(DatedEvent(event, span, span.of(doc.text), stretch, forecast, superseded))
     return out

@@ -62,6 +62,12 @@ DOWNTONERS = _words("slightly somewhat partly partially marginally fairly rather
 #: Articles and demonstratives: "the conflict" and "this conflict" name the same thing.
 DETERMINERS = _words("the a an this these that those")
 
+#: Nouns that count what follows "of" ("a number of", "dozens of", "hundreds of").
+COUNT_NOUNS = _words("number dozen dozens hundred hundreds thousand thousands million millions")
+
+#: First-person plural forms: a news report's narration speaks of others, never of "us".
+FIRST_PERSON_PLURAL = _words("we us our ours")
+
 LIGHT_VERBS = _words("be have do get make take give put go come")
 
 #: Adverb particles of English phrasal verbs ("play down", "carry out").

@@ -18,6 +18,19 @@ HEDGE_CONTROL = frozenset(
      "predict", "estimate"}
 )  # fmt: skip
 
+#: Verbs that forecast the event their object names: "he expects the certification in the
+#: first half of 2026" dates the certification, not the expecting.
+FORECAST_VERBS = frozenset({"expect", "anticipate", "forecast", "predict", "project", "estimate"})
+
+#: Adverbs that date a statement before the article's news: "he had previously told
+#: analysts he expected ..." reports a forecast the article goes on to revise.
+EARLIER_ADVERBS = frozenset(
+    {"previously", "earlier", "initially", "originally", "formerly", "once"}
+)
+
+#: Auxiliaries that put their verb in the future: "will be certified", "would enter service".
+FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
+
 #: Adverbs that hedge the verb they modify.
 HEDGE_ADVERBS = frozenset(
     {"reportedly", "allegedly", "possibly", "probably", "likely", "perhaps", "apparently",
