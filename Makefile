@@ -27,7 +27,7 @@ $(DEV_STAMP): $(STAMP) requirements-dev.lock
 # file in the venv, so a check does not load both libraries (copydesk/lexicon/vocabulary.py).
 VOCABULARY := $(VENV)/share/copydesk/vocabulary.marshal
 
-$(VOCABULARY): $(STAMP)
+$(VOCABULARY): $(STAMP) src/copydesk/lexicon/vocabulary.py
 	$(BIN)/python -m copydesk.lexicon.vocabulary build >/dev/null
 
 # WordNet 3.0 comes from Debian (wordnet-base, and wordnet-sense-index for sense frequencies).
@@ -46,7 +46,7 @@ $(THESAURI):
 # WordNet, wordsegment's word pairs and GeoNames (copydesk/lexicon/thesaurus.py).
 SWAPS := $(VENV)/share/copydesk/tortured.marshal
 
-$(SWAPS): $(STAMP) $(WORDNET) $(THESAURI)
+$(SWAPS): $(STAMP) $(WORDNET) $(THESAURI) src/copydesk/lexicon/thesaurus.py
 	$(BIN)/python -m copydesk.lexicon.thesaurus build >/dev/null
 
 install: $(STAMP) $(VOCABULARY) $(WORDNET) $(THESAURI) $(SWAPS)

@@ -172,6 +172,17 @@ def test_counts_of_us_in_quotations_and_a_newsrooms_staff_pass(text: str) -> Non
     assert not [f for f in _spin(text) if f.kind == "spin.tortured_phrase"]
 
 
+def test_an_age_with_old_swapped_for_a_synonym() -> None:
+    text = (
+        "Police said a 15-12 months-outdated boy was hurt on Friday near the harbour, and "
+        "that a 42-year-old man, a 10-year-long dispute and a 3-week-old puppy were involved.\n"
+    )
+    f = _one(text, "spin.tortured_phrase")
+    assert f.span.of(text) == "15-12 months-outdated"
+    assert f.suggestion == "15-year-old"
+    assert "AikSaurus lists ‘outdated’ under ‘old’" in f.message
+
+
 def test_editorial_words_and_update_tags() -> None:
     text = (
         "UPDATE: The storm tragically destroyed 40 homes, the agency said.\n"

@@ -12,8 +12,9 @@ property of English that such copy breaks, read from the parse and the lexicon:
   down" is one), an inflected verb hyphened to its particle ("thought-about"), a
   nationality before another country's name ("japanese Ukraine") (`tortured_phrases`), and
   a fixed phrase with one word swapped for a synonym ("charge cuts" for "tax cuts")
-  (`tortured_collocations`), and a count of "us" in the report's own words ("200 our
-  bodies", "5 of us") (`counted_first_person`);
+  (`tortured_collocations`), an age compound with "old" swapped ("15-12 months-outdated")
+  (`tortured_ages`), and a count of "us" in the report's own words ("200 our bodies", "5 of
+  us") (`counted_first_person`);
 - a place name or a title swapped the same way ("West Palm Seaside", "Circuit Choose Jo
   Bell") (`corrupted_names`);
 - a directive verb reporting what someone told the press ("instructed reporters")
@@ -87,6 +88,11 @@ _CONTRACTION_TAILS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
 
 #: Words of a long quotation a message shows before "…".
 QUOTED_WORDS_SHOWN = 8
+
+
+def _lists(swap: thesaurus.Swap) -> str:
+    """ "AikSaurus lists" or "LibreOffice's thesaurus and AikSaurus list"."""
+    return f"{' and '.join(swap.thesauri)} {'lists' if len(swap.thesauri) == 1 else 'list'}"
 
 
 def _finding(kind: str, message: str, span: Span, suggestion: str | None = None) -> Finding:
@@ -506,6 +512,41 @@ def _counts(tok: Token) -> bool:
     return tok.tag == "CD" or tok.text.lower() in classes.COUNT_NOUNS
 
 
+#: An age written as one compound, whatever its words: a number, a unit of time (or a
+#: spinner's "12 months" for "year"), and a last word ("15-year-old", "15-12 months-outdated").
+_AGE_COMPOUND = re.compile(
+    r"\b(?P<number>\d+)-(?P<unit>(?:\d+ )?[a-z]+)-(?P<word>[a-z]+)\b", re.IGNORECASE
+)
+
+
+def tortured_ages(doc: Annotated, ledger: Ledger) -> list[Finding]:
+    """An age compound whose "old" a thesaurus swapped ("15-12 months-outdated" for
+    "15-year-old"): the compound is fixed, so any listed synonym of "old" in its place is
+    a swap."""
+    out = []
+    for m in _AGE_COMPOUND.finditer(doc.article.body):
+        unit, word = m.group("unit").lower(), m.group("word").lower()
+        if unit.split()[-1] not in classes.TIME_UNITS:
+            continue
+        swap = thesaurus.age_word_behind(word)
+        span = Span(m.start(), m.end())
+        if swap is None or _in_excluded(doc, span):
+            continue
+        length = "year" if unit in ("12 months", "year", "years") else unit.split()[-1]
+        original = f"{m.group('number')}-{length.removesuffix('s')}-{swap.original}"
+        out.append(
+            _finding(
+                "spin.tortured_phrase",
+                f"‘{m.group()}’: probably ‘{original}’; {_lists(swap)} "
+                f"‘{swap.written}’ under ‘{swap.original}’: an age with its words swapped for "
+                "synonyms.",
+                span,
+                suggestion=original,
+            )
+        )
+    return out
+
+
 #: Parts of speech of a fixed phrase's first word as written: a noun, or a verb form used as
 #: one ("holding pattern"); adjectives ("new rules") pair with too many nouns to say which.
 COLLOCATION_FIRST_POS = frozenset({"NOUN", "VERB"})
@@ -531,7 +572,7 @@ def tortured_collocations(doc: Annotated, ledger: Ledger) -> list[Finding]:
                 _finding(
                     "spin.tortured_phrase",
                     f"{_q(doc, t1, t2)}: probably ‘{found.original}’, a fixed phrase in WordNet; "
-                    f"{' and '.join(found.thesauri)} lists ‘{found.written}’ under "
+                    f"{_lists(found)} ‘{found.written}’ under "
                     f"‘{found.replaced}’: a synonym swapped into a fixed phrase.",
                     Span(t1.start, t2.end),
                     suggestion=found.original,
@@ -601,7 +642,7 @@ def _corrupted(
     return _finding(
         "spin.corrupted_name",
         f"‘{written}’: probably {where} ‘{right}’, with ‘{found.replaced}’ swapped for "
-        f"‘{found.written}’; {' and '.join(found.thesauri)} lists ‘{found.written}’ under "
+        f"‘{found.written}’; {_lists(found)} ‘{found.written}’ under "
         f"‘{found.replaced}’.",
         Span(first.start, last.end),
         suggestion=right,
@@ -917,6 +958,7 @@ CHECKS = [
     wrong_forms,
     tortured_phrases,
     counted_first_person,
+    tortured_ages,
     tortured_collocations,
     corrupted_names,
     odd_reporting_verbs,

@@ -46,7 +46,7 @@ from copydesk.lexicon.wordnet import wordnet_dir
 CACHE_FILE = Path(sys.prefix) / "share" / "copydesk" / "tortured.marshal"
 
 #: Version of the file's layout; a file of another layout is not read.
-FORMAT = 5
+FORMAT = 6
 
 MYTHES = "LibreOffice's thesaurus"
 AIKSAURUS = "AikSaurus"
@@ -79,6 +79,9 @@ WRITTEN_MIN_ZIPF = 3.0
 #: swaps the everyday English words of a name ("Beach", "West", "Palm"), which names alone
 #: ("Boca", "Raton") never are.
 PLACE_WORD_MIN_ZIPF = 4.0
+
+#: The last word of an age written as one compound ("15-year-old"), which a spinner swaps.
+AGE_WORD = "old"
 
 #: A place name as indexed: words of ASCII letters (GeoNames writes accents as the place does).
 _PLACE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+")
@@ -150,8 +153,8 @@ class _Table:
 @cache
 def _tables() -> dict[str, _Table]:
     """The indexes, each from a written form to "original|written|original word|thesauri":
-    ``phrases`` ("interest charge"), ``places`` ("west palm seaside") and ``titles``
-    ("choose"); and ``known places``, the place names themselves."""
+    ``phrases`` ("interest charge"), ``places`` ("west palm seaside"), ``titles``
+    ("choose") and ``ages`` ("outdated"); and ``known places``, the place names themselves."""
     raw = packed.read(CACHE_FILE, FORMAT, _stamp())
     if raw is not None:
         tables = raw["tables"]
@@ -173,6 +176,7 @@ def _read_sources() -> dict[str, dict[str, str]]:
         "places": _place_swaps(relations, places),
         "known places": dict.fromkeys((p.lower() for p in places), ""),
         "titles": _title_swaps(relations),
+        "ages": _word_swaps(relations, AGE_WORD),
     }
 
 
@@ -247,13 +251,21 @@ def _place_names() -> list[str]:
 def _title_swaps(relations: dict[str, dict[str, set[str]]]) -> dict[str, str]:
     """Every one-word title ("judge") by the everyday synonyms a spinner writes for it
     ("choose"), when the synonym is no title itself."""
+    titles = sorted(t for t in TITLE_CATEGORY if _WORD.fullmatch(t))
+    return _word_swaps(relations, *titles, keep=TITLE_CATEGORY)
+
+
+def _word_swaps(
+    relations: dict[str, dict[str, set[str]]], *words: str, keep: Iterable[str] = ()
+) -> dict[str, str]:
+    """The everyday synonyms a spinner writes for each of ``words``, each to its word; a
+    synonym in ``keep`` is a word of its own, never a swap."""
+    kept = set(keep) | set(words)
     out: dict[str, str] = {}
-    for title in sorted(TITLE_CATEGORY):
-        if not _WORD.fullmatch(title):
-            continue
-        for synonym, names in _listed(relations, title).items():
-            if synonym not in TITLE_CATEGORY and synonym not in out:
-                out[synonym] = _swap_entry(title, synonym, title, names)
+    for word in words:
+        for synonym, names in _listed(relations, word).items():
+            if synonym not in kept and synonym not in out:
+                out[synonym] = _swap_entry(word, synonym, word, names)
     return out
 
 
@@ -285,6 +297,13 @@ def is_place(name: str) -> bool:
 def corrupted_place(name: str) -> Swap | None:
     """The place ``name`` is one swapped word away from ("West Palm Seaside")."""
     return _swap("places", " ".join(name.split()))
+
+
+@lru_cache(maxsize=1 << 12)
+def age_word_behind(word: str) -> Swap | None:
+    """Whether ``word`` is a synonym a spinner writes for "old" ("outdated" in "15-year-
+    outdated")."""
+    return _swap("ages", word)
 
 
 @lru_cache(maxsize=1 << 12)
