@@ -224,12 +224,11 @@ def _verb_of(noun: str) -> str | None:
     return max(verbs, key=lambda v: len(os.path.commonprefix([v, noun])), default=None)
 
 
-def _superseded(doc: Annotated, span: Span) -> bool:
-    """Whether a clause above the expression is dated before the news: a past perfect ("had
-    told") or an adverb such as "previously"."""
-    tok = next((t for t in doc.tokens if t.start >= span.start), None)
+def _superseded(doc: Annotated, tok: Token) -> bool:
+    """Whether a clause above ``tok`` is dated before the news: a past perfect ("had told")
+    or an adverb such as "previously"."""
     for _ in range(8):
-        if tok is None or tok.head == tok.i:
+        if tok.head == tok.i:
             return False
         tok = doc.tokens[tok.head]
         for c in doc.children(tok.i):
@@ -263,6 +262,6 @@ def dated_events(doc: Annotated) -> list[DatedEvent]:
         )
         span = Span(start, entity.end)
         stretch = _bounded(stretch, prep, approximate)
-        superseded = _superseded(doc, span)
+        superseded = _superseded(doc, doc.tokens[entity.token_start])
         out.append(DatedEvent(event, span, span.of(doc.text), stretch, forecast, superseded))
     return out
