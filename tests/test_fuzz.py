@@ -289,7 +289,7 @@ def forms(draw: st.DrawFn) -> tuple[str, bytes]:
     """A form for the LanguageTool endpoint or the web page's: fields with mutated articles,
     URLs, odd languages, repeated and unknown names, and percent-escapes of any bytes."""
     path = draw(st.sampled_from(["/v2/check", "/check/page"]))
-    names = ["text", "language", "url", "source_text", "source_url", "motherTongue", "x"]
+    names = ["text", "data", "language", "url", "source_text", "source_url", "enabledOnly", "x"]
     fields = []
     for name in draw(st.lists(st.sampled_from(names), max_size=6)):
         value = draw(
@@ -320,9 +320,14 @@ def service() -> Iterator[httpx.Client]:
 def _answered(answer: httpx.Response) -> None:
     SERVICE_TALLY[answer.status_code] += 1
     assert answer.status_code in SERVICE_STATUSES, answer.text[:500]
-    if answer.status_code != 200 and "json" in answer.headers.get("content-type", ""):
+    kind = answer.headers.get("content-type", "")
+    if answer.status_code != 200 and "json" in kind:
         error = answer.json()["error"]
         assert error.endswith(".") and "\n" not in error and "Traceback" not in error, error
+    if answer.status_code != 200 and kind.startswith("text/plain"):  # as LanguageTool errs
+        error = answer.text
+        assert error.startswith("Error: ") and error.endswith("."), error
+        assert "\n" not in error and "Traceback" not in error, error
 
 
 @FUZZ

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from copydesk.corpus.store import Store
     from copydesk.filtering import FindingFilter
+    from copydesk.house import HouseStyle
     from copydesk.pipeline import CheckResult
     from copydesk.read.article import Article
     from copydesk.read.language import Lang
@@ -101,13 +102,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="let URLs lead to loopback and private-network addresses (refused by default)",
     )
 
-    filters = _Parser(add_help=False)
+    house = _Parser(add_help=False)
+    house.add_argument(
+        "--config",
+        metavar="FILE",
+        help="the house style: accepted words and names, allowed reporting verbs, kinds to "
+        "ignore or re-rank (default: copydesk.toml in the working directory, if there is one)",
+    )
+
+    filters = _Parser(add_help=False, parents=[house])
     filters.add_argument(
         "--min-severity",
         choices=SEVERITIES,
-        default="info",
-        help="leave out findings below this severity (default: info, keep all); the exit "
-        "code, the counts and every format follow the findings kept",
+        help="leave out findings below this severity (default: the house style's, else info, "
+        "keep all); the exit code, the counts and every format follow the findings kept",
     )
     filters.add_argument(
         "--ignore",
@@ -251,10 +259,21 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", metavar="FILE", help="write the schema to FILE, not stdout")
     schema.set_defaults(run=_schema)
 
+    doctor = commands.add_parser(
+        "doctor",
+        parents=[house],
+        help="say which model, lexicons, embeddings and house style are in use",
+        description="Say which parser model, WordNet, vocabulary, thesauri, embeddings "
+        "backend and house style copydesk uses, and why any is missing. Exits 2 when one it "
+        "cannot work without is missing.",
+    )
+    doctor.set_defaults(run=_doctor)
+
     from copydesk.serve import DEFAULT_HOST, DEFAULT_PORT
 
     serve = commands.add_parser(
         "serve",
+        parents=[house],
         help="run the HTTP service and its web page",
         description="Serve the checks over HTTP: /v1/check (the JSON or HTML report), "
         "/v2/check (LanguageTool-compatible), a web page at / and the API docs at /docs. "
@@ -266,6 +285,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--port", type=_port, default=DEFAULT_PORT, help=f"the port (default: {DEFAULT_PORT})"
     )
+    serve.add_argument(
+        "--allow-origin",
+        metavar="ORIGIN",
+        action="append",
+        default=[],
+        help="a web origin whose pages may call the service, as a browser editor's plug-in "
+        "does (CORS): 'https://cms.example.org', or '*' for any; repeat for several",
+    )
     serve.set_defaults(run=_serve)
     return parser
 
@@ -276,12 +303,13 @@ def _serve(args: argparse.Namespace) -> int:
     from copydesk.serve.app import create_app
     from copydesk.serve.connections import ACCEPT_BACKLOG, KEEP_ALIVE_S, GuardedH11
 
+    app = create_app(house=_house(args), allow_origins=args.allow_origin)
     print(
         f"copydesk: serving on http://{args.host}:{args.port}/ (API docs at /docs)",
         file=sys.stderr,
     )
     uvicorn.run(
-        create_app(),
+        app,
         host=args.host,
         port=args.port,
         log_level="warning",
@@ -290,6 +318,14 @@ def _serve(args: argparse.Namespace) -> int:
         backlog=ACCEPT_BACKLOG,
     )
     return EXIT_OK
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from copydesk import doctor
+
+    resources = doctor.examine(args.config)
+    _write(doctor.report(resources), None)
+    return EXIT_ERROR if any(r.required and not r.ok for r in resources) else EXIT_OK
 
 
 def _kinds(value: str) -> list[str]:
@@ -381,16 +417,17 @@ def _check(args: argparse.Namespace) -> int:
     from copydesk import pipeline
 
     _check_out(args.out)
-    keep = _filter(args)
+    style = _house(args)
+    keep = _filter(args, style)
     if args.article == "-" and args.source == "-":
         raise InputError("Only one of the article and its source can be read from stdin.")
     article = _read(args.article, args)
     source = _read(args.source, args) if args.source else None
     if args.db:
         with _open_store(args.db) as store:
-            result = pipeline.check(article, source, store)
+            result = pipeline.check(article, source, store, style)
     else:
-        result = pipeline.check(article, source)
+        result = pipeline.check(article, source, house=style)
     return _emit_result(pipeline.apply_filter(result, keep), args)
 
 
@@ -402,15 +439,17 @@ def _corroborate(args: argparse.Namespace) -> int:
     from copydesk import pipeline
 
     _check_out(args.out)
-    keep = _filter(args)
+    style = _house(args)
+    keep = _filter(args, style)
     article = _read(args.article, args)
     with _open_store(args.db) as store:
-        result = pipeline.corroborate(article, store)
+        result = pipeline.corroborate(article, store, style)
     return _emit_result(pipeline.apply_filter(result, keep), args)
 
 
 def _scan(args: argparse.Namespace) -> int:
-    keep, lang = _filter(args), _lang(args)
+    style = _house(args)
+    keep, lang = _filter(args, style), _lang(args)
     if not args.inputs and not args.db:
         raise InputError("Give at least one INPUT to scan, or --db FILE to scan a corpus.")
     if args.db:
@@ -425,6 +464,7 @@ def _scan(args: argparse.Namespace) -> int:
             summary=args.summary,
             keep=keep,
             lang=lang,
+            house=style,
             quiet=args.quiet,
         )
     else:
@@ -444,6 +484,7 @@ def _scan(args: argparse.Namespace) -> int:
             allow_private=args.allow_private_addresses,
             keep=keep,
             lang=lang,
+            house=style,
         )
     _write(report.summary() + "\n", None)
     return EXIT_OK
@@ -515,12 +556,20 @@ def _lang(args: argparse.Namespace) -> Lang:
     return None if value is None else declared_language(value)
 
 
-def _filter(args: argparse.Namespace) -> FindingFilter:
-    """The findings to keep (``--min-severity``, ``--ignore``); an unknown kind is refused
-    before any work."""
+def _house(args: argparse.Namespace) -> HouseStyle:
+    """The house style of ``--config``, or of ``copydesk.toml`` here."""
+    from copydesk import house
+
+    return house.load(getattr(args, "config", None))
+
+
+def _filter(args: argparse.Namespace, style: HouseStyle) -> FindingFilter:
+    """The findings to keep: ``--min-severity`` (else the house style's), and the kinds
+    ``--ignore`` and the house style leave out; an unknown kind is refused before any work."""
     from copydesk.filtering import FindingFilter
 
-    return FindingFilter.of(args.min_severity, args.ignore)
+    least = args.min_severity or style.min_severity or "info"
+    return FindingFilter.of(least, [*style.ignore, *args.ignore])
 
 
 def _fetcher(args: argparse.Namespace) -> Callable[[str], Article]:

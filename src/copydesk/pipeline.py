@@ -10,6 +10,7 @@ from copydesk.analysis import Analysed, analyse, analyse_many
 from copydesk.checks import run_checks
 from copydesk.checks.verdict import Rewording, rewording
 from copydesk.corpus.model import Candidate, Corroboration, Family
+from copydesk.house import PLAIN, HouseStyle
 from copydesk.model import Finding, Severity
 from copydesk.read.article import Article
 
@@ -51,12 +52,16 @@ class CheckResult:
 
 
 def check(
-    article: Article, source: Article | None = None, store: Store | None = None
+    article: Article,
+    source: Article | None = None,
+    store: Store | None = None,
+    house: HouseStyle = PLAIN,
 ) -> CheckResult:
     """Run the copy checks; with a ``source``, redline against it; with a corpus ``store``,
     also find the source there (the original among the copies of the article's story,
     `find_source.provenance`, unless a ``source`` is given) and corroborate every claim
-    against the independent coverage."""
+    against the independent coverage. The ``house`` style drops the findings on the words it
+    accepts before the rewording score is read, and sets its severities."""
     ahead = None
     parsed: list[Analysed] = []
     if source is not None:
@@ -73,7 +78,7 @@ def check(
         embed_ahead(ahead, parsed[0], SOURCE_EMBED_THREADS)
     else:
         analysed = analyse(article)
-    findings = list(run_checks(analysed.doc, analysed.ledger))
+    findings = house.apply(run_checks(analysed.doc, analysed.ledger), analysed.doc)
     verdict = rewording(analysed.doc, findings)
     candidates: tuple[Candidate, ...] = ()
     family = None
@@ -95,7 +100,8 @@ def check(
         if not parsed:  # the source found in the store
             parsed.append(analyse(source))
         comparison = compare(analysed, parsed[0], ahead)
-        findings = [*_not_echoed(findings, comparison.findings), *comparison.findings]
+        changes = house.apply(comparison.findings, analysed.doc)
+        findings = [*_not_echoed(findings, changes), *changes]
     corroboration = None
     if store is not None:
         # Imported here for start-up speed: corroboration's modules take about 50 ms to
@@ -103,13 +109,13 @@ def check(
         from copydesk.corpus.corroborate import corroborate_from_store
 
         corroboration = corroborate_from_store(store, analysed, parsed=parsed, family=family)
-        findings.extend(corroboration.findings)
+        findings.extend(house.apply(corroboration.findings, analysed.doc))
     return CheckResult(
         analysed, _ordered(findings), comparison, candidates, corroboration, verdict, family
     )
 
 
-def _not_echoed(found: list[Finding], against_source: tuple[Finding, ...]) -> list[Finding]:
+def _not_echoed(found: list[Finding], against_source: list[Finding]) -> list[Finding]:
     """The article's own fingerprints, less those a finding against the source already makes
     at the same words ("performed down" is a broken phrase either way; the source's finding
     names the source's words)."""
@@ -125,16 +131,16 @@ def _ordered(findings: list[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda f: (f.span.start, f.span.end, f.kind)))
 
 
-def check_many(articles: Iterable[Article]) -> list[CheckResult]:
+def check_many(articles: Iterable[Article], house: HouseStyle = PLAIN) -> list[CheckResult]:
     """`check` (without a source) for a batch of articles, parsed together."""
     results = []
     for analysed in analyse_many(articles):
-        findings = run_checks(analysed.doc, analysed.ledger)
+        findings = house.apply(run_checks(analysed.doc, analysed.ledger), analysed.doc)
         results.append(CheckResult(analysed, _ordered(findings)))
     return results
 
 
-def corroborate(article: Article, store: Store) -> CheckResult:
+def corroborate(article: Article, store: Store, house: HouseStyle = PLAIN) -> CheckResult:
     """Only the corroboration of the article's claims against the corpus, as a `CheckResult`
     whose findings are the contradicted claims."""
     # Imported here for start-up speed, as in `check`.
@@ -144,10 +150,11 @@ def corroborate(article: Article, store: Store) -> CheckResult:
     analysed = analyse(article)
     family = provenance(store, article).family
     corroboration = corroborate_from_store(store, analysed, family=family)
-    verdict = rewording(analysed.doc, run_checks(analysed.doc, analysed.ledger))
+    own = house.apply(run_checks(analysed.doc, analysed.ledger), analysed.doc)
+    verdict = rewording(analysed.doc, own)
     return CheckResult(
         analysed,
-        _ordered(list(corroboration.findings)),
+        _ordered(house.apply(corroboration.findings, analysed.doc)),
         corroboration=corroboration,
         verdict=verdict,
         family=family,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import ROOT
 
@@ -23,16 +24,17 @@ def copydesk(
     stdin: str | None = None,
     env: dict[str, str] | None = None,
     timeout: float = TIMEOUT_S,
+    cwd: Path = ROOT,
 ) -> subprocess.CompletedProcess[str]:
-    """``copydesk ARGS...`` from the repository root, with ``stdin`` as its input and ``env``
-    added to its environment; its output and exit status."""
+    """``copydesk ARGS...`` in ``cwd`` (the repository root), with ``stdin`` as its input and
+    ``env`` added to its environment; its output and exit status."""
     return subprocess.run(
         [sys.executable, "-m", "copydesk", *args],
         input=stdin,
         capture_output=True,
         check=False,
         text=True,
-        cwd=ROOT,
+        cwd=cwd,
         env={**ENV, **(env or {})},
         timeout=timeout,
     )

@@ -6,7 +6,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 import httpx
@@ -30,12 +30,13 @@ def with_open_files(limit: int) -> list[str]:
 
 
 @contextmanager
-def serving(*, start: list[str] | None = None) -> Iterator[str]:
+def serving(*, start: list[str] | None = None, options: Sequence[str] = ()) -> Iterator[str]:
     """A service answering on its base URL; ``start`` runs the command instead of
-    ``python -m copydesk`` (a script with a seam, or `with_open_files`)."""
+    ``python -m copydesk`` (a script with a seam, or `with_open_files`); ``options`` are
+    added to ``serve``'s."""
     port = free_port()
     proc = subprocess.Popen(
-        [*(start or [sys.executable, "-m", "copydesk"]), "serve", "--port", str(port)],
+        [*(start or [sys.executable, "-m", "copydesk"]), "serve", "--port", str(port), *options],
         cwd=ROOT,
         env=ENV,
         stdout=subprocess.DEVNULL,

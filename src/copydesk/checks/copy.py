@@ -46,6 +46,10 @@ _NOT_SPACE = re.compile(r"\S")  # what `str.strip` keeps: nothing after the text
 _ADJECTIVE_ENDINGS = ("ous", "al", "ic", "ful", "ive", "able", "ible", "ant", "ent", "ary", "less")
 
 
+#: Words a non-word's message offers ("did you mean 'miracle' or 'miraculous'?"): the third
+#: candidate is seldom meant, and a longer list reads as a guess.
+SUGGESTIONS_SHOWN = 2
+
 #: Letters a frequent word must share with the start of a non-word to be a suggestion.
 SUGGESTION_PREFIX = 4
 
@@ -266,7 +270,7 @@ def non_words(doc: Annotated, ledger: Ledger) -> list[Finding]:
         span = Span(start, start + len(part))
         options = suggestions(part, tok)
         if options:
-            shown = " or ".join(f"'{o}'" for o in options[:2])
+            shown = " or ".join(f"'{o}'" for o in options[:SUGGESTIONS_SHOWN])
             message = f"'{part}' is not an English word; did you mean {shown}?"
         else:
             message = f"'{part}' is not an English word or a recognisable name."

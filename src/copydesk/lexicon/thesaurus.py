@@ -424,6 +424,17 @@ def _pair_counts(path: Path) -> dict[str, int]:
 # --- the build --------------------------------------------------------------------------------
 
 
+def is_built() -> bool:
+    """Whether the file is built, from the sources installed now (else they are read once
+    per process, more slowly, with the same answers)."""
+    return packed.read(CACHE_FILE, FORMAT, _stamp()) is not None
+
+
+def missing_thesauri() -> list[str]:
+    """The thesauri that are not installed (they then list nothing)."""
+    return [name for name, files in SOURCES.items() if not all(f.is_file() for f in files)]
+
+
 def build(path: Path = CACHE_FILE) -> Path:
     """Write the file from the installed thesauri, WordNet and wordsegment's pairs."""
     tables = {

@@ -155,6 +155,12 @@ def top_words(lang: str, n: int) -> tuple[str, ...]:
 # --- the build --------------------------------------------------------------------------------
 
 
+def is_built() -> bool:
+    """Whether the file is built, for the installed libraries' versions (else the libraries
+    are read at start, more slowly, with the same answers)."""
+    return packed.read(CACHE_FILE, FORMAT, installed_versions()) is not None
+
+
 def build(path: Path = CACHE_FILE) -> Path:
     """Write the file from the installed libraries (their own data: nothing is downloaded)."""
     import wordfreq

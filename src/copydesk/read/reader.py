@@ -223,8 +223,10 @@ def read_text(
     url: str | None = None,
     doc_id: str | None = None,
     lang: Lang = None,
+    min_words: int = MIN_WORDS,
 ) -> Article:
-    """Read plain text as an article: page junk and a declared source are marked, not cut."""
+    """Read plain text as an article: page junk and a declared source are marked, not cut.
+    ``min_words`` is the fewest words taken (an editor's plug-in checks a paragraph)."""
     name = display_name(origin)
     text = without_lone_surrogates(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
     return _article(
@@ -236,6 +238,7 @@ def read_text(
         doc_id=doc_id or doc_id_for(origin, url),
         outlet=domain_of(url),
         lang=lang,
+        min_words=min_words,
     )
 
 
@@ -294,6 +297,7 @@ def _article(
     byline: str | None = None,
     published: str | None = None,
     lang: Lang = None,
+    min_words: int = MIN_WORDS,
 ) -> Article:
     if not text.strip():
         raise InputError(f"{name} is empty.")
@@ -326,12 +330,12 @@ def _article(
     guess = guess_language(article.body) if lang is None else None
     if guess is not None and not guess.is_english:
         raise InputError(f"{name} does not look like English (it reads as {guess.reads_as}).")
-    if words < MIN_WORDS:
+    if words < min_words:
         if fmt == "html":
             raise InputError(f"{name} contains no article text (only {words} words were found).")
         raise InputError(
             f"{name} is too short to be a news article ({words} words; "
-            f"at least {MIN_WORDS} are needed)."
+            f"at least {min_words} are needed)."
         )
     distinct = len({w.lower() for w in found})
     if distinct < MIN_VOCABULARY_FACTOR * math.sqrt(words):

@@ -35,6 +35,7 @@ from copydesk.corpus.warc import WarcFailure, WarcPage
 from copydesk.corpus.workers import died, ordered_map
 from copydesk.errors import CopydeskError, InputError, OutputError
 from copydesk.filtering import KEEP_ALL, FindingFilter
+from copydesk.house import PLAIN, HouseStyle
 from copydesk.read import Article, read_bytes, read_file, read_url
 from copydesk.read.language import Lang
 from copydesk.scan.records import (
@@ -129,15 +130,21 @@ _state: dict[str, Any] = {}
 
 
 def init_worker(
-    db: str | None, allow_private: bool, keep: FindingFilter = KEEP_ALL, lang: Lang = None
+    db: str | None,
+    allow_private: bool,
+    keep: FindingFilter = KEEP_ALL,
+    lang: Lang = None,
+    house: HouseStyle = PLAIN,
 ) -> None:
     """Load the models (and open the store) once for this process; ``keep`` chooses the
-    findings each record keeps, ``lang`` declares the articles' language."""
+    findings each record keeps, ``lang`` declares the articles' language, ``house`` is the
+    house style every check follows."""
     from copydesk import pipeline
 
     _state["allow_private"] = allow_private
     _state["keep"] = keep
     _state["lang"] = lang
+    _state["house"] = house
     if db is not None:
         from copydesk.corpus.store import Store
 
@@ -189,7 +196,7 @@ def check_batch(batch: list[Unit]) -> list[tuple[str, bool]]:
     store = _state.get("store")
     if store is None and read:
         try:
-            results = pipeline.check_many([article for _, article in read])
+            results = pipeline.check_many([a for _, a in read], _state.get("house", PLAIN))
         except Exception:  # noqa: BLE001 (one article's fault: check them one by one below)
             results = []
         for (i, _), result in zip(read, results, strict=False):
@@ -198,7 +205,7 @@ def check_batch(batch: list[Unit]) -> list[tuple[str, bool]]:
             read = []
     for i, article in read:
         try:
-            result = pipeline.check(article, None, store)
+            result = pipeline.check(article, None, store, _state.get("house", PLAIN))
             lines[i] = _record(batch[i].origin, result)
         except CopydeskError as exc:
             lines[i] = failure_record(batch[i].origin, str(exc))
@@ -235,10 +242,11 @@ def scan(
     allow_private: bool = False,
     keep: FindingFilter = KEEP_ALL,
     lang: Lang = None,
+    house: HouseStyle = PLAIN,
 ) -> ScanReport:
     """Check every article of ``paths`` (or of the store ``db``) into ``out``, resuming;
-    each record keeps the findings ``keep`` keeps (`filtering`), and ``lang="en"`` skips the
-    language check."""
+    each record keeps the findings ``keep`` keeps (`filtering`), ``lang="en"`` skips the
+    language check, and every check follows the ``house`` style."""
     started = time.perf_counter()
     out = Path(out)
     try:
@@ -257,7 +265,7 @@ def scan(
         written = failed = 0
         with (
             progress_bar(show, len(todo), "scanning") as advance,
-            closing(_checked(todo, jobs, (db, allow_private, keep, lang))) as records,
+            closing(_checked(todo, jobs, (db, allow_private, keep, lang, house))) as records,
         ):
             for line, ok in records:
                 _append(f, line, out)

@@ -33,6 +33,7 @@ from copydesk.corpus.inputs import (
 from copydesk.corpus.warc import CRAWL_SUFFIXES, WarcPage
 from copydesk.errors import InputError
 from copydesk.filtering import KEEP_ALL, FindingFilter
+from copydesk.house import PLAIN, HouseStyle
 from copydesk.read.language import Lang
 from copydesk.read.reader import PAGE_SUFFIXES, content_type_for, without_lone_surrogates
 from copydesk.scan.local import BATCH_ARTICLES, ScanReport, Unit, check_batch, init_worker
@@ -142,9 +143,10 @@ def check_partition(
     keep: FindingFilter = KEEP_ALL,
     lang: Lang = None,
     sidecars: Sidecars = NO_SIDECARS,
+    house: HouseStyle = PLAIN,
 ) -> Iterator[str]:
     """An executor's work: read its files' articles and check them, a batch at a time."""
-    init_worker(None, False, keep, lang)
+    init_worker(None, False, keep, lang, house)
     batch: list[Unit] = []
     for uri, data in files:
         for unit in _units_of_file(uri, data, sidecars):
@@ -207,6 +209,7 @@ def scan(
     summary: str | None = None,
     keep: FindingFilter = KEEP_ALL,
     lang: Lang = None,
+    house: HouseStyle = PLAIN,
     quiet: bool = False,
 ) -> ScanReport:
     """Run the scan on Spark; ``out`` (and ``summary``, default ``OUT.csv``) become folders.
@@ -259,7 +262,7 @@ def scan(
             if _is_input(path) or path.rsplit("/", 1)[-1] == SIDECAR
         ]
         records = files.mapPartitions(
-            partial(check_partition, keep=keep, lang=lang, sidecars=sidecars)
+            partial(check_partition, keep=keep, lang=lang, sidecars=sidecars, house=house)
         )
         if skipped:
             records = records.union(sc.parallelize(skipped, 1))

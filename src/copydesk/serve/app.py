@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Callable
+import re
+import threading
+from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any, Literal, TypeVar
@@ -19,17 +21,19 @@ from urllib.parse import parse_qs
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel, Field, field_validator, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from copydesk import __version__
 from copydesk.errors import CopydeskError, InputError
+from copydesk.house import PLAIN, HouseStyle, add_word, remove_word
 from copydesk.pipeline import CheckResult
 from copydesk.read.article import Article
 from copydesk.read.reader import without_lone_surrogates
 from copydesk.report.page import CSP as PAGE_CSP
+from copydesk.serve import languagetool as lt
 from copydesk.serve.page import FORM_CSP, error_page, form_page
 
 # The largest request body accepted, in bytes. A long news page with all its markup is
@@ -214,10 +218,15 @@ class BodyLimit:
         await response(scope, receive, send)
 
 
-def create_app(*, warm_up: bool = True) -> FastAPI:
-    """The service. ``warm_up``: load the models and run one small check before serving."""
+def create_app(
+    *, warm_up: bool = True, house: HouseStyle = PLAIN, allow_origins: Sequence[str] = ()
+) -> FastAPI:
+    """The service. ``warm_up``: load the models and run one small check before serving;
+    ``house``: the house style every check follows, whose words ``/v2/words`` changes;
+    ``allow_origins``: the web origins whose pages may call the service (CORS; "*" for any)."""
     pool = WorkPool(WORKERS, MAX_PENDING)
     fetches = WorkPool(FETCH_WORKERS, MAX_FETCHES)
+    style = HouseHolder(house)
 
     async def fetched(urls: dict[str, str]) -> dict[str, Article]:
         """The documents given by URL, fetched and read in the fetch pool, by role."""
@@ -248,6 +257,15 @@ def create_app(*, warm_up: bool = True) -> FastAPI:
         lifespan=lifespan,
     )
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+    if allow_origins:
+        from starlette.middleware.cors import CORSMiddleware
+
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(allow_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["*"],
+        )
 
     @app.exception_handler(ServiceBusy)
     async def _busy(request: Request, exc: ServiceBusy) -> Response:
@@ -260,7 +278,8 @@ def create_app(*, warm_up: bool = True) -> FastAPI:
 
     @app.exception_handler(InputError)
     async def _input(request: Request, exc: InputError) -> Response:
-        return _error(request, 422, str(exc))
+        # LanguageTool answers a text it cannot check with 400, as any bad parameter
+        return _error(request, 400 if request.url.path.startswith("/v2/") else 422, str(exc))
 
     @app.exception_handler(CopydeskError)
     async def _environment(request: Request, exc: CopydeskError) -> Response:
@@ -303,7 +322,7 @@ def create_app(*, warm_up: bool = True) -> FastAPI:
         def work() -> tuple[str, str]:
             article = given["article"] if "article" in given else _read_document(check)
             source = given["source"] if "source" in given else _read_source(check.source)
-            result = _run(article, source)
+            result = style.shown(_run(article, source, style.current))
             if check.format == "html":
                 return _html(result), "text/html"
             from copydesk.report.build import build_report
@@ -314,27 +333,46 @@ def create_app(*, warm_up: bool = True) -> FastAPI:
         headers = {"Content-Security-Policy": PAGE_CSP} if media == "text/html" else None
         return Response(body, media_type=media, headers=headers)
 
-    @app.post(
+    @app.get(
+        "/v2/languages",
+        summary="The languages checked, as a LanguageTool server lists them.",
+        response_model=list[lt.Language],
+    )
+    async def languages_v2() -> list[lt.Language]:
+        return lt.languages()
+
+    @app.api_route(
         "/v2/check",
+        methods=["GET", "POST"],
         summary="Check a text as a LanguageTool server does.",
-        description="Form fields (application/x-www-form-urlencoded) `text` and `language` "
-        "(English only: `en`, `en-US`, `en-GB`, `auto`...). Offsets and lengths count UTF-16 "
-        "code units, as LanguageTool clients expect.",
-        responses={
-            200: {"content": {"application/json": {}}},
-            **JSON_ERRORS,
-        },
+        description="LanguageTool's parameters, as query parameters (GET) or an "
+        "application/x-www-form-urlencoded form (POST): `text` or `data` (annotated text), "
+        "`language` (English: `en`, `en-US`, `en-GB`... or `auto`), `enabledRules`, "
+        "`disabledRules`, `enabledCategories`, `disabledCategories`, `enabledOnly`. A rule "
+        "is a finding kind (`copy.non_word`), a category a family in capitals (`SPIN`; "
+        "non-words are `TYPOS`). Offsets and lengths count UTF-16 code units into the text "
+        "as sent. Errors are one line of plain text, as LanguageTool gives them.",
+        response_model=lt.CheckResponse,
+        responses={400: {"content": {"text/plain": {}}}, 503: {"content": {"text/plain": {}}}},
         openapi_extra={
             "requestBody": {
-                "required": True,
+                "required": False,
                 "content": {
                     "application/x-www-form-urlencoded": {
                         "schema": {
                             "type": "object",
-                            "required": ["text"],
                             "properties": {
-                                "text": {"type": "string"},
-                                "language": {"type": "string", "default": "auto"},
+                                name: {"type": "string"}
+                                for name in (
+                                    "text",
+                                    "data",
+                                    "language",
+                                    "enabledRules",
+                                    "disabledRules",
+                                    "enabledCategories",
+                                    "disabledCategories",
+                                    "enabledOnly",
+                                )
                             },
                         }
                     }
@@ -342,26 +380,57 @@ def create_app(*, warm_up: bool = True) -> FastAPI:
             }
         },
     )
-    async def check_v2(request: Request) -> JSONResponse:
-        from copydesk.serve.languagetool import is_english, languagetool_answer
+    async def check_v2(request: Request) -> lt.CheckResponse:
+        fields = dict(request.query_params)
+        if request.method == "POST":
+            fields.update(await _form(request))
+        try:
+            asked = lt.read_request(fields)
+        except lt.ParameterError as exc:
+            raise _BadRequest(str(exc)) from None
+        if not _LETTERED.search(asked.plain):
+            return lt.empty_answer(asked)
+        house = style.current
 
-        fields = await _form(request)
-        text = fields.get("text")
-        if text is None:
-            raise _BadRequest("Give the text to check in the form field 'text'.")
-        language = fields.get("language", "auto")
-        if not is_english(language):
-            raise _BadRequest(f"copydesk checks English only, not {language!r}; use 'en-US'.")
-
-        def work() -> dict[str, Any]:
+        def work() -> lt.CheckResponse:
             from copydesk.read import read_text
-            from copydesk.report.build import build_report
 
-            article = read_text(text)
-            result = _run(article, None)
-            return languagetool_answer(build_report(result), text, article.text)
+            article = read_text(asked.plain, lang="en", min_words=1)
+            result = _run(article, None, house)
+            return lt.answer(asked, result.findings, result.analysed)
 
-        return JSONResponse(await pool.run(work, REQUEST_TIMEOUT_S))
+        return await pool.run(work, REQUEST_TIMEOUT_S)
+
+    @app.get(
+        "/v2/words",
+        summary="The house's accepted words, as LanguageTool lists a user's dictionary.",
+        response_model=lt.Words,
+    )
+    async def words_v2() -> lt.Words:
+        return lt.Words(words=sorted(style.current.words))
+
+    @app.post(
+        "/v2/words/add",
+        summary="Accept a word in the house style (form field `word`).",
+        response_model=lt.WordAdded,
+        responses={400: {"content": {"text/plain": {}}}},
+    )
+    async def add_word_v2(request: Request) -> lt.WordAdded:
+        word = _one_word(await _form(request))
+        await asyncio.to_thread(style.add, word)
+        return lt.WordAdded(added=True)
+
+    @app.post(
+        "/v2/words/delete",
+        summary="Stop accepting a word (form field `word`).",
+        response_model=lt.WordDeleted,
+        responses={400: {"content": {"text/plain": {}}}},
+    )
+    async def delete_word_v2(request: Request) -> lt.WordDeleted:
+        word = _one_word(await _form(request))
+        known = word.lower() in style.current.words
+        await asyncio.to_thread(style.remove, word)
+        return lt.WordDeleted(deleted=known)
 
     @app.get("/", response_class=HTMLResponse, summary="The web page: a form for one check.")
     async def page() -> HTMLResponse:
@@ -393,7 +462,7 @@ def create_app(*, warm_up: bool = True) -> FastAPI:
                 role: given[role] if role in given else read_text(value, origin=_ORIGINS[role])
                 for role, (_, value) in chosen.items()
             }
-            return _html(_run(read["article"], read.get("source")))
+            return _html(style.shown(_run(read["article"], read.get("source"), style.current)))
 
         body = await pool.run(work, REQUEST_TIMEOUT_S)
         return HTMLResponse(body, headers={"Content-Security-Policy": PAGE_CSP})
@@ -421,10 +490,48 @@ def _warm_up() -> None:
     pipeline.check(read_text(WARM_UP_TEXT))
 
 
-def _run(article: Article, source: Article | None) -> CheckResult:
+def _run(article: Article, source: Article | None, house: HouseStyle = PLAIN) -> CheckResult:
     from copydesk import pipeline
 
-    return pipeline.check(article, source)
+    return pipeline.check(article, source, house=house)
+
+
+class HouseHolder:
+    """The service's house style, whose words ``/v2/words`` changes while it serves."""
+
+    def __init__(self, house: HouseStyle) -> None:
+        self.current = house
+        self._lock = threading.Lock()
+        from copydesk.filtering import FindingFilter
+
+        self._keep = FindingFilter.of(house.min_severity or "info", house.ignore)
+
+    def shown(self, result: CheckResult) -> CheckResult:
+        """``result`` with the findings the house style shows."""
+        from copydesk.pipeline import apply_filter
+
+        return apply_filter(result, self._keep)
+
+    def add(self, word: str) -> None:
+        with self._lock:
+            self.current = add_word(self.current, word)
+
+    def remove(self, word: str) -> None:
+        with self._lock:
+            self.current = remove_word(self.current, word)
+
+
+def _one_word(fields: dict[str, str]) -> str:
+    word = fields.get("word", "").strip()
+    if not word:
+        raise _BadRequest("Missing 'word' parameter.")
+    if any(c.isspace() for c in word):
+        raise _BadRequest("A word to add or delete must not contain white space.")
+    return word
+
+
+#: A word of letters: a text without one has nothing to check.
+_LETTERED = re.compile(r"[^\W\d_]")
 
 
 def _html(result: CheckResult) -> str:
@@ -540,6 +647,9 @@ def _error(
 ) -> Response:
     """One-sentence JSON error; the web page's own form gets it as a page."""
     sentence = " ".join(sentence.split())  # one line, whatever a value it repeats holds
+    if request.url.path.startswith("/v2/"):
+        # as LanguageTool answers an error: one line of plain text
+        return PlainTextResponse(f"Error: {sentence}", status_code=status, headers=headers)
     if request.url.path == "/check/page":
         page_headers = {**(headers or {}), "Content-Security-Policy": FORM_CSP}
         return HTMLResponse(error_page(sentence), status_code=status, headers=page_headers)
