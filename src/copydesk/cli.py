@@ -225,10 +225,17 @@ def build_parser() -> argparse.ArgumentParser:
         "scan resumes: run it again with the same --out.",
     )
     scan.add_argument(
-        "inputs", metavar="INPUT", nargs="*", help="folders, WARC files, files of URLs"
+        "inputs",
+        metavar="INPUT",
+        nargs="*",
+        help="folders, WARC files, JSONL files, files of URLs ('-': JSONL on standard input)",
     )
     scan.add_argument(
-        "--out", metavar="FILE.jsonl", required=True, help="one JSON record per article"
+        "--out",
+        metavar="FILE.jsonl",
+        required=True,
+        help="one JSON record per article ('-' for standard output; a name ending .gz is "
+        "written gzip-compressed; a folder with --engine spark)",
     )
     scan.add_argument("--summary", metavar="FILE", help="the CSV summary (default: FILE.csv)")
     scan.add_argument("--jobs", type=_positive, default=1, help="worker processes (default: 1)")
@@ -240,6 +247,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     scan.add_argument("--db", metavar="FILE", help="check against this corpus (and scan it)")
     scan.add_argument("--master", help="Spark master for --engine spark (default: local[JOBS])")
+    scan.add_argument(
+        "--slim",
+        action="store_true",
+        help="leave the ledger and the texts out of each record (a tenth of the size)",
+    )
     scan.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
     scan.set_defaults(run=_scan)
 
@@ -457,6 +469,11 @@ def _scan(args: argparse.Namespace) -> int:
     if args.engine == "spark":
         from copydesk.scan.spark import scan as spark_scan
 
+        if args.out == "-" or "-" in args.inputs:
+            raise InputError(
+                "The Spark engine reads and writes paths, not standard input or output; use "
+                "the local engine for '-'."
+            )
         report = spark_scan(
             args.inputs,
             args.out,
@@ -465,15 +482,17 @@ def _scan(args: argparse.Namespace) -> int:
             keep=keep,
             lang=lang,
             house=style,
+            slim=args.slim,
             quiet=args.quiet,
         )
     else:
         from copydesk.scan.local import scan
 
         for path in args.inputs:
-            if not Path(path).exists():
+            if path != "-" and not Path(path).exists():
                 raise InputError(f"{path} does not exist.")
-        _check_out(args.out)
+        if args.out != "-":
+            _check_out(args.out)
         report = scan(
             args.inputs,
             args.out,
@@ -485,8 +504,17 @@ def _scan(args: argparse.Namespace) -> int:
             keep=keep,
             lang=lang,
             house=style,
+            slim=args.slim,
         )
-    _write(report.summary() + "\n", None)
+    if args.out == "-":  # the records hold standard output: the tally goes to the terminal
+        print(report.summary(), file=sys.stderr)
+    else:
+        _write(report.summary() + "\n", None)
+    if report.all_failed:
+        raise InputError(
+            f"Not one of the {report.written} inputs could be checked; the records in "
+            f"{'standard output' if args.out == '-' else args.out} say why."
+        )
     return EXIT_OK
 
 

@@ -141,8 +141,8 @@ def test_every_file_of_a_folder_is_stored_failed_or_counted_as_skipped(tmp_path:
     done = run_ingest(folder, tmp_path / "c.db", timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(
-        "1 added, 0 already stored, 1 failed, 3 other files skipped (not pages, crawls or "
-        "lists of URLs) ("
+        "1 added, 0 already stored, 1 failed, 3 skipped (files and crawl records that are no "
+        "article) ("
     )
     assert f"failed: {folder / 'empty.warc.gz'}: {folder / 'empty.warc.gz'} is empty" in (
         done.stderr

@@ -42,6 +42,7 @@ from copydesk.corpus.inputs import (
     URL_LIST_SUFFIX,
     SidecarEntry,
     progress_bar,
+    read_jsonl_file,
     read_sidecar,
     read_url_list,
     unreadable,
@@ -51,7 +52,7 @@ from copydesk.corpus.inputs import InputItem as _Item
 from copydesk.corpus.inputs import find_inputs as _items
 from copydesk.corpus.inputs import with_meta as _with_meta
 from copydesk.corpus.store import Store, content_hash
-from copydesk.corpus.warc import WarcFailure, WarcPage
+from copydesk.corpus.warc import WarcFailure, WarcPage, WarcSkipped
 from copydesk.corpus.workers import died, ordered_map
 from copydesk.errors import CopydeskError, InputError
 from copydesk.read import Article, read_bytes, read_file, read_url
@@ -102,7 +103,7 @@ class IngestReport:
     duplicates: int
     failed: tuple[IngestFailure, ...]
     seconds: float
-    skipped: int = 0  # files of the folders that are no page, crawl or list of URLs
+    skipped: int = 0  # files of the folders and crawl records that are no article
 
     @property
     def rate(self) -> float:
@@ -112,7 +113,7 @@ class IngestReport:
 
     def summary(self) -> str:
         skipped = (
-            f", {self.skipped} other files skipped (not pages, crawls or lists of URLs)"
+            f", {self.skipped} skipped (files and crawl records that are no article)"
             if self.skipped
             else ""
         )
@@ -126,6 +127,7 @@ class IngestReport:
 class _Tally:
     added: int = 0
     duplicates: int = 0
+    skipped: int = 0
     failed: list[IngestFailure] = field(default_factory=list)
 
 
@@ -171,7 +173,11 @@ def ingest(
                 for outcome in batch:
                     _count(_write(outcome, store), tally, store)
     return IngestReport(
-        tally.added, tally.duplicates, tuple(tally.failed), time.perf_counter() - started, skipped
+        tally.added,
+        tally.duplicates,
+        tuple(tally.failed),
+        time.perf_counter() - started,
+        skipped + tally.skipped,
     )
 
 
@@ -280,6 +286,8 @@ def _count(outcome: str | IngestFailure, tally: _Tally, store: Store) -> None:
         tally.failed.append(outcome)
     elif outcome == "added":
         tally.added += 1
+    elif outcome == "skipped":
+        tally.skipped += 1
     else:
         tally.duplicates += 1
 
@@ -298,12 +306,28 @@ def _process(item: _Item, store: Store, fetch: Fetcher) -> Iterator[_Outcome]:
             yield _read(lambda: _fetched(fetch, item.target), item.target, store)
     elif item.kind == "warc":
         yield from _warc_outcomes(item.target, store)
+    elif item.kind == "jsonl":
+        yield from _jsonl_outcomes(item.target, store, fetch)
+
+
+def _jsonl_outcomes(path: str, store: Store, fetch: Fetcher) -> Iterator[_Outcome]:
+    for doc in read_jsonl_file(path):
+        if isinstance(doc, WarcFailure):
+            yield IngestFailure(doc.origin, doc.reason)
+        elif doc.url and (store.has_url(doc.url) or store.has_origin(doc.key)):
+            yield "duplicate"
+        elif doc.page is not None:
+            yield _read(partial(_read_page, doc.page), doc.key, store)
+        else:
+            yield _read(partial(_fetched, fetch, doc.url or ""), doc.key, store)
 
 
 def _warc_outcomes(path: str, store: Store) -> Iterator[_Outcome]:
     for record in warc_records(path):
         if isinstance(record, WarcFailure):
             yield IngestFailure(record.origin, record.reason)
+        elif isinstance(record, WarcSkipped):
+            yield "skipped"
         elif record.url and store.has_url(record.url):
             yield "duplicate"
         else:

@@ -1,8 +1,10 @@
-"""Finding the documents in a command's inputs: folders of pages, WARC crawls, lists of URLs.
+"""Finding the documents in a command's inputs: folders of pages, WARC crawls, lists of URLs,
+JSONL files of documents.
 
 `find_inputs(paths)` turns the paths a user gives into `InputItem` units, in a stable order
 (folders walked in sorted order): a document file (with its sidecar metadata), a WARC file,
-a URL, or an input that failed with the reason. ``ingest`` and ``scan`` read their inputs
+a JSONL file, a URL, a file of a folder that is no document (skipped, with why), or an input
+that failed with the reason. ``ingest`` and ``scan`` read their inputs
 through it, so both accept the same things (see `copydesk.corpus.ingest` for the list).
 """
 
@@ -10,24 +12,28 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from copydesk.corpus.warc import WarcFailure, WarcPage, is_warc, read_warc
+from copydesk.corpus.warc import WarcFailure, WarcPage, WarcSkipped, is_warc, read_warc
 from copydesk.errors import InputError
 from copydesk.lexicon.wires import wire_key
 from copydesk.read import Article
-from copydesk.read.reader import PAGE_SUFFIXES
+from copydesk.read.reader import PAGE_SUFFIXES, without_lone_surrogates
 
 #: File suffixes read as single documents.
 DOCUMENT_SUFFIXES = PAGE_SUFFIXES
 
 #: Suffix of a file that lists URLs to fetch.
 URL_LIST_SUFFIX = ".urls"
+
+#: Files read as JSONL, one document a line: ``{"id": ..., "text"|"html"|"url": ...}``.
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 
 #: Name of the per-folder metadata file (see the module docstring).
 SIDECAR = "index.tsv"
@@ -48,7 +54,7 @@ class SidecarEntry:
 class InputItem:
     """One unit of input: a document file, a WARC file, a URL, or an input that failed."""
 
-    kind: str  # "file", "warc", "url", "failure", "skipped" (a file of a folder that is none)
+    kind: str  # "file", "warc", "jsonl", "url", "failure", "skipped" (a file that is none)
     target: str
     meta: SidecarEntry | None = None
     reason: str = ""
@@ -59,7 +65,7 @@ def unreadable(origin: str, exc: Exception) -> str:
     return f"{origin} could not be read ({type(exc).__name__}: {str(exc)[:120]})."
 
 
-def warc_records(path: str) -> Iterator[WarcPage | WarcFailure]:
+def warc_records(path: str) -> Iterator[WarcPage | WarcFailure | WarcSkipped]:
     """`read_warc`, where a fault of the reader itself ends the file as one more failure."""
     records = read_warc(path)
     while True:
@@ -71,6 +77,73 @@ def warc_records(path: str) -> Iterator[WarcPage | WarcFailure]:
             yield WarcFailure(path, unreadable(path, exc))
             return
         yield record
+
+
+@dataclass(frozen=True, slots=True)
+class JsonlDocument:
+    """One line of a JSONL input: its key (its ``id``, else ``PATH:LINE``), its URL, and its
+    text or HTML as a page (None when the line only gives a URL to fetch)."""
+
+    key: str
+    url: str | None
+    page: WarcPage | None
+
+
+def jsonl_documents(path: str, stream: BinaryIO) -> Iterator[JsonlDocument | WarcFailure]:
+    """The documents of a JSONL file read from ``stream`` (gzip-compressed when ``path`` ends
+    ``.gz``), one a line, read as they come; or the failure of each line that is no
+    document. Every engine reads JSONL through this."""
+    import gzip
+    import zlib
+
+    lines: Any = gzip.GzipFile(fileobj=stream) if path.lower().endswith(".gz") else stream
+    number = 0
+    while True:
+        try:
+            line = lines.readline()
+        except (OSError, EOFError, zlib.error):
+            yield WarcFailure(
+                path, f"{path} is not a whole gzip file (it is cut short or damaged)."
+            )
+            return
+        if not line:
+            return
+        number += 1
+        if line.strip():
+            yield _jsonl_line(path, number, line)
+
+
+def _jsonl_line(path: str, number: int, line: bytes) -> JsonlDocument | WarcFailure:
+    key = f"{path}:{number}"
+    try:
+        doc = json.loads(line)
+    except ValueError:
+        doc = None
+    if not isinstance(doc, dict):
+        return WarcFailure(key, f"Line {number} of {path} is not a JSON object.")
+    body = doc.get("html") or doc.get("text")
+    url = doc.get("url") if isinstance(doc.get("url"), str) and doc["url"].strip() else None
+    given = doc.get("id")
+    if isinstance(given, str | int) and not isinstance(given, bool) and str(given).strip():
+        key = str(given)
+    if not isinstance(body, str) and url is None:
+        return WarcFailure(key, f"Line {number} of {path} has no text, html or url.")
+    page = None
+    if isinstance(body, str):
+        kind = "text/html" if doc.get("html") else "text/plain"
+        page = WarcPage(key, url, kind, without_lone_surrogates(body).encode("utf-8"))
+    return JsonlDocument(key, url, page)
+
+
+def read_jsonl_file(path: str) -> Iterator[JsonlDocument | WarcFailure]:
+    """`jsonl_documents` of a file on disk, read a line at a time."""
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 (closed below, after the generator's last line)
+    except OSError as exc:
+        yield WarcFailure(path, f"{path} cannot be read: {exc.strerror or exc}.")
+        return
+    with stream:
+        yield from jsonl_documents(path, stream)
 
 
 def with_meta(article: Article, meta: SidecarEntry | None) -> Article:
@@ -101,6 +174,11 @@ def find_inputs(paths: Iterable[str | Path]) -> Iterator[InputItem]:
             yield InputItem("failure", str(path), reason=f"{path} does not exist.")
 
 
+def not_a_document(path: Path | str) -> str:
+    """Why a file of a folder is not read, in one sentence."""
+    return f"{path} is no page, crawl, JSONL or URL list copydesk reads; it was skipped."
+
+
 def not_regular(path: Path | str) -> str:
     """Why a pipe, socket or device among the inputs is not read, in one sentence."""
     return f"{path} is not a regular file (a pipe, socket or device); it was skipped."
@@ -122,7 +200,7 @@ def _folder(root: Path) -> Iterator[InputItem]:
             path = here / name
             if name == SIDECAR:
                 continue
-            if is_warc(path) or path.suffix.lower() in DOCUMENT_SUFFIXES | {URL_LIST_SUFFIX}:
+            if is_warc(path) or _readable_name(path):
                 # Only regular files are opened: a pipe would block the run until someone
                 # writes to it, a device would be read forever.
                 if path.is_file():
@@ -130,12 +208,22 @@ def _folder(root: Path) -> Iterator[InputItem]:
                 else:
                     yield InputItem("failure", str(path), reason=not_regular(path))
             else:
-                yield InputItem("skipped", str(path))
+                yield InputItem("skipped", str(path), reason=not_a_document(path))
+
+
+def _readable_name(path: Path) -> bool:
+    name = path.name.lower()
+    return path.suffix.lower() in DOCUMENT_SUFFIXES | {URL_LIST_SUFFIX} or name.endswith(
+        JSONL_SUFFIXES
+    )
 
 
 def _file(path: Path, meta: SidecarEntry | None) -> Iterator[InputItem]:
     if is_warc(path):
         yield InputItem("warc", str(path))
+        return
+    if path.name.lower().endswith(JSONL_SUFFIXES):
+        yield InputItem("jsonl", str(path))
         return
     suffix = path.suffix.lower()
     if suffix == URL_LIST_SUFFIX or (suffix == ".txt" and _is_url_list(path)):

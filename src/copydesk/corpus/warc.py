@@ -76,6 +76,15 @@ class WarcFailure:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class WarcSkipped:
+    """A response record that is no article (an image, a script, a 404), and why."""
+
+    origin: str
+    url: str | None
+    reason: str
+
+
 class _Damaged(Exception):
     """A record whose framing or content cannot be read; the text says why."""
 
@@ -94,7 +103,7 @@ def is_arc_file(path: Path) -> bool:
     return path.name.lower().endswith(ARC_SUFFIXES)
 
 
-def read_warc(path: str | Path) -> Iterator[WarcPage | WarcFailure]:
+def read_warc(path: str | Path) -> Iterator[WarcPage | WarcFailure | WarcSkipped]:
     """The HTML pages in a WARC file, and a failure for each record that cannot be read."""
     p = Path(path)
     try:
@@ -124,7 +133,7 @@ def _failure(path: Path, offset: int, why: str) -> WarcFailure:
 
 def _plain_records(
     path: Path, data: bytes | mmap.mmap, pos: int, end: int, *, base: int | None = None
-) -> Iterator[WarcPage | WarcFailure]:
+) -> Iterator[WarcPage | WarcFailure | WarcSkipped]:
     """The records in ``data[pos:end]``. ``base``: the file offset all of them are reported
     at (a gzip member's), or None to report each at its own offset."""
     while pos < end:
@@ -267,7 +276,9 @@ def _next_arc_header(data: bytes | mmap.mmap, start: int, end: int) -> int:
 # -- gzipped WARC: one gzip member per record -------------------------------------------------
 
 
-def _gzip_records(path: Path, raw: BinaryIO, size: int) -> Iterator[WarcPage | WarcFailure]:
+def _gzip_records(
+    path: Path, raw: BinaryIO, size: int
+) -> Iterator[WarcPage | WarcFailure | WarcSkipped]:
     pos = 0
     while pos < size:
         try:
@@ -376,8 +387,9 @@ def _page(
     data: bytes | mmap.mmap,
     block_start: int,
     block_end: int,
-) -> WarcPage | None:
-    """The page a framed record carries; None for a record that is no page."""
+) -> WarcPage | WarcSkipped | None:
+    """The page a framed record carries; a response that is no article (an image, a 404) is
+    skipped, with why; None for a record that carries no response (a request, metadata)."""
     is_arc = "arc-url" in fields
     if not is_arc and fields.get("warc-type") not in PAGE_RECORDS:
         return None
@@ -388,7 +400,9 @@ def _page(
         mime = _mime(fields.get("content-type"))
         if mime in HTML_TYPES or mime == "application/http":
             raise _Damaged(f"its page is larger than the {MAX_INPUT_MB} MB limit for one article")
-        return None
+        return WarcSkipped(
+            f"{path}@{offset}", url, f"a record of type {mime or 'unknown'}, not a page"
+        )
     record_bytes = header + bytes(data[block_start:block_end])
     try:
         record = ArcWarcRecordLoader(arc2warc=True).parse_record_stream(
@@ -401,7 +415,7 @@ def _page(
         raise _Damaged(_describe(exc)) from None
 
 
-def _content(path: Path, offset: int, record: ArcWarcRecord) -> WarcPage | None:
+def _content(path: Path, offset: int, record: ArcWarcRecord) -> WarcPage | WarcSkipped | None:
     if record.rec_type not in PAGE_RECORDS:
         return None
     headers = record.http_headers
@@ -410,11 +424,13 @@ def _content(path: Path, offset: int, record: ArcWarcRecord) -> WarcPage | None:
     else:
         content_type = record.rec_headers.get_header("Content-Type")
     mime = _mime(content_type)
-    if mime and mime not in HTML_TYPES:
-        return None
-    if headers is not None and headers.get_statuscode() not in (None, "200"):
-        return None
     url = record.rec_headers.get_header("WARC-Target-URI")
+    origin = f"{path}@{offset}"
+    if mime and mime not in HTML_TYPES:
+        return WarcSkipped(origin, url, f"a response of type {mime}, not a page")
+    status = headers.get_statuscode() if headers is not None else None
+    if status not in (None, "200"):
+        return WarcSkipped(origin, url, f"an HTTP {status} response, not a page")
     # One byte past the limit is enough to refuse it, however well the body compresses.
     body = record.content_stream().read(MAX_INPUT_BYTES + 1)
     record_id = record.rec_headers.get_header("WARC-Record-ID")

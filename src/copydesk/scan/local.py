@@ -17,7 +17,7 @@ import fcntl
 import math
 import sys
 import time
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,13 +25,16 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from copydesk.corpus.inputs import (
     InputItem,
+    JsonlDocument,
     find_inputs,
+    jsonl_documents,
     progress_bar,
+    read_jsonl_file,
     unreadable,
     warc_records,
     with_meta,
 )
-from copydesk.corpus.warc import WarcFailure, WarcPage
+from copydesk.corpus.warc import WarcFailure, WarcPage, WarcSkipped
 from copydesk.corpus.workers import died, ordered_map
 from copydesk.errors import CopydeskError, InputError, OutputError
 from copydesk.filtering import KEEP_ALL, FindingFilter
@@ -40,10 +43,13 @@ from copydesk.read import Article, read_bytes, read_file, read_url
 from copydesk.read.language import Lang
 from copydesk.scan.records import (
     Origin,
+    encoded,
     failure_record,
     prepare_resume,
     read_records,
+    record_status,
     report_record,
+    skipped_record,
     write_summary,
 )
 
@@ -63,7 +69,7 @@ class Unit:
     """One article to check, as a worker receives it: what to read, and where it came from."""
 
     origin: Origin
-    kind: str  # "file", "page", "url", "stored", "failure"
+    kind: str  # "file", "page", "url", "stored", "failure", "skipped"
     item: InputItem | None = None
     page: WarcPage | None = None
     reason: str = ""
@@ -71,25 +77,43 @@ class Unit:
 
 @dataclass(frozen=True, slots=True)
 class ScanReport:
-    written: int
-    skipped: int
+    written: int  # records written by this run, of every status
+    resumed: int  # inputs an earlier run already wrote
     failed: int
     seconds: float
+    skipped: int = 0  # files and crawl records that are no article, each with its record
 
     @property
     def rate(self) -> float:
         return self.written / self.seconds if self.seconds > 0 else 0.0
 
+    @property
+    def all_failed(self) -> bool:
+        """Whether the scan wrote records and not one of them is a checked article (a run that
+        resumed an earlier one is judged by neither)."""
+        return self.written > 0 and not self.resumed and self.failed + self.skipped == self.written
+
     def summary(self) -> str:
+        skipped = f", {self.skipped} skipped as no article" if self.skipped else ""
         return (
-            f"{self.written} articles written ({self.failed} failed), {self.skipped} already "
-            f"written ({self.rate:.1f} articles/s)"
+            f"{self.written} records written ({self.failed} failed{skipped}), {self.resumed} "
+            f"already written ({self.rate:.1f} records/s)"
         )
 
 
 def summary_path(out: str | Path) -> Path:
-    """The CSV summary beside ``out``: ``scan.jsonl`` → ``scan.csv``."""
-    return Path(out).with_suffix(".csv")
+    """The CSV summary beside ``out``: ``scan.jsonl`` (or ``scan.jsonl.gz``) → ``scan.csv``."""
+    path = Path(out)
+    return path.with_name(path.name.removesuffix(".gz")).with_suffix(".csv")
+
+
+#: ``--out -``: the records go to standard output (no resume, no summary unless asked for).
+STDOUT = "-"
+
+#: ``-`` as an INPUT: JSONL documents on standard input, one a line, keyed ``stdin:LINE``
+#: unless they have an id.
+STDIN = "-"
+STDIN_NAME = "stdin"
 
 
 def units(paths: Sequence[str | Path], db: str | None = None) -> Iterator[Unit]:
@@ -102,6 +126,10 @@ def units(paths: Sequence[str | Path], db: str | None = None) -> Iterator[Unit]:
         for doc_id in ids:
             yield Unit(Origin(f"db:{doc_id}", doc_id=doc_id), "stored")
         return
+    if STDIN in (str(p) for p in paths):
+        stdin = sys.stdin.buffer
+        yield from jsonl_units(STDIN_NAME, jsonl_documents(STDIN_NAME, stdin))
+        paths = [p for p in paths if str(p) != STDIN]
     for item in find_inputs(paths):
         if item.kind == "file":
             yield Unit(Origin(item.target, path=item.target), "file", item)
@@ -109,14 +137,32 @@ def units(paths: Sequence[str | Path], db: str | None = None) -> Iterator[Unit]:
             yield Unit(Origin(item.target, url=item.target), "url", item)
         elif item.kind == "warc":
             yield from _warc_units(item.target)
-        elif item.kind == "failure":
-            yield Unit(Origin(item.target, path=item.target), "failure", reason=item.reason)
+        elif item.kind == "jsonl":
+            yield from jsonl_units(item.target, read_jsonl_file(item.target))
+        elif item.kind in ("failure", "skipped"):
+            origin = Origin(item.target, path=item.target)
+            yield Unit(origin, item.kind, reason=item.reason)
+
+
+def jsonl_units(path: str, documents: Iterable[JsonlDocument | WarcFailure]) -> Iterator[Unit]:
+    """The units of a JSONL file's documents: a page for a line with its text or HTML, a URL
+    to fetch for one with only a URL, a failure for a line that is no document."""
+    for doc in documents:
+        if isinstance(doc, WarcFailure):
+            yield Unit(Origin(doc.origin, path=path), "failure", reason=doc.reason)
+        elif doc.page is not None:
+            yield Unit(Origin(doc.key, path=path, url=doc.url), "page", page=doc.page)
+        else:
+            yield Unit(Origin(doc.key, path=path, url=doc.url), "url")
 
 
 def _warc_units(path: str) -> Iterator[Unit]:
     for record in warc_records(path):
         if isinstance(record, WarcFailure):
             yield Unit(Origin(record.origin, path=path), "failure", reason=record.reason)
+        elif isinstance(record, WarcSkipped):
+            origin = Origin(record.origin, path=path, url=record.url)
+            yield Unit(origin, "skipped", reason=f"{record.origin} is {record.reason}; skipped.")
         else:
             origin = Origin(
                 record.origin, path=path, url=record.url, warc_record_id=record.record_id
@@ -135,16 +181,18 @@ def init_worker(
     keep: FindingFilter = KEEP_ALL,
     lang: Lang = None,
     house: HouseStyle = PLAIN,
+    slim: bool = False,
 ) -> None:
     """Load the models (and open the store) once for this process; ``keep`` chooses the
     findings each record keeps, ``lang`` declares the articles' language, ``house`` is the
-    house style every check follows."""
+    house style every check follows, ``slim`` leaves the ledger and texts out of records."""
     from copydesk import pipeline
 
     _state["allow_private"] = allow_private
     _state["keep"] = keep
     _state["lang"] = lang
     _state["house"] = house
+    _state["slim"] = slim
     if db is not None:
         from copydesk.corpus.store import Store
 
@@ -168,25 +216,28 @@ def read_unit(unit: Unit) -> Article:
         )
         return with_meta(article, unit.item.meta) if unit.item is not None else article
     if unit.kind == "url":
+        url = unit.origin.url or unit.origin.key
         article = read_url(
-            unit.origin.key,
-            allow_private=_state.get("allow_private", False),
-            lang=_state.get("lang"),
+            url, allow_private=_state.get("allow_private", False), lang=_state.get("lang")
         )
-        return article if article.url else replace(article, url=unit.origin.key)
+        return article if article.url else replace(article, url=url)
     if unit.kind == "stored":
         assert unit.origin.doc_id is not None
         return _state["store"].get(unit.origin.doc_id)
     raise InputError(unit.reason)
 
 
-def check_batch(batch: list[Unit]) -> list[tuple[str, bool]]:
-    """The records of a batch of units, in order, each with whether its article was checked."""
+def check_batch(batch: list[Unit]) -> list[tuple[str, str]]:
+    """The records of a batch of units, in order, each with its status ("ok", "failed" or
+    "skipped")."""
     from copydesk import pipeline
 
     lines: list[str | None] = [None] * len(batch)
     read: list[tuple[int, Article]] = []
     for i, unit in enumerate(batch):
+        if unit.kind == "skipped":
+            lines[i] = skipped_record(unit.origin, unit.reason)
+            continue
         try:
             read.append((i, read_unit(unit)))
         except CopydeskError as exc:
@@ -211,17 +262,14 @@ def check_batch(batch: list[Unit]) -> list[tuple[str, bool]]:
             lines[i] = failure_record(batch[i].origin, str(exc))
         except Exception as exc:  # noqa: BLE001 (one article's fault must not end a scan)
             lines[i] = failure_record(batch[i].origin, _check_fault(batch[i].origin.key, exc))
-    return [
-        (line, line.startswith('{"origin"') and '"status": "ok"' in line[:2000])
-        for line in lines
-        if line is not None
-    ]
+    return [(line, record_status(line)) for line in lines if line is not None]
 
 
 def _record(origin: Origin, result: CheckResult) -> str:
     from copydesk.pipeline import apply_filter
 
-    return report_record(origin, apply_filter(result, _state.get("keep", KEEP_ALL)))
+    kept = apply_filter(result, _state.get("keep", KEEP_ALL))
+    return report_record(origin, kept, slim=_state.get("slim", False))
 
 
 def _check_fault(origin: str, exc: Exception) -> str:
@@ -243,44 +291,52 @@ def scan(
     keep: FindingFilter = KEEP_ALL,
     lang: Lang = None,
     house: HouseStyle = PLAIN,
+    slim: bool = False,
 ) -> ScanReport:
     """Check every article of ``paths`` (or of the store ``db``) into ``out``, resuming;
     each record keeps the findings ``keep`` keeps (`filtering`), ``lang="en"`` skips the
-    language check, and every check follows the ``house`` style."""
+    language check, every check follows the ``house`` style, and ``slim`` leaves the ledger
+    and the texts out of each record."""
     started = time.perf_counter()
+    to_stdout = str(out) == STDOUT
     out = Path(out)
     try:
         # Unbuffered: a record is written whole or fails, and nothing is left to flush later.
-        f = out.open("ab", buffering=0)
+        f = _output(out, to_stdout)
     except OSError as exc:
         raise InputError(f"Cannot write the scan to {out}: {exc.strerror or exc}.") from None
     with f:
-        _hold(f, out)
-        done = prepare_resume(out)
+        done: set[str] = set()
+        if not to_stdout:
+            _hold(f, out)
+            done = prepare_resume(out)
         todo = list(units(paths, db))
         total = len(todo)
         todo = [unit for unit in todo if unit.origin.key not in done]
         show = progress if progress is not None else sys.stderr.isatty()
         show = bool(show) and (progress is True or total >= PROGRESS_MIN_DOCUMENTS)
-        written = failed = 0
+        written = failed = skipped = 0
         with (
             progress_bar(show, len(todo), "scanning") as advance,
-            closing(_checked(todo, jobs, (db, allow_private, keep, lang, house))) as records,
+            closing(_checked(todo, jobs, (db, allow_private, keep, lang, house, slim))) as records,
         ):
-            for line, ok in records:
-                _append(f, line, out)
-                failed += not ok
+            for line, status in records:
+                _append(f, encoded(line, out), out)
+                failed += status == "failed"
+                skipped += status == "skipped"
                 written += 1
                 advance()
+    if to_stdout and summary is None:
+        return ScanReport(written, 0, failed, time.perf_counter() - started, skipped)
     summary = summary or summary_path(out)
     try:
-        write_summary(read_records(out), summary)
+        write_summary(read_records(out) if not to_stdout else (), summary)
     except OSError as exc:
         raise OutputError(
             f"Cannot write the scan's summary to {summary}: {exc.strerror or exc}; the "
             f"records in {out} are whole."
         ) from None
-    return ScanReport(written, total - len(todo), failed, time.perf_counter() - started)
+    return ScanReport(written, total - len(todo), failed, time.perf_counter() - started, skipped)
 
 
 def _hold(f: BinaryIO, out: Path) -> None:
@@ -296,8 +352,15 @@ def _hold(f: BinaryIO, out: Path) -> None:
         pass  # a file system without locks (or a device): nothing to hold
 
 
-def _append(f: BinaryIO, line: str, out: Path) -> None:
-    data = memoryview((line + "\n").encode("utf-8"))
+def _output(out: Path, to_stdout: bool) -> BinaryIO:
+    """The scan's output, opened to append (standard output, left open when closed)."""
+    if to_stdout:
+        return open(sys.stdout.fileno(), "ab", buffering=0, closefd=False)
+    return out.open("ab", buffering=0)
+
+
+def _append(f: BinaryIO, record: bytes, out: Path) -> None:
+    data = memoryview(record)
     try:
         while data:
             data = data[f.write(data) or 0 :]
@@ -310,8 +373,8 @@ def _append(f: BinaryIO, line: str, out: Path) -> None:
 
 def _checked(
     todo: list[Unit], jobs: int, settings: tuple[Any, ...]
-) -> Generator[tuple[str, bool], None, None]:
-    """Each unit's record, in order, checked here or in ``jobs`` worker processes;
+) -> Generator[tuple[str, str], None, None]:
+    """Each unit's record and its status, in order, checked here or in ``jobs`` worker processes;
     ``settings`` are the arguments of `init_worker`."""
     if not todo:
         return
@@ -332,5 +395,5 @@ def _checked(
     )
 
 
-def _lost_with_worker(unit: Unit) -> tuple[str, bool]:
-    return failure_record(unit.origin, died(unit.origin.key, "checked")), False
+def _lost_with_worker(unit: Unit) -> tuple[str, str]:
+    return failure_record(unit.origin, died(unit.origin.key, "checked")), "failed"

@@ -10,6 +10,7 @@ CSV summary a folder beside it. Lists of URLs and corpora (``--db``) are local-e
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -24,9 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from copydesk.corpus.inputs import (
+    JSONL_SUFFIXES,
     SIDECAR,
     InputItem,
     SidecarEntry,
+    jsonl_documents,
+    not_a_document,
     not_regular,
     parse_sidecar,
 )
@@ -35,12 +39,23 @@ from copydesk.errors import InputError
 from copydesk.filtering import KEEP_ALL, FindingFilter
 from copydesk.house import PLAIN, HouseStyle
 from copydesk.read.language import Lang
-from copydesk.read.reader import PAGE_SUFFIXES, content_type_for, without_lone_surrogates
-from copydesk.scan.local import BATCH_ARTICLES, ScanReport, Unit, check_batch, init_worker
-from copydesk.scan.records import Origin, failure_record, summary_row
-
-#: Files read as JSONL of documents.
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+from copydesk.read.reader import PAGE_SUFFIXES, content_type_for
+from copydesk.scan.local import (
+    BATCH_ARTICLES,
+    ScanReport,
+    Unit,
+    check_batch,
+    init_worker,
+    jsonl_units,
+)
+from copydesk.scan.records import (
+    SUMMARY_COLUMNS,
+    Origin,
+    failure_record,
+    record_status,
+    skipped_record,
+    summary_row,
+)
 
 
 def local_path(uri: str) -> str:
@@ -87,7 +102,7 @@ def _units_of_file(uri: str, data: bytes, sidecars: Sidecars = NO_SIDECARS) -> I
             for unit in _warc_units(tmp.name):
                 yield _renamed(unit, tmp.name, path)
     elif name.endswith(JSONL_SUFFIXES):
-        yield from _jsonl_units(path, data)
+        yield from jsonl_units(path, jsonl_documents(path, io.BytesIO(data)))
     else:
         page = WarcPage(path, None, content_type_for(path) or "text/plain", data)
         described = meta.get(path)
@@ -106,50 +121,24 @@ def _renamed(unit: Unit, tmp: str, path: str) -> Unit:
     return replace(unit, origin=origin, page=page, reason=unit.reason.replace(tmp, path))
 
 
-def _jsonl_units(path: str, data: bytes) -> Iterator[Unit]:
-
-    if path.lower().endswith(".gz"):
-        import gzip
-        import zlib
-
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error):
-            reason = f"{path} is not a whole gzip file (it is cut short or damaged)."
-            yield Unit(Origin(path, path=path), "failure", reason=reason)
-            return
-    for number, line in enumerate(data.splitlines(), 1):
-        if not line.strip():
-            continue
-        key = f"{path}:{number}"
-        try:
-            doc = json.loads(line)
-            body = doc.get("html") or doc.get("text")
-            if not isinstance(body, str):
-                raise TypeError
-        except (ValueError, TypeError, AttributeError):
-            reason = f"Line {number} of {path} is not a JSON object with text or html."
-            yield Unit(Origin(key, path=path), "failure", reason=reason)
-            continue
-        url = doc.get("url") if isinstance(doc.get("url"), str) else None
-        kind = "text/html" if doc.get("html") else "text/plain"
-        key = str(doc.get("id") or key)
-        page = WarcPage(key, url, kind, without_lone_surrogates(body).encode("utf-8"))
-        yield Unit(Origin(key, path=path, url=url), "page", page=page)
-
-
 def check_partition(
     files: Iterable[tuple[str, bytes]],
     keep: FindingFilter = KEEP_ALL,
     lang: Lang = None,
     sidecars: Sidecars = NO_SIDECARS,
     house: HouseStyle = PLAIN,
+    done: Any = None,
+    slim: bool = False,
 ) -> Iterator[str]:
-    """An executor's work: read its files' articles and check them, a batch at a time."""
-    init_worker(None, False, keep, lang, house)
+    """An executor's work: read its files' articles and check them, a batch at a time,
+    leaving out the keys ``done`` (a broadcast set) holds: those an earlier run wrote."""
+    init_worker(None, False, keep, lang, house, slim)
+    written = done.value if done is not None else frozenset()
     batch: list[Unit] = []
     for uri, data in files:
         for unit in _units_of_file(uri, data, sidecars):
+            if unit.origin.key in written:
+                continue
             batch.append(unit)
             if len(batch) >= BATCH_ARTICLES:
                 yield from (line for line, _ in check_batch(batch))
@@ -210,6 +199,7 @@ def scan(
     keep: FindingFilter = KEEP_ALL,
     lang: Lang = None,
     house: HouseStyle = PLAIN,
+    slim: bool = False,
     quiet: bool = False,
 ) -> ScanReport:
     """Run the scan on Spark; ``out`` (and ``summary``, default ``OUT.csv``) become folders.
@@ -236,6 +226,8 @@ def scan(
         session = builder.getOrCreate()
     try:
         sc = session.sparkContext
+        output = _Output(sc, out)
+        done = output.written_keys()
         listed = _listed(sc, paths)
         special = {uri for uri in listed if _special_file(uri)}
         sidecar_uris = [u for u in listed if u.rsplit("/", 1)[-1] == SIDECAR and u not in special]
@@ -256,27 +248,115 @@ def scan(
         files = sc.union(
             [sc.binaryFiles(source, sc.defaultParallelism) for source in sources] or [sc.emptyRDD()]
         ).filter(lambda pair: _is_input(pair[0]) or local_path(pair[0]) in broken)
-        skipped = [
+        unread = [
             failure_record(Origin(path, path=path), not_regular(path))
             for path in sorted(local_path(uri) for uri in special)
             if _is_input(path) or path.rsplit("/", 1)[-1] == SIDECAR
         ]
+        unread += [
+            skipped_record(Origin(path, path=path), not_a_document(path))
+            for path in sorted(local_path(uri) for uri in listed if uri not in special)
+            if not _is_input(path) and path.rsplit("/", 1)[-1] != SIDECAR
+        ]
+        unread = [line for line in unread if json.loads(line)["origin"]["key"] not in done]
+        keys = sc.broadcast(frozenset(done))
         records = files.mapPartitions(
-            partial(check_partition, keep=keep, lang=lang, sidecars=sidecars, house=house)
+            partial(
+                check_partition,
+                keep=keep,
+                lang=lang,
+                sidecars=sidecars,
+                house=house,
+                done=keys,
+                slim=slim,
+            )
         )
-        if skipped:
-            records = records.union(sc.parallelize(skipped, 1))
+        if unread:
+            records = records.union(sc.parallelize(unread, 1))
         records = records.cache()
-        records.saveAsTextFile(out)
-        header = sc.parallelize(["origin,url,status,major,minor,rewording_score,source"], 1)
-        header.union(records.map(_csv_line)).coalesce(1).saveAsTextFile(
-            summary or str(out).rstrip("/") + ".csv"
-        )
-        written = records.count()
-        failed = records.filter(lambda line: '"status": "failed"' in line[:2000]).count()
+        output.add(records)
+        header = sc.parallelize([",".join(SUMMARY_COLUMNS)], 1)
+        summary_uri = summary or str(out).rstrip("/") + ".csv"
+        output.replace(summary_uri, header.union(output.records().map(_csv_line)).coalesce(1))
+        statuses = records.map(record_status).countByValue()
+        written = sum(statuses.values())
     finally:
         session.stop()
-    return ScanReport(written, 0, failed, time.perf_counter() - started)
+    return ScanReport(
+        written,
+        len(done),
+        statuses.get("failed", 0),
+        time.perf_counter() - started,
+        statuses.get("skipped", 0),
+    )
+
+
+class _Output:
+    """The scan's output folder, through Hadoop's file system (local, HDFS, S3): the part
+    files of every run that ended, and the run in progress in a hidden folder inside it
+    (Hadoop's readers pass over names that start with "_"), whose parts join the others only
+    once the run has written them all. An interrupted run leaves the folder as it was; a rerun
+    writes the records it lacks."""
+
+    def __init__(self, sc: Any, uri: str) -> None:
+        self.sc = sc
+        jvm = sc._jvm
+        self.path = jvm.org.apache.hadoop.fs.Path(_spark_path(uri))
+        self.fs = self.path.getFileSystem(sc._jsc.hadoopConfiguration())
+        self.uri = uri
+        if self.fs.exists(self.path) and not self.fs.getFileStatus(self.path).isDirectory():
+            raise InputError(
+                f"{uri} is a file; the Spark engine writes a folder of part files, so give "
+                "--out a folder's name."
+            )
+        self.fs.mkdirs(self.path)
+        for status in self.fs.listStatus(self.path):
+            if status.getPath().getName().startswith(RUN_PREFIX):
+                self.fs.delete(status.getPath(), True)  # an interrupted run's partial parts
+
+    def records(self) -> Any:
+        """Every record written so far, as an RDD of lines (Hadoop reads every file of the
+        folder but the hidden ones)."""
+        if not any(
+            s.getPath().getName().startswith("part-") for s in self.fs.listStatus(self.path)
+        ):
+            return self.sc.emptyRDD()
+        return self.sc.textFile(self.path.toString())
+
+    def written_keys(self) -> set[str]:
+        """The keys of the records the folder holds."""
+        return set(self.records().map(_record_key).filter(bool).collect())
+
+    def add(self, records: Any) -> None:
+        """Write ``records`` as new part files, moved in only once all are written."""
+        run = f"{RUN_PREFIX}{os.getpid()}-{time.time_ns()}"
+        staging = self.sc._jvm.org.apache.hadoop.fs.Path(self.path, run)
+        records.saveAsTextFile(staging.toString())
+        for status in self.fs.listStatus(staging):
+            name = status.getPath().getName()
+            if name.startswith("part-"):
+                target = self.sc._jvm.org.apache.hadoop.fs.Path(self.path, f"{name}-{run[1:]}")
+                self.fs.rename(status.getPath(), target)
+        self.fs.delete(staging, True)
+
+    def replace(self, uri: str, rdd: Any) -> None:
+        """``rdd`` saved at ``uri``, in place of what was there."""
+        path = self.sc._jvm.org.apache.hadoop.fs.Path(_spark_path(uri))
+        fs = path.getFileSystem(self.sc._jsc.hadoopConfiguration())
+        if fs.exists(path):
+            fs.delete(path, True)
+        rdd.saveAsTextFile(path.toString())
+
+
+#: Name of the hidden folder a run writes its part files to before they join the output.
+RUN_PREFIX = "_run-"
+
+
+def _record_key(line: str) -> str:
+    try:
+        return str(json.loads(line)["origin"]["key"])
+    except (ValueError, KeyError, TypeError):
+        return ""  # a line that is no record names no input
 
 
 @contextmanager
