@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from copydesk import __version__
 from copydesk.corpus.model import DEFAULT_DB
@@ -57,6 +57,9 @@ Exit codes:
 """
 
 FORMATS = ("text", "json", "html")
+#: ``serve --log-level``: uvicorn's levels, least to most severe.
+LOG_LEVELS = ("debug", "info", "warning", "error")
+
 SEVERITIES = tuple(s.value for s in Severity)  # least severe first, as --min-severity reads
 COLORS = ("auto", "always", "never")
 
@@ -298,6 +301,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--port", type=_port, default=DEFAULT_PORT, help=f"the port (default: {DEFAULT_PORT})"
     )
     serve.add_argument(
+        "--log-level",
+        choices=LOG_LEVELS,
+        default="info",
+        help="what the service logs to standard error: 'info' (the default) logs each request "
+        "(the access log), 'warning' only faults",
+    )
+    serve.add_argument(
         "--allow-origin",
         metavar="ORIGIN",
         action="append",
@@ -324,7 +334,9 @@ def _serve(args: argparse.Namespace) -> int:
         app,
         host=args.host,
         port=args.port,
-        log_level="warning",
+        log_level=args.log_level,
+        log_config=_service_logging(),
+        access_log=args.log_level in ("debug", "info"),
         http=GuardedH11,
         timeout_keep_alive=KEEP_ALIVE_S,
         backlog=ACCEPT_BACKLOG,
@@ -338,6 +350,18 @@ def _doctor(args: argparse.Namespace) -> int:
     resources = doctor.examine(args.config)
     _write(doctor.report(resources), None)
     return EXIT_ERROR if any(r.required and not r.ok for r in resources) else EXIT_OK
+
+
+def _service_logging() -> dict[str, Any]:
+    """uvicorn's logging, with the access log on standard error beside the rest (standard
+    output is left to what a command prints)."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["handlers"]["access"]["stream"] = "ext://sys.stderr"
+    return config
 
 
 def _kinds(value: str) -> list[str]:

@@ -30,14 +30,18 @@ class FindingFilter:
 
     @classmethod
     def of(
-        cls, min_severity: str | Severity = Severity.INFO, ignore: Iterable[str] = ()
+        cls,
+        min_severity: str | Severity = Severity.INFO,
+        ignore: Iterable[str] = (),
+        option: str = "--ignore",
     ) -> FindingFilter:
-        """A filter from the command line's words; an unknown kind is an `InputError`."""
+        """A filter from the words of the command line (or of the request field ``option``);
+        an unknown kind is an `InputError`."""
         chosen = frozenset(ignore)
         for name in sorted(chosen):
             if name not in kinds.BY_CODE and name not in FAMILIES:
                 raise InputError(
-                    f"Unknown finding kind {name!r} for --ignore; give a kind such as "
+                    f"Unknown finding kind {name!r} for {option}; give a kind such as "
                     "'spin.lowercase_name' or a family such as 'spin' (the README lists them)."
                 )
         return cls(Severity(min_severity), chosen)

@@ -176,7 +176,91 @@ def test_loopback_urls_are_refused(server: str) -> None:
 def test_openapi_docs(server: str) -> None:
     spec = httpx.get(f"{server}/openapi.json").json()
     assert {"/health", "/v1/check", "/v2/check"} <= set(spec["paths"])
-    assert httpx.get(f"{server}/docs").status_code == 200
+    answer = spec["paths"]["/v1/check"]["post"]["responses"]["200"]["content"]
+    assert answer["application/json"]["schema"]["$ref"].endswith("/Report")
+    assert {"text", "lang", "min_severity", "ignore"} <= set(
+        spec["components"]["schemas"]["CheckRequest"]["properties"]
+    )
+
+
+def test_every_request_is_in_the_access_log(tmp_path) -> None:
+    log = tmp_path / "serve.log"
+    with serving(log=log) as base:
+        assert post(base, "/v1/check", json={"text": TEXT}).status_code == 200
+    assert '"POST /v1/check HTTP/1.1" 200' in log.read_text(encoding="utf-8")
+    quiet = tmp_path / "quiet.log"
+    with serving(options=["--log-level", "warning"], log=quiet) as base:
+        assert httpx.get(f"{base}/health").status_code == 200
+    assert "GET /health" not in quiet.read_text(encoding="utf-8")
+
+
+def test_the_docs_render_from_the_service_alone(server: str, browser) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = httpx.get(f"{server}/docs").text
+    assert "//" not in page.replace(server, "").split("<body>", 1)[1].replace("<!--", "")
+    browser.get(f"{server}/docs")
+    WebDriverWait(browser, 60).until(
+        ec.presence_of_element_located(
+            (By.CSS_SELECTOR, "#operations-default-check_v1_v1_check_post")
+        )
+    )
+    paths = {e.text for e in browser.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")}
+    assert {"/v1/check", "/v2/check", "/v2/languages"} <= paths
+
+
+def test_unknown_fields_and_kinds_are_refused_in_one_sentence(server: str) -> None:
+    misspelt = post(server, "/v1/check", json={"text": TEXT, "fromat": "html"})
+    assert misspelt.status_code == 400
+    assert misspelt.json()["error"].startswith("'fromat' is no field of a check (the fields are")
+    unknown = post(server, "/v1/check", json={"text": TEXT, "ignore": ["copy.typo"]})
+    assert unknown.status_code == 400
+    assert unknown.json()["error"].startswith("Unknown finding kind 'copy.typo' for ignore;")
+
+
+def test_v1_takes_the_command_s_filters_and_language(server: str) -> None:
+    kept = post(
+        server, "/v1/check", json={"text": TEXT, "min_severity": "major", "ignore": ["copy"]}
+    )
+    report = kept.json()
+    assert {f["severity"] for f in report["findings"]} <= {"major"}
+    assert not [f for f in report["findings"] if f["kind"].startswith("copy.")]
+    assert report["summary"]["filtered"]["ignore"] == ["copy"]
+    german = (
+        "Der Stadtrat hat am Montag den Haushalt beschlossen, sagte der Bürgermeister. Die "
+        "Schulen bekommen mehr Geld, und die Straßen werden im nächsten Jahr erneuert. Die "
+        "Opposition kritisierte den Plan als zu teuer und verlangte eine neue Abstimmung."
+    )
+    refused = post(server, "/v1/check", json={"text": german})
+    declared = post(server, "/v1/check", json={"text": german, "lang": "en"})
+    assert refused.status_code == 422 and "does not look like English" in refused.json()["error"]
+    assert declared.status_code == 200
+
+
+def test_the_form_keeps_what_was_pasted_when_a_check_cannot_run(server: str, browser) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    browser.get(f"{server}/")
+    browser.find_element(By.ID, "text").send_keys("Too short to check.")
+    browser.find_element(By.ID, "lang").click()
+    Select(browser.find_element(By.ID, "min_severity")).select_by_value("major")
+    browser.find_element(By.ID, "check").click()
+    alert = WebDriverWait(browser, 60).until(
+        ec.presence_of_element_located((By.CSS_SELECTOR, "p.error"))
+    )
+    assert "too short" in alert.text and "--" not in alert.text
+    assert browser.find_element(By.ID, "text").get_attribute("value") == "Too short to check."
+    assert browser.find_element(By.ID, "lang").is_selected()
+    assert (
+        Select(browser.find_element(By.ID, "min_severity")).first_selected_option.get_attribute(
+            "value"
+        )
+        == "major"
+    )
 
 
 def test_web_page_shows_the_marks_and_follows_a_finding(server: str, browser) -> None:

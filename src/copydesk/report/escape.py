@@ -35,6 +35,12 @@ def escape(text: str, quote: bool = True) -> str:
     return html.escape(text.translate(_SHOWN), quote=quote)
 
 
+def shown_directions(value: object) -> object:
+    """A text with every direction control shown as its code point (a template's values pass
+    through this before they are escaped); any other value as it is."""
+    return value.translate(_SHOWN) if isinstance(value, str) else value
+
+
 def _caret(code: int) -> str:
     return "^?" if code == 0x7F else f"^{chr(code + 64)}"
 

@@ -22,17 +22,20 @@ from urllib.parse import parse_qs
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from copydesk import __version__
 from copydesk.errors import CopydeskError, InputError
+from copydesk.filtering import FindingFilter
 from copydesk.house import PLAIN, HouseStyle, add_word, remove_word
 from copydesk.pipeline import CheckResult
 from copydesk.read.article import Article
+from copydesk.read.language import Lang
 from copydesk.read.reader import without_lone_surrogates
 from copydesk.report.page import CSP as PAGE_CSP
+from copydesk.report.schema import Report
 from copydesk.serve import languagetool as lt
 from copydesk.serve.page import FORM_CSP, error_page, form_page
 
@@ -88,6 +91,9 @@ JSON_ERRORS: dict[int | str, dict[str, Any]] = {
     )
 }
 
+#: What a client that finds the service busy is told.
+BUSY = "The service is busy or the check took too long; try again in a few seconds."
+
 T = TypeVar("T")
 
 
@@ -97,6 +103,8 @@ class ServiceBusy(Exception):
 
 class Document(BaseModel):
     """An article or a source: exactly one of its plain text, its HTML, or its URL."""
+
+    model_config = ConfigDict(extra="forbid")  # a misspelt field is refused, never ignored
 
     text: str | None = Field(default=None, description="The article as plain text.")
     html: str | None = Field(default=None, description="The article's HTML page.")
@@ -129,6 +137,21 @@ class CheckRequest(Document):
     )
     format: Literal["json", "html"] = Field(
         default="json", description="json: the versioned report; html: the report page."
+    )
+    lang: Literal["en"] | None = Field(
+        default=None,
+        description="'en' says the article is English: the language check, which refuses a "
+        "text read as another language, is skipped (as the command's --lang en).",
+    )
+    min_severity: Literal["info", "minor", "major"] | None = Field(
+        default=None,
+        description="Leave out findings below this severity (as --min-severity; default: the "
+        "service's house style, else info).",
+    )
+    ignore: list[str] = Field(
+        default_factory=list,
+        description="Finding kinds ('spin.lowercase_name') or families ('spin') left out, "
+        "added to those the service's house style leaves out (as --ignore).",
     )
 
     @field_validator("source", mode="after")
@@ -228,12 +251,12 @@ def create_app(
     fetches = WorkPool(FETCH_WORKERS, MAX_FETCHES)
     style = HouseHolder(house)
 
-    async def fetched(urls: dict[str, str]) -> dict[str, Article]:
+    async def fetched(urls: dict[str, str], lang: Lang = None) -> dict[str, Article]:
         """The documents given by URL, fetched and read in the fetch pool, by role."""
         if not urls:
             return {}
         return await fetches.run(
-            lambda: {role: _read_url(url) for role, url in urls.items()}, REQUEST_TIMEOUT_S
+            lambda: {role: _read_url(url, lang) for role, url in urls.items()}, REQUEST_TIMEOUT_S
         )
 
     @asynccontextmanager
@@ -255,8 +278,11 @@ def create_app(
         "span it is about. `/v1/check` answers the versioned JSON report (or its HTML page), "
         "`/v2/check` answers as a LanguageTool server, for editors that speak to one.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+    _serve_docs(app)
     if allow_origins:
         from starlette.middleware.cors import CORSMiddleware
 
@@ -269,12 +295,7 @@ def create_app(
 
     @app.exception_handler(ServiceBusy)
     async def _busy(request: Request, exc: ServiceBusy) -> Response:
-        return _error(
-            request,
-            503,
-            "The service is busy or the check took too long; try again in a few seconds.",
-            headers={"Retry-After": "5"},
-        )
+        return _error(request, 503, BUSY, headers={"Retry-After": "5"})
 
     @app.exception_handler(InputError)
     async def _input(request: Request, exc: InputError) -> Response:
@@ -312,17 +333,27 @@ def create_app(
         summary="Check an article, optionally against its source.",
         response_description="The JSON report (see `copydesk schema`), or the HTML page.",
         responses={
-            200: {"content": {"application/json": {}, "text/html": {}}},
+            200: {"model": Report, "content": {"text/html": {}}},
             **JSON_ERRORS,
         },
     )
     async def check_v1(check: CheckRequest) -> Response:
-        given = await fetched(_urls(check))
+        try:
+            keep = style.filter(check.min_severity, check.ignore)
+        except InputError as exc:
+            raise _BadRequest(str(exc)) from None
+        given = await fetched(_urls(check), check.lang)
 
         def work() -> tuple[str, str]:
-            article = given["article"] if "article" in given else _read_document(check)
-            source = given["source"] if "source" in given else _read_source(check.source)
-            result = style.shown(_run(article, source, style.current))
+            from copydesk.pipeline import apply_filter
+
+            article = (
+                given["article"] if "article" in given else _read_document(check, lang=check.lang)
+            )
+            source = (
+                given["source"] if "source" in given else _read_source(check.source, check.lang)
+            )
+            result = apply_filter(_run(article, source, style.current), keep)
             if check.format == "html":
                 return _html(result), "text/html"
             from copydesk.report.build import build_report
@@ -443,6 +474,22 @@ def create_app(
     )
     async def check_page(request: Request) -> HTMLResponse:
         fields = await _form(request)
+        try:
+            body = await checked_page(fields)
+        except (InputError, ServiceBusy) as exc:
+            # The form comes back with what was pasted in it, and why it could not be checked.
+            busy = isinstance(exc, ServiceBusy)
+            return HTMLResponse(
+                error_page(BUSY if busy else " ".join(str(exc).split()), fields),
+                status_code=503 if busy else 422,
+                headers={
+                    "Content-Security-Policy": FORM_CSP,
+                    **({"Retry-After": "5"} if busy else {}),
+                },
+            )
+        return HTMLResponse(body, headers={"Content-Security-Policy": PAGE_CSP})
+
+    async def checked_page(fields: dict[str, str]) -> str:
         chosen = {
             role: choice
             for role, choice in (
@@ -453,19 +500,26 @@ def create_app(
         }
         if "article" not in chosen:
             raise InputError("Paste the article's text or give its URL.")
-        given = await fetched({role: v for role, (kind, v) in chosen.items() if kind == "url"})
+        lang: Lang = "en" if fields.get("lang") == "en" else None
+        keep = style.filter(fields.get("min_severity") or None, ())
+        urls = {role: v for role, (kind, v) in chosen.items() if kind == "url"}
+        given = await fetched(urls, lang)
 
         def work() -> str:
+            from copydesk.pipeline import apply_filter
             from copydesk.read import read_text
 
             read = {
-                role: given[role] if role in given else read_text(value, origin=_ORIGINS[role])
+                role: given[role]
+                if role in given
+                else read_text(value, origin=_ORIGINS[role], lang=lang)
                 for role, (_, value) in chosen.items()
             }
-            return _html(style.shown(_run(read["article"], read.get("source"), style.current)))
+            return _html(
+                apply_filter(_run(read["article"], read.get("source"), style.current), keep)
+            )
 
-        body = await pool.run(work, REQUEST_TIMEOUT_S)
-        return HTMLResponse(body, headers={"Content-Security-Policy": PAGE_CSP})
+        return await pool.run(work, REQUEST_TIMEOUT_S)
 
     @app.exception_handler(_BadRequest)
     async def _bad(request: Request, exc: _BadRequest) -> Response:
@@ -496,6 +550,32 @@ def _run(article: Article, source: Article | None, house: HouseStyle = PLAIN) ->
     return pipeline.check(article, source, house=house)
 
 
+#: Where the API docs' own scripts and styles are served from: Swagger UI 5 (which reads
+#: OpenAPI 3.1), as the ``fastapi-offline`` package ships it, so /docs works with no network.
+DOCS_ASSETS = "/docs/assets"
+
+
+def _serve_docs(app: FastAPI) -> None:
+    """/docs: Swagger UI on this service's OpenAPI, from the assets installed with it."""
+    from importlib.resources import files
+
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from starlette.staticfiles import StaticFiles
+
+    assets = str(files("fastapi_offline") / "static")
+    app.mount(DOCS_ASSETS, StaticFiles(directory=assets), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="copydesk API",
+            swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{DOCS_ASSETS}/favicon.png",
+        )
+
+
 class HouseHolder:
     """The service's house style, whose words ``/v2/words`` changes while it serves."""
 
@@ -511,6 +591,15 @@ class HouseHolder:
         from copydesk.pipeline import apply_filter
 
         return apply_filter(result, self._keep)
+
+    def filter(self, least: str | None, ignore: Sequence[str]) -> FindingFilter:
+        """The findings a request keeps: its own least severity (else the house's) and the
+        kinds it and the house leave out; an unknown kind is an `InputError`."""
+        from copydesk.filtering import FindingFilter
+
+        house = self.current
+        chosen = least or (house.min_severity.value if house.min_severity else "info")
+        return FindingFilter.of(chosen, [*house.ignore, *ignore], option="ignore")
 
     def add(self, word: str) -> None:
         with self._lock:
@@ -546,23 +635,23 @@ def _html(result: CheckResult) -> str:
 _ORIGINS: dict[str, str | None] = {"article": None, "source": "The source"}
 
 
-def _read_document(doc: Document, role: str | None = None) -> Article:
+def _read_document(doc: Document, role: str | None = None, lang: Lang = None) -> Article:
     """A document given as text or HTML (one given by URL is fetched beforehand)."""
     from copydesk.read import read_html, read_text
 
     if doc.html is not None:
-        return read_html(doc.html, origin=role)
-    return read_text(doc.text or "", origin=role)
+        return read_html(doc.html, origin=role, lang=lang)
+    return read_text(doc.text or "", origin=role, lang=lang)
 
 
-def _read_source(source: Document | str | None) -> Article | None:
+def _read_source(source: Document | str | None, lang: Lang = None) -> Article | None:
     from copydesk.read import read_text
 
     if source is None:
         return None
     if isinstance(source, str):
-        return read_text(source, origin=_ORIGINS["source"])
-    return _read_document(source, _ORIGINS["source"])
+        return read_text(source, origin=_ORIGINS["source"], lang=lang)
+    return _read_document(source, _ORIGINS["source"], lang)
 
 
 def _urls(check: CheckRequest) -> dict[str, str]:
@@ -589,14 +678,14 @@ def _form_choice(fields: dict[str, str], text: str, url: str) -> tuple[str, str]
     return None
 
 
-def _read_url(url: str) -> Article:
+def _read_url(url: str, lang: Lang = None) -> Article:
     from copydesk.read import read_url
 
     if not _is_url(url):
         raise InputError(
             f"{_shortened(url)} is not an http or https address, and only those can be read."
         )
-    return read_url(url, allow_private=False)
+    return read_url(url, allow_private=False, lang=lang)
 
 
 #: The most characters of a client's value an error sentence repeats.
@@ -666,6 +755,11 @@ def _validation_sentence(exc: RequestValidationError) -> str:
         return "The request is not a valid check."
     # Where a field may take several forms (source: an object or a string), each form
     # reports; the one the client meant is the one whose error lies deepest inside it.
+    unknown = next((e for e in errors if e.get("type") == "extra_forbidden"), None)
+    if unknown is not None:
+        name = ".".join(str(part) for part in unknown.get("loc", ())[1:])
+        known = ", ".join(CheckRequest.model_fields)
+        return f"{name!r} is no field of a check (the fields are {known})."
     first = max(errors, key=lambda error: len(_field_path(error)))
     path = _field_path(first)
     where = ".".join(path)
