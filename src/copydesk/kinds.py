@@ -17,6 +17,63 @@ class Kind:
     severity: Severity
     meaning: str
 
+    @property
+    def label(self) -> str:
+        """The kind in a copy editor's words, shown beside its code ("Quotation altered")."""
+        return LABELS[self.code]
+
+
+#: Each kind's label: what an editor calls the fault, in a few words.
+LABELS: dict[str, str] = {
+    "copy.non_word": "Not a word",
+    "copy.broken_number": "Broken number",
+    "copy.page_junk": "Page furniture in the text",
+    "attribution.empty_speaker": "Speaker missing",
+    "attribution.unattributed_quote": "Quotation without a speaker",
+    "attribution.loaded_verb": "Loaded reporting verb",
+    "attribution.loaded_verb_pattern": "Loaded reporting verbs throughout",
+    "consistency.conflicting_affiliation": "Roles that contradict each other",
+    "consistency.time_conflict": "Dates that contradict each other",
+    "consistency.unit_conversion": "Conversion that does not add up",
+    "spin.lowercase_name": "Name in lower case",
+    "spin.broken_sentence": "Broken sentence",
+    "spin.wrong_form": "Wrong verb form",
+    "spin.tortured_phrase": "Tortured phrase",
+    "spin.odd_reporting_verb": "Odd word for 'said'",
+    "spin.corrupted_name": "Name with a word swapped",
+    "spin.garbled_text": "Garbled characters",
+    "spin.stray_quotes": "Stray quotation marks",
+    "spin.editorial_word": "Writer's judgement",
+    "source.role_swap": "Roles swapped",
+    "source.agent_inverted": "Who did what, reversed",
+    "source.quote_altered": "Quotation altered",
+    "source.quote_unmarked": "Quotation marks dropped",
+    "source.quote_rescoped": "Quotation applied to something else",
+    "source.speaker_dropped": "Speaker dropped",
+    "source.speaker_changed": "Words given to another speaker",
+    "source.number_changed": "Number changed",
+    "source.negation_flipped": "Negation flipped",
+    "source.hedge_removed": "Hedge removed",
+    "source.attribution_verb_changed": "Reporting verb changed",
+    "source.title_changed": "Title changed",
+    "source.word_changed": "Word changed in meaning",
+    "source.antonym": "Word turned to its opposite",
+    "source.scope_changed": "Claim narrowed or widened",
+    "source.entity_changed": "Name or place changed",
+    "source.modality_changed": "Certainty changed",
+    "source.phrase_broken": "Phrase broken",
+    "source.grammar_broken": "Grammar broken",
+    "source.tense_changed": "Tense changed",
+    "source.time_changed": "Time changed",
+    "source.date_added": "Date added",
+    "source.fact_dropped": "Fact dropped",
+    "source.intensity_changed": "Emphasis changed",
+    "source.quote_added": "Quotation marks added",
+    "source.unmatched": "Not in the source",
+    "corroboration.contradicted": "Contradicted by other outlets",
+    "corroboration.misquoted": "Quoted otherwise by other outlets",
+}
+
 
 KINDS: tuple[Kind, ...] = (
     # copy: the text itself

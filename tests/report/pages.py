@@ -36,8 +36,10 @@ def shown_numbers(root: Any) -> dict[int, tuple[str, str]]:
         number = li.xpath(f"string(.//span[{has_class('number')}])").strip().rstrip(".")
         kind = li.xpath(f"string(.//*[{has_class('kind')}])").strip()
         message = li.xpath(f"string(.//span[{has_class('message')}])").strip()
-        assert int(number) not in out, f"finding {number} is listed twice"
-        out[int(number)] = (kind, " ".join(message.split()))
+        first, _, last = number.partition("–")  # a folded run of sentences: "24–33."
+        for n in range(int(first), int(last or first) + 1):
+            assert n not in out, f"finding {n} is listed twice"
+            out[n] = (kind, "" if last else " ".join(message.split()))
     return out
 
 
@@ -46,10 +48,10 @@ def text_numbers(report: Report) -> dict[int, tuple[str, str]]:
     message (for a folded run of sentences with no source, "24–33.", the kind alone)."""
     out = {}
     for line in text_report(report).splitlines():
-        m = re.match(r"\s*(\d+)\. (\S+)  (.*)", line)
+        m = re.match(r"\s*(\d+)\. [^(]+ \((\S+)\)  (.*)", line)
         if m:
             out[int(m.group(1))] = (m.group(2), m.group(3).strip())
-        run = re.match(r"\s*(\d+)–(\d+)\. (\S+)  ", line)
+        run = re.match(r"\s*(\d+)–(\d+)\. [^(]+ \((\S+)\)  ", line)
         if run:
             for n in range(int(run.group(1)), int(run.group(2)) + 1):
                 out[n] = (run.group(3), "")

@@ -4,21 +4,28 @@ enough contrast, and document text that looks like HTML shown as text, never run
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pages import MIN_CONTRAST, contrasts
+from report_fixtures import at, contradicted_result
 
+from copydesk import kinds
 from copydesk.compare import UNMATCHED_MESSAGE, Label
+from copydesk.corpus.model import ClaimVerdict, Verdict
 from copydesk.pipeline import CheckResult, check
 from copydesk.read.article import Article
 from copydesk.report.build import build_report
+from copydesk.report.html import render_html
 from copydesk.report.page import CSP
 from copydesk.report.redline import article_row_id, render_redline
 from copydesk.report.schema import Report
+from copydesk.report.text import text_report
 
 SCRIPT = "<script>document.title='pwned';window.__pwned=1</script>"
 IMAGE = "<img src=x onerror=\"window.__pwned=2;document.title='pwned'\">"
@@ -276,3 +283,74 @@ def test_all_text_has_enough_contrast(seed_redline: Any) -> None:
     assert not low, low
     assert any(m["tag"] == "mark" and "minor" in m["cls"] for m in measured)
     assert any("sev" in m["cls"] and m["text"] == "minor" for m in measured)
+
+
+def test_a_run_of_added_sentences_is_one_row_with_one_entry(
+    seed_redline: Any, seed_reports: tuple[Report, Report]
+) -> None:
+    by = _by()
+    _, compared = seed_reports
+    told = re.findall(r"(\d+)–(\d+)\. Not in the source", text_report(compared))
+    runs = seed_redline.find_elements(by.CSS_SELECTOR, "tr.added.run")
+    assert len(runs) == len(told) >= 2
+    for row, (first, last) in zip(runs, told, strict=True):
+        (entry,) = row.find_elements(by.CSS_SELECTOR, "li.finding.run")
+        assert entry.find_element(by.CSS_SELECTOR, ".number").text == f"{first}–{last}."
+        count = int(last) - int(first) + 1
+        assert f"these {count} sentences in a row" in entry.text
+        assert len(row.find_elements(by.CSS_SELECTOR, "td.article .sentence")) == count
+        assert row.find_element(by.CSS_SELECTOR, "td.source").text == "no source sentence"
+    cells = seed_redline.find_elements(by.CSS_SELECTOR, "td.source")
+    assert [c.text for c in cells].count("no source sentence") == len(told)
+    body = seed_redline.find_element(by.TAG_NAME, "body").text
+    assert "Same fact as findings 2" not in body  # the run's findings point at no list
+    # a link to a sentence inside a run still lands on it
+    (second,) = seed_redline.find_elements(by.CSS_SELECTOR, f"tr.added.run #{article_row_id(13)}")
+    assert second.is_displayed()
+
+
+def test_findings_carry_their_label_in_words(seed_redline: Any) -> None:
+    by = _by()
+    entry = seed_redline.find_elements(by.CSS_SELECTOR, "li.finding")[0]
+    label = entry.find_element(by.CSS_SELECTOR, ".kind-label").text
+    kind = entry.find_element(by.CSS_SELECTOR, ".kind").text
+    assert label == kinds.BY_CODE[kind].label and label != kind
+
+
+def test_unverified_claims_are_counted_not_listed(browser: Any, tmp_path: Path) -> None:
+    base = contradicted_result()
+    text = base.article.text
+    verdicts = (
+        *base.corroboration.verdicts,
+        ClaimVerdict(
+            "the terminal opens in spring 2027",
+            "frame",
+            at(text, "the terminal will open"),
+            Verdict.UNVERIFIED,
+            (),
+            "no other outlet",
+        ),
+        ClaimVerdict(
+            "620-mile) front line",
+            "quantity",
+            at(text, "1,200m (3,937 feet)"),
+            Verdict.UNVERIFIED,
+            (),
+            "no other outlet",
+        ),
+    )
+    result = CheckResult(
+        base.analysed, base.findings, corroboration=replace(base.corroboration, verdicts=verdicts)
+    )
+    path = tmp_path / "report.html"
+    path.write_text(render_html(build_report(result)), encoding="utf-8")
+    browser.get(path.as_uri())
+    by = _by()
+    rows = browser.find_elements(by.CSS_SELECTOR, "td.verdict")
+    assert [r.text for r in rows] == ["contradicted"]
+    note = browser.find_element(by.CSS_SELECTOR, "p.note.unverified")
+    assert note.text == "2 more checkable claims unverified: no other outlet reports them."
+    assert "620-mile) front line" not in browser.find_element(by.TAG_NAME, "body").text
+    assert rows[0].size["height"] < 2 * float(
+        rows[0].value_of_css_property("line-height").removesuffix("px")
+    )

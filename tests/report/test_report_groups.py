@@ -114,9 +114,9 @@ def test_the_terminal_shows_the_lead_with_the_related_findings_under_it(
     # one item: the lead at the margin, the four related findings indented under it, each
     # with the number the HTML pages give it
     lead, *related = numbered
-    assert re.match(r"  \d\. source\.role_swap  The article has", lead)
+    assert re.match(r"  \d\. Roles swapped \(source\.role_swap\)  The article has", lead)
     assert [line[:7] for line in related] == [" " * 7] * 4  # "  3. " moved 5 right
-    assert [line.split()[1] for line in related] == [
+    assert [re.search(r"\((\S+)\)", line).group(1) for line in related] == [  # type: ignore[union-attr]
         "corroboration.contradicted",
         "consistency.conflicting_affiliation",
         "corroboration.contradicted",
@@ -285,11 +285,14 @@ def test_a_run_of_added_sentences_is_one_passage() -> None:
     # the terminal folds the passage into one line naming its first and last sentence
     out = text_report(report, width=120)
     info = out[out.index("INFO (") :]
-    folded = re.findall(r"(\d+)–(\d+)\. source\.unmatched  (.*)", info)
+    folded = re.findall(r"(\d+)–(\d+)\. Not in the source \(source\.unmatched\)  (.*)", info)
     assert [(int(b) - int(a), text) for a, b, text in folded] == [
         (2, "No source sentence matches these 3 sentences in a row.")
     ]
     assert "from: Herring is the region's most valuable catch." in info
     assert "to:   Local boat owners have called for a quick deal." in info
     assert "Prices rose sharply" not in info
-    assert re.search(r"\d+\. source\.unmatched  No source sentence matches this sentence", info)
+    assert re.search(
+        r"\d+\. Not in the source \(source\.unmatched\)  No source sentence matches this sentence",
+        info,
+    )

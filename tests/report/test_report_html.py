@@ -133,6 +133,12 @@ def test_the_redline_links_the_findings_about_one_fact(
     linked = 0
     for g in compared.groups:
         members = [number[k] for k in (g.lead, *g.related)]
+        if compared.findings[g.lead].kind == "source.unmatched" and len(members) > 1:
+            # a run of added sentences: one entry for the run, each number an anchor in it
+            (entry,) = root.xpath(f"//li[@id='n{members[0]}']")
+            assert "run" in entry.get("class").split()
+            assert entry.xpath("span/@id") == [f"n{m}" for m in members[1:]]
+            continue
         for n in members:
             (entry,) = root.xpath(f"//li[@id='n{n}']")
             links = entry.xpath(f".//span[{has_class('same-fact')}]//a/@href")
@@ -347,32 +353,27 @@ def test_with_a_source_the_page_is_the_redline_with_its_landmarks() -> None:
         assert entry.xpath(f".//a[@href='#f{number}']")
 
 
-def test_a_run_of_added_sentences_shares_one_no_source_cell(
+def test_a_run_of_added_sentences_is_folded_into_one_row(
     seed_reports: tuple[Report, Report],
 ) -> None:
     _, compared = seed_reports
     assert compared.comparison is not None
     root = parse(render_html(compared))
     rows = root.xpath("//table[@class='redline']/tbody/tr[@id]")
-    labels = [r.get("class") for r in rows if r.get("id").startswith("a")]
-    assert labels == [p.label.value for p in compared.comparison.pairs]
-    runs = []
-    for row in rows:
-        added = row.get("class") == "added"
-        if added and runs and runs[-1][-1] is not None and runs[-1][-1].get("class") == "added":
-            runs[-1].append(row)
-        elif added:
-            runs.append([row])
-        else:
-            runs.append([None])
-    runs = [r for r in runs if r[0] is not None]
-    assert any(len(r) > 1 for r in runs)
+    # every article sentence keeps its id, on its row or, inside a run, on its sentence
+    ids = [r.get("id") for r in rows if r.get("id").startswith("a")]
+    ids += root.xpath("//tr[contains(@class, 'run')]//span[@class='sentence']/@id")
+    assert sorted(ids) == sorted(f"a{p.article_sentence}" for p in compared.comparison.pairs)
+    runs = root.xpath("//tr[@class='added run']")
+    assert runs
     cells = root.xpath("//td[@class='source'][.//text()='no source sentence']")
-    assert len(cells) == len(runs)
-    for run, cell in zip(runs, cells, strict=True):
-        assert cell.getparent() is run[0]
-        assert int(cell.get("rowspan", "1")) == len(run)
-        assert all(not r.xpath("td[@class='source']") for r in run[1:])
+    added_rows = root.xpath("//tr[starts-with(@class, 'added')]")
+    assert len(cells) == len(added_rows), "one source cell per row, never spanning two"
+    for run in runs:
+        sentences = run.xpath("td[@class='article']/span[@class='sentence']")
+        (entry,) = run.xpath(".//li[contains(@class, 'run')]")
+        first, last = entry.xpath("string(span[@class='number'])").rstrip(".").split("–")
+        assert int(last) - int(first) + 1 == len(sentences) > 1
 
 
 def test_the_redline_shows_the_check_pages_sections() -> None:

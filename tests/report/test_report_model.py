@@ -108,7 +108,7 @@ def test_ledger_is_carried_over(report: Report) -> None:
 def test_json_round_trip(report: Report) -> None:
     again = Report.model_validate_json(report.model_dump_json())
     assert again == report
-    assert json.loads(report.model_dump_json())["schema_version"] == SCHEMA_VERSION == "1.2"
+    assert json.loads(report.model_dump_json())["schema_version"] == SCHEMA_VERSION == "1.3"
 
 
 def test_unknown_finding_kind_is_rejected(report: Report) -> None:

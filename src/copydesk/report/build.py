@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from copydesk import kinds
 from copydesk.model import Span as CoreSpan
 from copydesk.report.groups import group_findings
 from copydesk.report.schema import (
@@ -72,7 +73,8 @@ def build_report(result: CheckResult, *, generated_at: datetime | None = None) -
     article = result.article
     groups = group_findings(result.findings, result.analysed.ledger, article.doc_id, article.text)
     group_of = {i: g for g, group in enumerate(groups) for i in (group.lead, *group.related)}
-    findings = [_finding(f, doc, group_of[i]) for i, f in enumerate(result.findings)]
+    number = finding_numbers(result.findings)
+    findings = [_finding(f, doc, group_of[i], number[i]) for i, f in enumerate(result.findings)]
     return Report(
         **_envelope(generated_at),
         article=_article(article),
@@ -121,10 +123,22 @@ def _evidence(e: core.Evidence) -> Evidence:
     )
 
 
-def _finding(f: core.Finding, doc: Annotated, group: int) -> Finding:
+def finding_numbers(findings: Sequence[core.Finding]) -> list[int]:
+    """Each finding's number (by its position in ``findings``, which are in text order): by
+    severity, major first, then text order; every rendering numbers them so."""
+    order = sorted(range(len(findings)), key=lambda i: (-findings[i].severity.rank, i))
+    number = [0] * len(findings)
+    for n, i in enumerate(order, start=1):
+        number[i] = n
+    return number
+
+
+def _finding(f: core.Finding, doc: Annotated, group: int, number: int) -> Finding:
     text = doc.text
     return Finding(
         kind=f.kind,
+        label=kinds.BY_CODE[f.kind].label,
+        number=number,
         severity=f.severity,
         message=f.message,
         span=_span(f.span),

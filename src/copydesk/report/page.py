@@ -51,16 +51,14 @@ STYLE = files("copydesk.report").joinpath("page.css").read_text(encoding="utf-8"
 
 
 def numbered(findings: Sequence[Finding]) -> list[tuple[int, Finding]]:
-    """The findings with the numbers every rendering gives them, in the order they count in:
-    by severity, major first, then text order (the lists show them by `grouped`)."""
-    ordered = [f for sev in SEVERITY_ORDER for f in findings if f.severity == sev]
-    return list(enumerate(ordered, start=1))
+    """The findings with their numbers (`Finding.number`), in the order they count in: by
+    severity, major first, then text order (the lists show them by `grouped`)."""
+    return sorted(((f.number, f) for f in findings), key=lambda nf: nf[0])
 
 
 def numbers(findings: Sequence[Finding]) -> list[int]:
     """The number of each finding, by its position in ``findings``."""
-    by_finding = {id(f): n for n, f in numbered(findings)}
-    return [by_finding[id(f)] for f in findings]
+    return [f.number for f in findings]
 
 
 def grouped(report: Report) -> list[tuple[Severity, list[FindingGroup]]]:
@@ -338,6 +336,7 @@ class FindingList:
         target = mark_id(number) if target is None else target
         parts = [
             f'<span class="number">{number}.</span>',
+            f'<span class="kind-label">{escape(f.label)}</span>',
             f'<a href="#{escape(target)}" class="kind">{escape(f.kind)}</a>'
             if target
             else f'<span class="kind">{escape(f.kind)}</span>',
@@ -364,6 +363,21 @@ class FindingList:
             f'<li id="{note_id(number)}" class="finding {f.severity.value}">'
             + "".join(parts)
             + "</li>"
+        )
+
+    def run_item(self, run: Sequence[tuple[int, Finding]], target: str) -> str:
+        """One ``<li>`` for a run of sentences with no source sentence, one after another
+        ("24–33."), as the text report folds them; each finding's number keeps its anchor."""
+        (first, f), (last, _) = run[0], run[-1]
+        anchors = "".join(f'<span id="{note_id(n)}"></span>' for n, _ in run[1:])
+        return (
+            f'<li id="{note_id(first)}" class="finding run {f.severity.value}">{anchors}'
+            f'<span class="number">{first}–{last}.</span>'
+            f'<span class="kind-label">{escape(f.label)}</span>'
+            f'<a href="#{escape(target)}" class="kind">{escape(f.kind)}</a>'
+            f'<span class="sev">{escape(f.severity.value)}</span>'
+            f'<span class="message">No source sentence matches these {len(run)} sentences in a '
+            "row.</span></li>"
         )
 
     def _evidence(self, number: int, f: Finding) -> str:
@@ -488,25 +502,42 @@ def _corroboration(report: Report, findings: FindingList) -> str:
     c = report.corroboration
     if c is None:
         return ""
+    listed = [v for v in c.verdicts if v.verdict != "unverified" and not _fragment(v.text)]
     rows = [
         [
-            f'<td class="{VERDICT_CLASS[v.verdict]}">{escape(v.verdict)}</td>',
+            f'<td class="verdict {VERDICT_CLASS[v.verdict]}">{escape(v.verdict)}</td>',
             escape(v.claim),
             "".join(findings.evidence_line(None, e) for e in v.evidence),
             escape(v.reason),
         ]
-        for v in c.verdicts
+        for v in listed
     ]
     table = _table(
         f"Corroboration ({c.documents_considered} other documents considered)",
         ["verdict", "claim", "evidence", "why"],
         rows,
-        "No checkable claims.",
+        "No claim is corroborated or contradicted by another outlet.",
     )
+    unverified = sum(1 for v in c.verdicts if v.verdict == "unverified")
+    if unverified:
+        claims = "claim" if unverified == 1 else "claims"
+        table += (
+            f'\n<p class="note unverified">{unverified} more checkable {claims} unverified: no '
+            "other outlet reports them.</p>"
+        )
     if not c.left_out:
         return table
     counted = "; ".join(f"{x.outlet} ({x.reason})" for x in c.left_out)
     return table + f'\n<p class="note">Not counted: {escape(counted)}.</p>'
+
+
+def _fragment(text: str) -> bool:
+    """Whether a claim's words are a piece of a sentence that reads as none: a bracket or
+    quotation mark left open or closed alone ("620-mile) front line")."""
+    for opening, closing in (("(", ")"), ("[", "]"), ("“", "”")):
+        if text.count(opening) != text.count(closing):
+            return True
+    return text.count('"') % 2 == 1
 
 
 def _family(report: Report) -> str:

@@ -3,9 +3,10 @@
 One table row per article sentence, in article order: the sentence with its label (verbatim,
 paraphrase, changed, added), the source sentence(s) it comes from, and the findings on it.
 What changed is marked in both texts: the finding's span in the article, its evidence span in
-the source, each mark linked to the finding's entry. A run of added sentences shares one "no
-source sentence" cell. Source sentences the article left out appear as their own rows, after
-the source sentence they follow. Every row has an id, and each side links to the other, so a
+the source, each mark linked to the finding's entry. A run of added sentences is folded into
+one row, with one entry for the run ("24–33. No source sentence matches these 10 sentences in
+a row"), as the text report folds it; a run of source sentences the article left out is one
+row too, after the source sentence it follows. Every row has an id, and each side links to the other, so a
 link (``#a3``, ``#s120``) lights up the pair through CSS ``:target``; hovering a row does too.
 Below the table: the findings outside the compared text, then the check page's ledger and
 corpus sections. Printed, the two texts stay side by side.
@@ -127,14 +128,20 @@ def _core(span: Span) -> CoreSpan:
 
 @dataclass(slots=True)
 class _Row:
-    """One article sentence, or one omitted source sentence (``pair`` is None)."""
+    """One article sentence (and the added sentences after it, when it opens a run of them),
+    or a run of omitted source sentences (``pair`` is None)."""
 
     pair: AlignedPair | None
     source: tuple[Excerpt, ...]
     findings: list[tuple[int, Finding]] = field(default_factory=list)  # listed on this row
     touching: list[tuple[int, Finding]] = field(default_factory=list)  # marked on this row
-    rowspan: int = 1  # rows the source cell covers (a split, or a run of added sentences)
+    rowspan: int = 1  # rows the source cell covers (a split)
     source_cell: bool = True  # False when an earlier row's source cell spans this one
+    more: list[AlignedPair] = field(default_factory=list)  # the rest of a run of added ones
+
+    @property
+    def pairs(self) -> list[AlignedPair]:
+        return [self.pair, *self.more] if self.pair is not None else []
 
 
 class _Page:
@@ -153,6 +160,7 @@ class _Page:
     def _rows(self) -> list[_Row]:
         rows = [_Row(p, tuple(p.source)) for p in self.comparison.pairs]
         self.unplaced = self._place_findings(rows)
+        rows = _fold_added_runs(rows, self.article.text)
         _share_source_cells(rows)
         return self._with_omitted(rows)
 
@@ -178,10 +186,11 @@ class _Page:
             before = [(a, k) for k, a in enumerate(anchors) if -1 < a < omitted.span.start]
             key = max(before)[1] if before else -1
             after.setdefault(key, []).append(omitted)
-        out = [_Row(None, (s,)) for s in after.get(-1, [])]
+        out = [_Row(None, tuple(after[-1]))] if -1 in after else []
         for k, row in enumerate(rows):
             out.append(row)
-            out.extend(_Row(None, (s,)) for s in after.get(k, []))
+            if k in after:
+                out.append(_Row(None, tuple(after[k])))
         return out
 
     # -- header ----------------------------------------------------------------------------
@@ -228,27 +237,50 @@ class _Page:
 
     def _row(self, k: int, row: _Row) -> str:
         if row.pair is None:
-            (sentence,) = row.source
+            n = len(row.source)
+            said = (
+                "This source sentence is not used in the article."
+                if n == 1
+                else f"These {n} source sentences, one after another, are not used in the article."
+            )
+            sentences = "".join(self._source_sentence(s, [], []) for s in row.source)
             return (
-                f'<tr class="omitted" id="r{source_sentence_id(sentence.span)}">'
+                f'<tr class="omitted" id="r{source_sentence_id(row.source[0].span)}">'
                 '<td class="article"><span class="none">not in the article</span></td>'
-                f'<td class="source">{self._source_sentence(sentence, [], [])}'
-                '<span class="label omitted">omitted</span></td>'
-                '<td class="findings"><span class="none">This source sentence is not used in '
-                "the article.</span></td></tr>"
+                f'<td class="source">{sentences}<span class="label omitted">omitted</span></td>'
+                f'<td class="findings"><span class="none">{said}</span></td></tr>'
             )
         pair = row.pair
-        cells = [self._article_cell(pair, row.touching)]
+        cells = [self._article_cell(row)]
         if row.source_cell:
             cells.append(self._source_cell(k, row))
-        cells.append(self._findings_cell(pair, row.findings))
+        cells.append(self._findings_cell(row))
+        run = " run" if row.more else ""
         return (
-            f'<tr class="{pair.label.value}" id="{article_row_id(pair.article_sentence)}">'
+            f'<tr class="{pair.label.value}{run}" id="{article_row_id(pair.article_sentence)}">'
             + "".join(cells)
             + "</tr>"
         )
 
-    def _article_cell(self, pair: AlignedPair, touching: list[tuple[int, Finding]]) -> str:
+    def _article_cell(self, row: _Row) -> str:
+        pair = row.pair
+        assert pair is not None
+        label = pair.label.value
+        badge = f'<span class="label {label}">{label}</span>'
+        if row.more:
+            badge += f'<span class="score">{len(row.pairs)} sentences in a row</span>'
+        sentences = []
+        for k, p in enumerate(row.pairs):
+            own = f' id="{article_row_id(p.article_sentence)}"' if k else ""
+            sentences.append(self._article_sentence(p, row.touching, own))
+        return f'<td class="article">{badge}<br>{" ".join(sentences)}</td>'
+
+    def _article_sentence(
+        self, pair: AlignedPair, touching: list[tuple[int, Finding]], own_id: str
+    ) -> str:
+        """One sentence with its marks (``own_id``: its id, when the row's is another's), and
+        a link to its source sentence."""
+        sentence = pair.article
         marks = [
             Mark(
                 f.span.start,
@@ -259,19 +291,17 @@ class _Page:
                 "change" if _is_change(f) else "issue",
             )
             for n, f in touching
-            if f.kind != UNMATCHED
+            if f.kind != UNMATCHED and _core(sentence.span).touches(_core(f.span))
         ]
-        label = pair.label.value
-        badge = f'<span class="label {label}">{label}</span>'
+        link_to = ""
         if pair.source:
-            badge += f'<span class="score">{pair.similarity:.2f}</span>'
-            badge += (
+            link_to = (
+                f'<span class="score">{pair.similarity:.2f}</span>'
                 f'<a class="pair" href="#{source_sentence_id(pair.source[0].span)}">'
-                "source &#8594;</a>"
+                "source &#8594;</a><br>"
             )
-        s = pair.article
-        text = marked(s.text, s.span.start, marks, self.given)
-        return f'<td class="article">{badge}<br><span class="sentence">{text}</span></td>'
+        text = marked(sentence.text, sentence.span.start, marks, self.given)
+        return f'{link_to}<span class="sentence"{own_id}>{text}</span>'
 
     def _source_cell(self, k: int, row: _Row) -> str:
         span_attr = f' rowspan="{row.rowspan}"' if row.rowspan > 1 else ""
@@ -303,15 +333,22 @@ class _Page:
             f'<span class="sentence" id="{source_sentence_id(sentence.span)}">{text}{links}</span>'
         )
 
-    def _findings_cell(self, pair: AlignedPair, findings: list[tuple[int, Finding]]) -> str:
+    def _findings_cell(self, row: _Row) -> str:
+        pair, findings = row.pair, row.findings
+        assert pair is not None
         if not findings:
             return '<td class="findings"><span class="none">no findings</span></td>'
-        row = article_row_id(pair.article_sentence)
-        items = "".join(
-            self.findings.item(n, f, target=row if f.kind == UNMATCHED else None, quote=False)
+        target = article_row_id(pair.article_sentence)
+        unmatched = [(n, f) for n, f in findings if f.kind == UNMATCHED]
+        items = []
+        if row.more and len(unmatched) > 1:
+            items.append(self.findings.run_item(unmatched, target))
+            findings = [nf for nf in findings if nf[1].kind != UNMATCHED]
+        items += [
+            self.findings.item(n, f, target=target if f.kind == UNMATCHED else None, quote=False)
             for n, f in findings
-        )
-        return f'<td class="findings"><ul class="findings">{items}</ul></td>'
+        ]
+        return f'<td class="findings"><ul class="findings">{"".join(items)}</ul></td>'
 
     def elsewhere(self) -> str:
         """Findings whose span lies outside every compared sentence (page junk, footers)."""
@@ -326,13 +363,34 @@ class _Page:
         )
 
 
+def _fold_added_runs(rows: list[_Row], text: str) -> list[_Row]:
+    """Each run of added sentences with only white space between them in the article (as the
+    text report folds them) as one row: the first, holding the rest and their findings."""
+    out: list[_Row] = []
+    for row in rows:
+        head = out[-1] if out else None
+        if (
+            head is not None
+            and head.pair is not None
+            and row.pair is not None
+            and head.pair.label is Label.ADDED
+            and row.pair.label is Label.ADDED
+            and not text[head.pairs[-1].article.span.end : row.pair.article.span.start].strip()
+        ):
+            head.more.append(row.pair)
+            head.findings += row.findings
+            head.touching += [nf for nf in row.touching if nf not in head.touching]
+        else:
+            out.append(row)
+    return out
+
+
 def _share_source_cells(rows: list[_Row]) -> None:
-    """Consecutive article sentences split from the same source sentence share its cell, and
-    a run of added sentences shares one "no source sentence" cell."""
+    """Consecutive article sentences split from the same source sentence share its cell."""
     head = rows[0] if rows else None
     for first, second in pairwise(rows):
         assert head is not None
-        if [e.span for e in first.source] == [e.span for e in second.source]:
+        if first.source and [e.span for e in first.source] == [e.span for e in second.source]:
             head.rowspan += 1
             second.source_cell = False
         else:

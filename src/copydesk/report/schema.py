@@ -20,7 +20,7 @@ from copydesk import kinds
 from copydesk.model import Severity
 
 #: Version of the JSON document. Minor: fields added; major: fields renamed, removed or retyped.
-SCHEMA_VERSION: Final = "1.2"
+SCHEMA_VERSION: Final = "1.3"
 
 #: The schema's identifier (a URN: the schema travels with the package, not on a web server).
 SCHEMA_ID = f"urn:copydesk:report:{SCHEMA_VERSION}"
@@ -72,6 +72,12 @@ class Finding(_Model):
     kind: str = Field(
         description="Stable dotted code of the finding kind (see the README's table).",
         json_schema_extra={"enum": list(FINDING_KINDS)},
+    )
+    label: str = Field(description="The kind in a copy editor's words ('Quotation altered').")
+    number: int = Field(
+        ge=1,
+        description="The finding's number in the text report and the pages ('finding 5'): by "
+        "severity, major first, then in text order.",
     )
     severity: Severity = Field(description="info, minor or major; any major finding exits 1.")
     message: str = Field(description="One plain sentence saying what is wrong.")
@@ -501,7 +507,7 @@ def _document_config(title: str, schema_id: str) -> ConfigDict:
 class _Document(_Model):
     """What every document copydesk writes begins with."""
 
-    schema_version: Literal["1.2"] = Field(description="Version of this document's schema.")
+    schema_version: Literal["1.3"] = Field(description="Version of this document's schema.")
     tool_version: str = Field(description="The copydesk version that wrote it.")
     generated_at: datetime = Field(description="When it was written (UTC).")
 

@@ -240,9 +240,9 @@ def _added_passage(positions: Sequence[int], report: Report, number: list[int]) 
     """A run of sentences with no source sentence, one after another, as one line with the
     passage's first and last sentence."""
     first, last = report.findings[positions[0]], report.findings[positions[-1]]
-    head = Text(f"{number[positions[0]]:>3}–{number[positions[-1]]}. ")
-    head.append(UNMATCHED, style=SEVERITY_STYLE[first.severity])
-    head.append(f"  No source sentence matches these {len(positions)} sentences in a row.")
+    head = _head(f"{number[positions[0]]:>3}–{number[positions[-1]]}. ", first)
+    head.truncate(len(head.plain) - len(first.message))
+    head.append(f"No source sentence matches these {len(positions)} sentences in a row.")
     lines: list[RenderableType] = [_Indented(head, LEAD_INDENT, first=0)]
     for label, f in (("from: ", first), ("to:   ", last)):
         line = Text.assemble((label, "dim"), _cut(_flat(f.text), MAX_CONTEXT_CHARS))
@@ -251,8 +251,10 @@ def _added_passage(positions: Sequence[int], report: Report, number: list[int]) 
 
 
 def _head(prefix: str, f: Finding) -> Text:
+    """ "  3. Quotation altered (source.quote_altered)  The quotation leaves out ..."."""
     head = Text(prefix)
-    head.append(f.kind, style=SEVERITY_STYLE[f.severity])
+    head.append(f.label, style=SEVERITY_STYLE[f.severity])
+    head.append(f" ({f.kind})", style="dim")
     head.append("  ")
     head.append(f.message)
     return head
