@@ -62,6 +62,11 @@ def check(
     `find_source.provenance`, unless a ``source`` is given) and corroborate every claim
     against the independent coverage. The ``house`` style drops the findings on the words it
     accepts before the rewording score is read, and sets its severities."""
+    if not isinstance(article, Article) or not isinstance(source, Article | None):
+        raise TypeError(
+            "pipeline.check takes Articles (copydesk.read makes them); copydesk.check takes "
+            "text, a path or a URL."
+        )
     ahead = None
     parsed: list[Analysed] = []
     if source is not None:

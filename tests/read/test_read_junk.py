@@ -77,6 +77,8 @@ def test_seed_source_and_plain_coverage_have_no_junk(seed_dir: Path) -> None:
         ("Share on WhatsApp", "share line"),
         ("Subscribe to our newsletter", "follow or subscribe line"),
         ("Follow us on Telegram for the latest updates", "follow or subscribe line"),
+        ("Add riversidegazette.com As A Trusted Source", "follow or subscribe line"),
+        ("Make us your preferred source on Google", "follow or subscribe line"),
         ("Advertisement", "advertising"),
         ("Story continues below advertisement", "advertising"),
         ("Promoted Links", "advertising"),

@@ -141,7 +141,8 @@ class _Side:
         return span.of(self.doc.text)
 
     def evidence(self, span: Span) -> Evidence:
-        return Evidence(doc_id=self.doc.article.doc_id, span=span, text=self.text_of(span))
+        a = self.doc.article
+        return Evidence(a.doc_id, span, self.text_of(span), outlet=a.outlet, url=a.url)
 
     def in_quote(self, span: Span) -> bool:
         return any(q.span.contains(span) for q in self.quotes)

@@ -140,6 +140,9 @@ _LINE_RULES: tuple[tuple[str, str, int], ...] = (
             r"|get (?:our|the) (?:free )?(?:daily |weekly )?newsletter.{0,40}"
             r"|join (?:our|us on) (?:whatsapp|telegram|channel|community).{0,40}"
             r"|download (?:our|the) app.{0,40}|get the app"
+            # Google's "preferred sources" promotion: "Add example.com As A Trusted Source"
+            r"|(?:add|make|set|choose) (?:us|[\w.-]{1,60})(?: as)? (?:a |your )?(?:trusted|preferred)"
+            r" source(?: on google(?: news)?)?"
         ),
         MAX_FURNITURE_WORDS,
     ),

@@ -34,6 +34,7 @@ from copydesk.report.page import (
 )
 from copydesk.report.schema import (
     SEVERITY_ORDER,
+    Evidence,
     Excerpt,
     Finding,
     FindingGroup,
@@ -282,7 +283,7 @@ def _body(
         shown.add(key)
         line = Text()
         line.append("evidence: ", style="dim")
-        line.append(e.outlet or e.doc_id, style="bold")
+        line.append(_document_name(e, report), style="bold")
         if e.url:
             line.append(f" ({e.url})", style="blue")
         line.append(f": “{_cut(e.text, MAX_CONTEXT_CHARS)}”")
@@ -290,6 +291,18 @@ def _body(
             line.append(f" — {e.note}", style="dim")
         body.append(line)
     return body
+
+
+def _document_name(e: Evidence, report: Report) -> str:
+    """The document evidence is in, in words: its outlet, else "source" or "article" (never
+    a corpus's internal id)."""
+    if e.outlet:
+        return e.outlet
+    if report.comparison is not None and e.doc_id == report.comparison.source.doc_id:
+        return "source"
+    if e.doc_id == report.article.doc_id:
+        return "article"
+    return e.url or e.doc_id
 
 
 def _context(f: Finding, report: Report, styled: bool) -> Text:

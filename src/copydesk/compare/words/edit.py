@@ -34,7 +34,8 @@ class Pair:
         if not tokens:
             return ()
         span = self.span(tokens)
-        return (Evidence(self.source.article.doc_id, span, span.of(self.source.text)),)
+        a = self.source.article
+        return (Evidence(a.doc_id, span, span.of(self.source.text), outlet=a.outlet, url=a.url),)
 
 
 @dataclass(frozen=True, slots=True)
