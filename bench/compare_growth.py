@@ -119,12 +119,12 @@ def main() -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
 
     from copydesk.analysis import Analysed
-    from copydesk.compare import align as align_module
-    from copydesk.compare import compare, embed
-    from copydesk.compare import diff as diff_module
     from copydesk.ledger import build_ledger
     from copydesk.nlp.annotate import annotate, load_model
     from copydesk.read import read_text
+    from copydesk.source import align as align_module
+    from copydesk.source import compare, embed
+    from copydesk.source import diff as diff_module
 
     if args.lexical:
         os.environ[embed.EMBEDDINGS_ENV] = "lexical"
@@ -144,7 +144,7 @@ def main() -> int:
         return last_scores[0]
 
     align_module._Scorer.matrix = matrix_kept  # type: ignore[method-assign]
-    import copydesk.compare as compare_package
+    import copydesk.source as compare_package
 
     compare_package.sentence_alignment = align_module
     compare_package.diff_pair = diff_module.diff_pair

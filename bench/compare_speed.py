@@ -124,11 +124,11 @@ def main() -> None:
         os.environ["COPYDESK_EMBEDDINGS"] = "lexical"
 
     from copydesk.analysis import analyse
-    from copydesk.compare import align as sentence_alignment
-    from copydesk.compare import compare, embed
-    from copydesk.compare.diff import diff_pair
     from copydesk.nlp.annotate import load_model
     from copydesk.read.article import Article
+    from copydesk.source import align as sentence_alignment
+    from copydesk.source import compare, embed
+    from copydesk.source.diff import diff_pair
 
     t0 = time.perf_counter()
     load_model()

@@ -1,4 +1,4 @@
-"""Perturbation evaluation of the source diff (`copydesk.compare.diff.diff_pair`).
+"""Perturbation evaluation of the source diff (`copydesk.source.diff.diff_pair`).
 
 Takes sentences from the fixture articles in ``eval/fixtures/`` and from the seed source
 (``../shared/cases/seed/source.txt`` when it is there), applies each kind of meaning change
@@ -28,11 +28,11 @@ from functools import cache
 from pathlib import Path
 
 from copydesk.analysis import Analysed
-from copydesk.compare.diff import diff_pair
 from copydesk.lexicon.places import side_of
 from copydesk.model import Severity
 from copydesk.nlp.annotate import Annotated, Token, annotate
 from copydesk.read.article import Article
+from copydesk.source.diff import diff_pair
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"

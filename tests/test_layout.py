@@ -92,7 +92,7 @@ def test_the_cycle_finder_names_a_loop_and_only_a_loop() -> None:
 def test_the_import_graph_sees_function_level_and_type_checking_imports() -> None:
     graph = import_graph()
     # pipeline imports compare inside `check`, and Comparison under TYPE_CHECKING.
-    assert {"copydesk.compare", "copydesk.compare.model"} <= graph["copydesk.pipeline"]
+    assert {"copydesk.source", "copydesk.source.model"} <= graph["copydesk.pipeline"]
     # `from copydesk.lexicon import classes` is an import of the submodule.
     assert "copydesk.lexicon.classes" in graph["copydesk.checks.spin"]
 
@@ -103,7 +103,7 @@ def test_no_module_of_copydesk_imports_itself_through_others() -> None:
 
 
 #: The stages in pipeline order (docs/architecture.md): each imports only those before it.
-STAGES = ("read", "nlp", "ledger", "checks", "compare", "corpus", "report")
+STAGES = ("read", "nlp", "ledger", "checks", "source", "corpus", "report")
 
 
 def _package(module: str) -> str:

@@ -14,7 +14,7 @@ from copydesk.model import Evidence, Finding, Severity, Span
 if TYPE_CHECKING:
     from copydesk.report.schema import Report
 
-__version__ = "0.1.0"
+from copydesk.version import __version__
 
 __all__ = [
     "CopydeskError",

@@ -15,12 +15,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from copydesk import __version__
 from copydesk.corpus.model import DEFAULT_DB
 from copydesk.errors import CopydeskError, InputError, OutputError
 from copydesk.files import write_whole
 from copydesk.model import Severity
 from copydesk.report.escape import shown_in_terminal
+from copydesk.version import __version__
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite

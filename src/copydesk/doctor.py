@@ -92,7 +92,7 @@ def _thesauri() -> Resource:
 
 
 def _embeddings() -> Resource:
-    from copydesk.compare import embed
+    from copydesk.source import embed
 
     try:
         chosen = embed.backend()

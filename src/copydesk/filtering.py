@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from copydesk import kinds
 from copydesk.errors import InputError
+from copydesk.kinds import BY_CODE, KINDS
 from copydesk.model import Finding, Severity
 
 #: Families of kinds (the part before the dot: 'copy', 'spin', 'source' ...).
-FAMILIES: frozenset[str] = frozenset(k.code.split(".", 1)[0] for k in kinds.KINDS)
+FAMILIES: frozenset[str] = frozenset(k.code.split(".", 1)[0] for k in KINDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,7 @@ class FindingFilter:
         an unknown kind is an `InputError`."""
         chosen = frozenset(ignore)
         for name in sorted(chosen):
-            if name not in kinds.BY_CODE and name not in FAMILIES:
+            if name not in BY_CODE and name not in FAMILIES:
                 raise InputError(
                     f"Unknown finding kind {name!r} for {option}; give a kind such as "
                     "'spin.lowercase_name' or a family such as 'spin' (the README lists them)."

@@ -36,9 +36,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from copydesk import kinds
 from copydesk.errors import InputError
 from copydesk.filtering import FAMILIES
+from copydesk.kinds import BY_CODE
 from copydesk.model import Finding, Severity, Span
 from copydesk.nlp.annotate import Annotated
 
@@ -147,11 +147,11 @@ def _style(data: dict[str, Any], path: Path) -> HouseStyle:
         words |= _lowered(read_words(words_file))
     ignore = frozenset(_strings(kinds_table, "ignore", path))
     for name in sorted(ignore):
-        if name not in kinds.BY_CODE and name not in FAMILIES:
+        if name not in BY_CODE and name not in FAMILIES:
             raise InputError(f"{path}: [kinds] ignore names an unknown kind, {name!r}.")
     severity = {}
     for kind, value in _table(kinds_table, "severity", path).items():
-        if kind not in kinds.BY_CODE:
+        if kind not in BY_CODE:
             raise InputError(f"{path}: [kinds] severity names an unknown kind, {kind!r}.")
         severity[kind] = _severity(value, f"[kinds] severity for {kind}", path)
     minimum = data.get("min_severity")

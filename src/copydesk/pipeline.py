@@ -15,9 +15,9 @@ from copydesk.model import Finding, Severity
 from copydesk.read.article import Article
 
 if TYPE_CHECKING:
-    from copydesk.compare.model import Comparison
     from copydesk.corpus.store import Store
     from copydesk.filtering import FindingFilter
+    from copydesk.source.model import Comparison
 
 #: Threads the source's sentences are embedded on: with the source parsed, only the
 #: article's checks are left to run meanwhile, so two cores share the model's work. Measured
@@ -72,8 +72,8 @@ def check(
     if source is not None:
         # The sentence model loads, and embeds the sentences each text most likely has, on a
         # worker thread while this one loads the parser and parses; what the parse splits
-        # otherwise is embedded once it is known (`copydesk.compare.embed.VectorsAhead`).
-        from copydesk.compare import VectorsAhead, embed_ahead, embed_likely
+        # otherwise is embedded once it is known (`copydesk.source.embed.VectorsAhead`).
+        from copydesk.source import VectorsAhead, embed_ahead, embed_likely
 
         ahead = VectorsAhead()
         embed_likely(ahead, article, source)
@@ -100,7 +100,7 @@ def check(
     if source is not None:
         # Imported here for start-up speed: compare imports the aligner and ERRANT, which a
         # check without a source never needs.
-        from copydesk.compare import compare
+        from copydesk.source import compare
 
         if not parsed:  # the source found in the store
             parsed.append(analyse(source))

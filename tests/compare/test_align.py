@@ -7,12 +7,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from copydesk.compare import embed
-from copydesk.compare.align import Alignment, align
 from copydesk.errors import CopydeskError
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, annotate
 from copydesk.read.article import Article, Excluded
+from copydesk.source import embed
+from copydesk.source.align import Alignment, align
 
 SOURCE = (
     "Marlow council votes to shut Elm Street bridge for repairs\n"

@@ -9,7 +9,11 @@ from pathlib import Path
 import pytest
 
 from copydesk.analysis import Analysed, analyse
-from copydesk.compare import (
+from copydesk.model import Severity
+from copydesk.pipeline import check
+from copydesk.read import read_file
+from copydesk.read.article import Article
+from copydesk.source import (
     UNMATCHED_MESSAGE,
     Comparison,
     Label,
@@ -18,12 +22,8 @@ from copydesk.compare import (
     embed_ahead,
     embed_likely,
 )
-from copydesk.compare.align import body_units, likely_body_texts
-from copydesk.compare.embed import EMBEDDINGS_ENV
-from copydesk.model import Severity
-from copydesk.pipeline import check
-from copydesk.read import read_file
-from copydesk.read.article import Article
+from copydesk.source.align import body_units, likely_body_texts
+from copydesk.source.embed import EMBEDDINGS_ENV
 
 SOURCE = (
     "Wildfire forces evacuation of 3,000 residents near Karvale\n"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from copydesk.analysis import Analysed, analyse
-from copydesk.compare.diff import diff_pair
 from copydesk.model import Finding
 from copydesk.read.article import Article
+from copydesk.source.diff import diff_pair
 
 
 def _analysed(text: str, doc_id: str) -> Analysed:

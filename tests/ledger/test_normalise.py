@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from copydesk.compare.frames import title_word
 from copydesk.corpus.claims_match import office, quote_key, same_office, words
 from copydesk.lexicon.normalise import spelling_key, spelling_word, strip_accents, title_form
+from copydesk.source.frames import title_word
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,6 @@ from pages import MIN_CONTRAST, contrasts
 from report_fixtures import at, contradicted_result
 
 from copydesk import kinds
-from copydesk.compare import UNMATCHED_MESSAGE, Label
 from copydesk.corpus.model import ClaimVerdict, Verdict
 from copydesk.pipeline import CheckResult, check
 from copydesk.read.article import Article
@@ -26,6 +25,7 @@ from copydesk.report.page import CSP
 from copydesk.report.redline import article_row_id, render_redline
 from copydesk.report.schema import Report
 from copydesk.report.text import text_report
+from copydesk.source import UNMATCHED_MESSAGE, Label
 
 SCRIPT = "<script>document.title='pwned';window.__pwned=1</script>"
 IMAGE = "<img src=x onerror=\"window.__pwned=2;document.title='pwned'\">"

@@ -22,7 +22,6 @@ from pages import (
 from report_fixtures import TEXT, at, contradicted_result, finding, harbour_result, missing_speaker
 
 from copydesk.analysis import Analysed
-from copydesk.compare.model import AlignedSentence, Comparison, Label
 from copydesk.corpus.model import Candidate
 from copydesk.filtering import FindingFilter
 from copydesk.ledger.model import Ledger
@@ -34,6 +33,7 @@ from copydesk.report.build import build_report
 from copydesk.report.html import render_html, render_report_html
 from copydesk.report.page import CSP, numbered, numbers
 from copydesk.report.schema import Report
+from copydesk.source.model import AlignedSentence, Comparison, Label
 
 SEVERITIES = ("major", "minor", "info")
 

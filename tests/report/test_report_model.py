@@ -11,7 +11,6 @@ from pydantic import ValidationError
 from report_fixtures import TEXT, at, contradicted_result, harbour_result
 
 from copydesk.analysis import analyse
-from copydesk.compare.model import AlignedSentence, Comparison, Label
 from copydesk.kinds import KINDS
 from copydesk.model import Span
 from copydesk.pipeline import CheckResult, check
@@ -19,6 +18,7 @@ from copydesk.read import read_input
 from copydesk.read.article import Article
 from copydesk.report.build import build_report
 from copydesk.report.schema import SCHEMA_VERSION, Report, schema_json
+from copydesk.source.model import AlignedSentence, Comparison, Label
 
 SCHEMA_FILE = ROOT / "src" / "copydesk" / "report" / "schema.json"
 

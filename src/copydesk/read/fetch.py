@@ -38,10 +38,10 @@ import certifi
 import httpcore
 import httpx
 
-from copydesk import __version__
 from copydesk.errors import FetchError
 from copydesk.read.decode import parse_content_type
 from copydesk.read.limits import FETCH_TIMEOUT_S, MAX_INPUT_BYTES, MAX_INPUT_MB
+from copydesk.version import __version__
 
 # Redirects followed: http -> https -> www -> canonical path, plus one spare. More than
 # that is a redirect loop or a tracking chain, not an article.

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from copydesk import kinds
+from copydesk.kinds import BY_CODE
 from copydesk.model import Span as CoreSpan
 from copydesk.report.groups import group_findings
 from copydesk.report.schema import (
@@ -47,19 +47,19 @@ from copydesk.report.schema import (
 )
 
 if TYPE_CHECKING:
-    from copydesk import model as core
+    import copydesk.model as core
     from copydesk.checks.verdict import Rewording
-    from copydesk.compare import model as cm
     from copydesk.corpus import model as km
     from copydesk.ledger import model as lm
     from copydesk.nlp.annotate import Annotated
     from copydesk.pipeline import CheckResult
     from copydesk.read.article import Article
+    from copydesk.source import model as cm
 
 
 def _envelope(generated_at: datetime | None) -> dict[str, Any]:
     """The fields every document begins with (`schema._Document`)."""
-    from copydesk import __version__
+    from copydesk.version import __version__
 
     return {
         "schema_version": SCHEMA_VERSION,
@@ -137,7 +137,7 @@ def _finding(f: core.Finding, doc: Annotated, group: int, number: int) -> Findin
     text = doc.text
     return Finding(
         kind=f.kind,
-        label=kinds.BY_CODE[f.kind].label,
+        label=BY_CODE[f.kind].label,
         number=number,
         severity=f.severity,
         message=f.message,

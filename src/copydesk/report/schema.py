@@ -16,7 +16,7 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from copydesk import kinds
+from copydesk.kinds import BY_CODE, KINDS
 from copydesk.model import Severity
 
 #: Version of the JSON document. Minor: fields added; major: fields renamed, removed or retyped.
@@ -26,7 +26,7 @@ SCHEMA_VERSION: Final = "1.3"
 SCHEMA_ID = f"urn:copydesk:report:{SCHEMA_VERSION}"
 FIND_SOURCE_SCHEMA_ID = f"urn:copydesk:find-source:{SCHEMA_VERSION}"
 
-FINDING_KINDS: tuple[str, ...] = tuple(k.code for k in kinds.KINDS)
+FINDING_KINDS: tuple[str, ...] = tuple(k.code for k in KINDS)
 
 #: Most severe first: the order of ``summary.by_severity`` and of the findings in every rendering.
 SEVERITY_ORDER: Final = (Severity.MAJOR, Severity.MINOR, Severity.INFO)
@@ -101,7 +101,7 @@ class Finding(_Model):
     @field_validator("kind")
     @classmethod
     def _known_kind(cls, value: str) -> str:
-        if value not in kinds.BY_CODE:
+        if value not in BY_CODE:
             raise ValueError(f"unknown finding kind {value!r}")
         return value
 

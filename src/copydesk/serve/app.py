@@ -26,7 +26,6 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from copydesk import __version__
 from copydesk.errors import CopydeskError, InputError
 from copydesk.filtering import FindingFilter
 from copydesk.house import PLAIN, HouseStyle, add_word, remove_word
@@ -38,6 +37,7 @@ from copydesk.report.page import CSP as PAGE_CSP
 from copydesk.report.schema import Report
 from copydesk.serve import languagetool as lt
 from copydesk.serve.page import FORM_CSP, error_page, form_page
+from copydesk.version import __version__
 
 # The largest request body accepted, in bytes. A long news page with all its markup is
 # 0.2-2 MB, so an article and its source both sent as pages fit in 4 MB; 5 MiB leaves room

@@ -31,9 +31,10 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
-from copydesk import __version__, kinds
 from copydesk.analysis import Analysed
+from copydesk.kinds import BY_CODE
 from copydesk.model import Finding
+from copydesk.version import __version__
 
 # Characters of the client's text shown on each side of a match in its ``context``.
 # LanguageTool's own server shows about 40 (its ``contextSize`` default); editors draw the
@@ -344,7 +345,7 @@ def answer(request: Request, findings: Iterable[Finding], analysed: Analysed) ->
                 type=MatchType(type_name="UnknownWord" if f.kind == NON_WORD else "Other"),
                 rule=Rule(
                     id=f.kind,
-                    description=kinds.BY_CODE[f.kind].meaning,
+                    description=BY_CODE[f.kind].meaning,
                     issue_type="misspelling"
                     if f.kind == NON_WORD
                     else ISSUE_TYPES.get(f.kind.split(".", 1)[0], "uncategorized"),

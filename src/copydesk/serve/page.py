@@ -14,8 +14,8 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select_autoescape
 
-from copydesk import __version__
 from copydesk.report.escape import shown_directions
+from copydesk.version import __version__
 
 # No script, no outside resource; the form may post only to this service.
 FORM_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"

@@ -78,7 +78,7 @@ def figures(
     """The ledger's quantities in these sentences, with the years and ordinals it skips.
 
     ``numbers`` are the numbers `scan_numbers` read in these sentences
-    (`copydesk.compare.index.SentenceIndex.numbers_in`)."""
+    (`copydesk.source.index.SentenceIndex.numbers_in`)."""
     out: list[Figure] = []
     for q in ledger.quantities:
         if q.sentence in sentences:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from copydesk.compare.words.edit import Judgement, Pair, quoted
 from copydesk.lexicon.modality import (
     FORCE_WORDS,
     HEDGE_ADVERBS,
@@ -14,6 +13,7 @@ from copydesk.lexicon.modality import (
 )
 from copydesk.nlp.annotate import Token
 from copydesk.nlp.edits import TokenEdit
+from copydesk.source.words.edit import Judgement, Pair, quoted
 
 
 def _modal(tokens: Sequence[Token]) -> Token | None:

@@ -1,6 +1,6 @@
 """words: what changed word by word between an aligned article and source sentence.
 
-The parse-level diff (`copydesk.compare.diff`) reads what both texts assert; rewriters also
+The parse-level diff (`copydesk.source.diff`) reads what both texts assert; rewriters also
 change meaning one word at a time, below those facts. Here every edit ERRANT extracts
 between the two token sequences (`copydesk.nlp.edits`) is judged meaning-preserving or given
 a kind, with its evidence named from the lexicon: WordNet relations (`lexicon.senses`) for
@@ -20,21 +20,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from copydesk.compare.words.edit import CONTENT_POS, Judgement, Pair
-from copydesk.compare.words.modality import modality
-from copydesk.compare.words.structure import (
-    coordination_to_predicate,
-    dropped_clause,
-    intensity,
-    voice_inversions,
-)
-from copydesk.compare.words.substitutes import names, substituted
-from copydesk.compare.words.times import dated, deleted, tense, time_references, time_shift
 from copydesk.kinds import severity_of
 from copydesk.lexicon.normalise import spelling_key
 from copydesk.model import Finding, Span
 from copydesk.nlp.annotate import Annotated, Token
 from copydesk.nlp.edits import TokenEdit, token_edits
+from copydesk.source.words.edit import CONTENT_POS, Judgement, Pair
+from copydesk.source.words.modality import modality
+from copydesk.source.words.structure import (
+    coordination_to_predicate,
+    dropped_clause,
+    intensity,
+    voice_inversions,
+)
+from copydesk.source.words.substitutes import names, substituted
+from copydesk.source.words.times import dated, deleted, tense, time_references, time_shift
 
 __all__ = ["word_changes"]
 

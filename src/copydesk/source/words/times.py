@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from copydesk.compare.words.edit import Judgement, Pair, joined_text, quoted
 from copydesk.lexicon import classes
 from copydesk.lexicon.reporting import is_reporting_verb
 from copydesk.nlp.annotate import Annotated, Token
 from copydesk.nlp.edits import TokenEdit
+from copydesk.source.words.edit import Judgement, Pair, joined_text, quoted
 
 #: Most words a time expression after a preposition runs to ("the end of the next quarter").
 TIME_OBJECT_MAX = 8

@@ -1,6 +1,7 @@
-"""compare: align an article's sentences to its source's and diff each aligned pair.
+"""source: the article against its source; its sentences aligned to the source's, and each
+aligned pair diffed.
 
-`compare` is the stage's entry point: `copydesk.compare.align` pairs sentences (reworded and
+`compare` is the stage's entry point: `copydesk.source.align` pairs sentences (reworded and
 reordered ones included, merges and splits of up to three sentences), `diff_pair` reads what
 changed in each pair, and every article sentence gets a `Label`. A sentence with no source
 counterpart is ADDED, with one ``source.unmatched`` finding; it is never CHANGED.
@@ -10,13 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from copydesk.compare import align as sentence_alignment
-from copydesk.compare.align import Alignment, Group
-from copydesk.compare.diff import diff_pair, index_of
-from copydesk.compare.embed import VectorsAhead
-from copydesk.compare.model import AlignedSentence, Comparison, Label
 from copydesk.kinds import severity_of
 from copydesk.model import Finding, Severity
+from copydesk.source import align as sentence_alignment
+from copydesk.source.align import Alignment, Group
+from copydesk.source.diff import diff_pair, index_of
+from copydesk.source.embed import VectorsAhead
+from copydesk.source.model import AlignedSentence, Comparison, Label
 
 if TYPE_CHECKING:
     from copydesk.analysis import Analysed

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from copydesk.compare.words.edit import NAME_LABELS, Judgement, Pair, joined_text, quoted
 from copydesk.lexicon import classes
 from copydesk.lexicon.normalise import spelling_key
 from copydesk.lexicon.wordnet import wordnet
 from copydesk.nlp.annotate import Token
 from copydesk.nlp.edits import TokenEdit
+from copydesk.source.words.edit import NAME_LABELS, Judgement, Pair, joined_text, quoted
 
 
 def coordination_to_predicate(pair: Pair, edit: TokenEdit, a: Sequence[Token]) -> list[Judgement]:

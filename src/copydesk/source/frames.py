@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from copydesk.compare.embed import FUNCTION_WORDS
 from copydesk.lexicon.normalise import HEAD_SYNONYMS, spelling_key
 from copydesk.lexicon.places import side_of
 from copydesk.model import Span
 from copydesk.nlp.annotate import Annotated, Token
+from copydesk.source.embed import FUNCTION_WORDS
 
 
 def wordset(text: str) -> frozenset[str]:

@@ -6,17 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from copydesk.compare.words.edit import (
-    CONTENT_POS,
-    NAME_LABELS,
-    QUOTE_MARKS,
-    Judgement,
-    Pair,
-    joined_text,
-    quoted,
-    word_tokens,
-)
-from copydesk.compare.words.times import dropped_deadline, is_time
 from copydesk.lexicon import classes
 from copydesk.lexicon.modality import NEGATORS
 from copydesk.lexicon.normalise import initials, name_key
@@ -26,6 +15,17 @@ from copydesk.lexicon.senses import SYNONYM_MIN_SHARE, Relation, is_listed, is_p
 from copydesk.lexicon.wordnet import wordnet
 from copydesk.nlp.annotate import Annotated, Token
 from copydesk.nlp.edits import TokenEdit
+from copydesk.source.words.edit import (
+    CONTENT_POS,
+    NAME_LABELS,
+    QUOTE_MARKS,
+    Judgement,
+    Pair,
+    joined_text,
+    quoted,
+    word_tokens,
+)
+from copydesk.source.words.times import dropped_deadline, is_time
 
 #: Parts of speech whose unexplained swaps are reported as wrong-sense substitutes. Nouns and
 #: verbs name things and actions; WordNet links adjectives and adverbs too sparsely

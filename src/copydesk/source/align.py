@@ -1,6 +1,6 @@
 """Align an article's body sentences to its source's.
 
-Each sentence pair gets a score: the cosine of their sentence vectors (`copydesk.compare.embed`)
+Each sentence pair gets a score: the cosine of their sentence vectors (`copydesk.source.embed`)
 combined with lexical evidence read from the parse (shared content-word lemmas, shared names,
 shared numbers). Pairs are then taken best-first over the whole article, not in text order,
 so that reordered paragraphs still find their source; the source's order only breaks near
@@ -29,7 +29,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from copydesk.compare.embed import (
+from copydesk.lexicon.titles import TITLE_ABBREVIATIONS
+from copydesk.model import Span
+from copydesk.nlp.annotate import Annotated, Token
+from copydesk.read.article import Article
+from copydesk.source.embed import (
     Backend,
     SentenceVectors,
     VectorsAhead,
@@ -37,10 +41,6 @@ from copydesk.compare.embed import (
     sentence_vectors,
     words,
 )
-from copydesk.lexicon.titles import TITLE_ABBREVIATIONS
-from copydesk.model import Span
-from copydesk.nlp.annotate import Annotated, Token
-from copydesk.read.article import Article
 
 # --- calibration ------------------------------------------------------------------------------
 # Calibrated on the seed case (a machine-reworded article against its recovered source: twelve

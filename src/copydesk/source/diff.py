@@ -19,24 +19,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from copydesk.compare.figures import Figure, figures
-from copydesk.compare.frames import (
-    PRONOUNS,
-    Frame,
-    Referent,
-    ReportingFrame,
-    RoleMention,
-    Title,
-    content_lemmas,
-    is_content,
-    is_side,
-    title_word,
-    words_of,
-)
-from copydesk.compare.index import SentenceIndex, sentence_index
-from copydesk.compare.quotes import Quote, Word, marked_quotes, word_stream
-from copydesk.compare.window import looked_for
-from copydesk.compare.words import word_changes
 from copydesk.kinds import severity_of
 from copydesk.ledger.model import Attribution, Claim, Ledger, Person, Role
 from copydesk.ledger.quantities import NumberRead
@@ -56,6 +38,24 @@ from copydesk.lexicon.titles import (
 )
 from copydesk.model import Evidence, Finding, Severity, Span
 from copydesk.nlp.annotate import Annotated, Token
+from copydesk.source.figures import Figure, figures
+from copydesk.source.frames import (
+    PRONOUNS,
+    Frame,
+    Referent,
+    ReportingFrame,
+    RoleMention,
+    Title,
+    content_lemmas,
+    is_content,
+    is_side,
+    title_word,
+    words_of,
+)
+from copydesk.source.index import SentenceIndex, sentence_index
+from copydesk.source.quotes import Quote, Word, marked_quotes, word_stream
+from copydesk.source.window import looked_for
+from copydesk.source.words import word_changes
 
 if TYPE_CHECKING:
     from copydesk.analysis import Analysed
