@@ -253,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument(
         "--slim",
         action="store_true",
-        help="leave the ledger and the texts out of each record (a tenth of the size)",
+        help="leave the ledger and the texts out of each record (under a third of the size)",
     )
     scan.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
     scan.set_defaults(run=_scan)

@@ -48,8 +48,9 @@ class Origin:
     doc_id: str | None = None
 
 
-#: What ``--slim`` leaves out of a record's report: the ledger and the texts (a tenth of a
-#: record is its findings and summary; the rest is the ledger and the article's text).
+#: What ``--slim`` leaves out of a record's report: the ledger and the texts. The record of
+#: examples/reworded.txt (1.6 KB of text) goes from 21.8 KB to 6.3 KB; what stays is the
+#: findings with their sentences, the summary and the rewording score.
 SLIM_EXCLUDE: dict[str, Any] = {
     "ledger": True,
     "article": {"text": True, "excluded": True},
