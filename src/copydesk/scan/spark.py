@@ -2,10 +2,13 @@
 
 The inputs are paths Spark can read (local, ``hdfs://``, ``s3a://`` through the usual
 connectors): folders or files of ``.html``/``.htm``/``.txt`` pages, WARC files, and JSONL
-files of ``{"text"|"html": ..., "url"?: ..., "id"?: ...}`` objects. Each partition is checked
-by `copydesk.scan.local.check_batch` in an executor's Python worker, which loads the models
-once (`mapPartitions`). The output is a folder of JSONL part files (Spark's layout), and the
-CSV summary a folder beside it. Lists of URLs and corpora (``--db``) are local-engine only.
+files of ``{"text"|"html"|"url": ..., "id"?: ...}`` objects, read as the local engine reads
+them. Each partition is checked by `copydesk.scan.local.check_batch` in an executor's Python
+worker, which loads the models once (`mapPartitions`). The output is a folder of JSONL part
+files (Spark's layout), and the CSV summary a folder beside it; a run into the same folder
+again writes only the records it lacks (`_Output`). Files that are no input are skipped
+records, as on the local engine. Lists of URLs, standard input and output, and corpora
+(``--db``) are local-engine only.
 """
 
 from __future__ import annotations
