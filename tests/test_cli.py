@@ -225,6 +225,12 @@ def _wait_until_reading_stdin(pid: int, limit_s: float = 60.0) -> None:
     time.sleep(1.5)
 
 
+def _interruptible() -> None:
+    """In the child: Ctrl-C interrupts, as in a terminal, even when the suite itself runs as
+    a background job (which starts its children with SIGINT ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_interrupt_exits_130_without_a_traceback() -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "copydesk", "check", "-"],
@@ -233,6 +239,7 @@ def test_interrupt_exits_130_without_a_traceback() -> None:
         stderr=subprocess.PIPE,
         text=True,
         cwd=ROOT,
+        preexec_fn=_interruptible,  # noqa: PLW1509 (the child starts single-threaded)
     )
     _wait_until_reading_stdin(process.pid)
     process.send_signal(signal.SIGINT)
