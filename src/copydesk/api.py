@@ -35,18 +35,13 @@ def check(
     ``ignore`` leave findings out, ``config`` names a house style (``copydesk.toml``; the one
     in the working directory otherwise). A text or file that is no English article raises
     `copydesk.InputError`."""
-    from copydesk.filtering import FindingFilter
     from copydesk.house import load
     from copydesk.pipeline import apply_filter
     from copydesk.pipeline import check as check_article
     from copydesk.report.build import build_report
 
     style = load(config)
-    keep = FindingFilter.of(
-        min_severity or (style.min_severity.value if style.min_severity else "info"),
-        [*style.ignore, *ignore],
-        option="ignore",
-    )
+    keep = style.keep(min_severity, ignore, option="ignore")
     read_source = _read(source, lang) if source is not None else None
     result = check_article(_read(article, lang), read_source, house=style)
     return build_report(apply_filter(result, keep))

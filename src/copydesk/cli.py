@@ -618,10 +618,7 @@ def _house(args: argparse.Namespace) -> HouseStyle:
 def _filter(args: argparse.Namespace, style: HouseStyle) -> FindingFilter:
     """The findings to keep: ``--min-severity`` (else the house style's), and the kinds
     ``--ignore`` and the house style leave out; an unknown kind is refused before any work."""
-    from copydesk.filtering import FindingFilter
-
-    least = args.min_severity or style.min_severity or "info"
-    return FindingFilter.of(least, [*style.ignore, *args.ignore])
+    return style.keep(args.min_severity, args.ignore)
 
 
 def _fetcher(args: argparse.Namespace) -> Callable[[str], Article]:

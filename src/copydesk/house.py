@@ -37,7 +37,7 @@ from types import MappingProxyType
 from typing import Any
 
 from copydesk.errors import InputError
-from copydesk.filtering import FAMILIES
+from copydesk.filtering import FAMILIES, FindingFilter
 from copydesk.kinds import BY_CODE
 from copydesk.model import Finding, Severity, Span
 from copydesk.nlp.annotate import Annotated
@@ -75,6 +75,15 @@ class HouseStyle:
     min_severity: Severity | None = None
     path: Path | None = None  # the file read, if any
     words_file: Path | None = None  # where added words are kept
+
+    def keep(
+        self, least: str | None = None, ignore: Iterable[str] = (), option: str = "--ignore"
+    ) -> FindingFilter:
+        """The findings a report shows: those of ``least`` severity or above (else the
+        house's least, else all) whose kinds neither ``ignore`` (the command line's or a
+        request's ``option``) nor the house leave out; an unknown kind is an `InputError`."""
+        chosen = least or (self.min_severity.value if self.min_severity else "info")
+        return FindingFilter.of(chosen, [*self.ignore, *ignore], option=option)
 
     def with_words(self, added: Iterable[str], removed: Iterable[str] = ()) -> HouseStyle:
         gone = {w.strip().lower() for w in removed}

@@ -582,24 +582,11 @@ class HouseHolder:
     def __init__(self, house: HouseStyle) -> None:
         self.current = house
         self._lock = threading.Lock()
-        from copydesk.filtering import FindingFilter
-
-        self._keep = FindingFilter.of(house.min_severity or "info", house.ignore)
-
-    def shown(self, result: CheckResult) -> CheckResult:
-        """``result`` with the findings the house style shows."""
-        from copydesk.pipeline import apply_filter
-
-        return apply_filter(result, self._keep)
 
     def filter(self, least: str | None, ignore: Sequence[str]) -> FindingFilter:
         """The findings a request keeps: its own least severity (else the house's) and the
         kinds it and the house leave out; an unknown kind is an `InputError`."""
-        from copydesk.filtering import FindingFilter
-
-        house = self.current
-        chosen = least or (house.min_severity.value if house.min_severity else "info")
-        return FindingFilter.of(chosen, [*house.ignore, *ignore], option="ignore")
+        return self.current.keep(least, ignore, option="ignore")
 
     def add(self, word: str) -> None:
         with self._lock:
