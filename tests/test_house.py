@@ -5,6 +5,7 @@ sentence and exit 2."""
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import httpx
@@ -103,7 +104,8 @@ def test_the_house_settings_are_read(tmp_path: Path) -> None:
     assert style.words == {"nearshoring", "bell hooks", "reshoring"}
     assert style.reporting_verbs == {"stated"} and style.min_severity is Severity.MINOR
     assert style.ignore == {"spin.editorial_word", "corroboration"}
-    assert style.severity == {"attribution.loaded_verb": Severity.MINOR}
+    assert dict(style.severity) == {"attribution.loaded_verb": Severity.MINOR}
+    assert pickle.loads(pickle.dumps(style)) == style, "worker processes are sent it"
     assert house.load(None, cwd=tmp_path) == style
     assert house.load(None, cwd=tmp_path / "nowhere") is house.PLAIN
 
@@ -152,7 +154,7 @@ def test_allowed_reporting_verbs_and_house_severities() -> None:
     assert ("attribution.loaded_verb", "claimed", Severity.MINOR) in plain
     style = house.HouseStyle(
         reporting_verbs=frozenset({"stated"}),  # as a desk writes it
-        severity={"attribution.loaded_verb": Severity.INFO},
+        severity=(("attribution.loaded_verb", Severity.INFO),),
     )
     styled = {
         (f.kind, f.span.of(text), f.severity) for f in check(Article(text), house=style).findings

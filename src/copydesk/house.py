@@ -30,10 +30,9 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from copydesk.errors import InputError
@@ -71,7 +70,7 @@ class HouseStyle:
     words: frozenset[str] = frozenset()  # accepted words and names, in lower case
     reporting_verbs: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
-    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    severity: tuple[tuple[str, Severity], ...] = ()  # (kind, its severity in this house)
     min_severity: Severity | None = None
     path: Path | None = None  # the file read, if any
     words_file: Path | None = None  # where added words are kept
@@ -96,7 +95,7 @@ class HouseStyle:
         for f in findings:
             if self.accepts(f, doc):
                 continue
-            severity = self.severity.get(f.kind)
+            severity = dict(self.severity).get(f.kind)
             out.append(f if severity is None else replace(f, severity=severity))
         return out
 
@@ -168,7 +167,7 @@ def _style(data: dict[str, Any], path: Path) -> HouseStyle:
         words=words,
         reporting_verbs=_lowered(_strings(reporting, "allow", path)),
         ignore=ignore,
-        severity=MappingProxyType(severity),
+        severity=tuple(sorted(severity.items())),
         min_severity=None if minimum is None else _severity(minimum, "min_severity", path),
         path=path,
         words_file=words_file,
