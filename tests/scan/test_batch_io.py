@@ -131,6 +131,13 @@ def test_standard_input_and_output(documents: Path, tmp_path: Path) -> None:
     assert [r["origin"]["key"] for r in records][:2] == ["story-1", "stdin:2"]
     assert "5 records written" in done.stderr
     assert not Path("-").exists() and not (tmp_path / "-").exists()
+    summary = tmp_path / "summary.csv"
+    asked = _scan(
+        "-", "--out", "-", "--summary", str(summary), stdin=documents.read_text(encoding="utf-8")
+    )
+    assert asked.returncode == 0, asked.stderr
+    rows = summary.read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 6 and rows[1].startswith("story-1,https://news.example/1,")
 
 
 def test_gzip_output_is_gzip_and_resumes(documents: Path, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ record again; a worker that dies is survived (`copydesk.corpus.workers`).
 from __future__ import annotations
 
 import fcntl
+import json
 import math
 import sys
 import time
@@ -50,7 +51,9 @@ from copydesk.scan.records import (
     record_status,
     report_record,
     skipped_record,
+    summary_row,
     write_summary,
+    write_summary_rows,
 )
 
 if TYPE_CHECKING:
@@ -316,12 +319,17 @@ def scan(
         show = progress if progress is not None else sys.stderr.isatty()
         show = bool(show) and (progress is True or total >= PROGRESS_MIN_DOCUMENTS)
         written = failed = skipped = 0
+        # Written to standard output, the records cannot be read back for the summary: its
+        # rows are kept as they go, when one is asked for.
+        rows: list[list[str]] = []
         with (
             progress_bar(show, len(todo), "scanning") as advance,
             closing(_checked(todo, jobs, (db, allow_private, keep, lang, house, slim))) as records,
         ):
             for line, status in records:
                 _append(f, encoded(line, out), out)
+                if to_stdout and summary is not None:
+                    rows.append(summary_row(json.loads(line)))
                 failed += status == "failed"
                 skipped += status == "skipped"
                 written += 1
@@ -330,7 +338,10 @@ def scan(
         return ScanReport(written, 0, failed, time.perf_counter() - started, skipped)
     summary = summary or summary_path(out)
     try:
-        write_summary(read_records(out) if not to_stdout else (), summary)
+        if to_stdout:
+            write_summary_rows(rows, summary)
+        else:
+            write_summary(read_records(out), summary)
     except OSError as exc:
         raise OutputError(
             f"Cannot write the scan's summary to {summary}: {exc.strerror or exc}; the "

@@ -120,12 +120,16 @@ def summary_row(record: dict[str, Any]) -> list[str]:
 
 def write_summary(records: Iterable[dict[str, Any]], path: str | Path) -> None:
     """The CSV summary of ``records``, written whole over ``path`` or not at all."""
-    rows = io.StringIO(newline="")
-    out = csv.writer(rows)
+    write_summary_rows(map(summary_row, records), path)
+
+
+def write_summary_rows(rows: Iterable[list[str]], path: str | Path) -> None:
+    """A CSV summary of records' `summary_row` rows, written whole over ``path``."""
+    text = io.StringIO(newline="")
+    out = csv.writer(text)
     out.writerow(SUMMARY_COLUMNS)
-    for record in records:
-        out.writerow(summary_row(record))
-    write_whole(path, rows.getvalue())
+    out.writerows(rows)
+    write_whole(path, text.getvalue())
 
 
 def compressed(path: str | Path) -> bool:
