@@ -38,7 +38,7 @@ from typing import Any
 from copydesk.errors import InputError
 from copydesk.filtering import FAMILIES, FindingFilter
 from copydesk.kinds import BY_CODE
-from copydesk.model import Finding, Severity, Span
+from copydesk.model import Finding, Severity
 from copydesk.nlp.annotate import Annotated
 
 #: The file looked for in the working directory when no ``--config`` is given.
@@ -91,11 +91,12 @@ class HouseStyle:
     def apply(self, findings: Iterable[Finding], doc: Annotated) -> list[Finding]:
         """``findings`` less those the house accepts, each at the house's severity for its
         kind."""
+        severities = dict(self.severity)
         out = []
         for f in findings:
             if self.accepts(f, doc):
                 continue
-            severity = dict(self.severity).get(f.kind)
+            severity = severities.get(f.kind)
             out.append(f if severity is None else replace(f, severity=severity))
         return out
 
@@ -104,7 +105,7 @@ class HouseStyle:
         if finding.kind in REPORTING_KINDS and self.reporting_verbs:
             return any(
                 t.lemma.lower() in self.reporting_verbs or t.text.lower() in self.reporting_verbs
-                for t in _tokens(doc, finding.span)
+                for t in doc.tokens_in(finding.span)
             )
         if finding.kind.split(".", 1)[0] not in WORD_FAMILIES or not self.words:
             return False
@@ -201,10 +202,6 @@ def remove_word(style: HouseStyle, word: str) -> HouseStyle:
         kept = [w for w in read_words(style.words_file) if w.lower() != gone]
         style.words_file.write_text("".join(w + "\n" for w in kept), encoding="utf-8")
     return style.with_words([], [word])
-
-
-def _tokens(doc: Annotated, span: Span) -> list[Any]:
-    return [t for t in doc.tokens if span.start <= t.start and t.end <= span.end]
 
 
 def _lowered(words: Iterable[str]) -> frozenset[str]:

@@ -251,17 +251,18 @@ def scan(
         files = sc.union(
             [sc.binaryFiles(source, sc.defaultParallelism) for source in sources] or [sc.emptyRDD()]
         ).filter(lambda pair: _is_input(pair[0]) or local_path(pair[0]) in broken)
+        # the files no executor reads, each a record of its own (keyed by its path), unless
+        # an earlier run wrote it
         unread = [
             failure_record(Origin(path, path=path), not_regular(path))
             for path in sorted(local_path(uri) for uri in special)
-            if _is_input(path) or path.rsplit("/", 1)[-1] == SIDECAR
+            if (_is_input(path) or path.rsplit("/", 1)[-1] == SIDECAR) and path not in done
         ]
         unread += [
             skipped_record(Origin(path, path=path), not_a_document(path))
             for path in sorted(local_path(uri) for uri in listed if uri not in special)
-            if not _is_input(path) and path.rsplit("/", 1)[-1] != SIDECAR
+            if not _is_input(path) and path.rsplit("/", 1)[-1] != SIDECAR and path not in done
         ]
-        unread = [line for line in unread if json.loads(line)["origin"]["key"] not in done]
         keys = sc.broadcast(frozenset(done))
         records = files.mapPartitions(
             partial(

@@ -326,7 +326,8 @@ def answer(request: Request, findings: Iterable[Finding], analysed: Analysed) ->
         message = f.message
         if len(group) > 1:
             message += " Also: " + " ".join(other.message for other in group[1:])
-        sentence = next((s.text for s in analysed.doc.sentences if s.span.contains(f.span)), None)
+        over = analysed.doc.sentences_over(f.span)
+        sentence = next((s.text for s in over if s.span.contains(f.span)), None)
         matches.append(
             Match(
                 message=message,
