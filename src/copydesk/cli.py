@@ -258,6 +258,39 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
     scan.set_defaults(run=_scan)
 
+    census = commands.add_parser(
+        "census",
+        parents=[network],
+        help="find the families of copies in a crawl and the sites that reword them",
+        description="Find which documents of a crawl are copies of one story (verbatim, "
+        "trimmed or reworded), choose each family's original, compare every copy with it, "
+        "and rank the sites by how much reworded copy they publish. Writes families.jsonl, "
+        "sites.csv and index.html (with a redline per copy) into --out. A killed census "
+        "resumes: run it again with the same --out.",
+    )
+    census.add_argument(
+        "inputs",
+        metavar="INPUT",
+        nargs="*",
+        help="folders (with index.tsv), WARC files, JSONL files, files of URLs",
+    )
+    census.add_argument("--out", metavar="DIR", required=True, help="the output folder")
+    census.add_argument(
+        "--db",
+        metavar="FILE",
+        help="the corpus to read the inputs into and take the census of (default: DIR/corpus.db)",
+    )
+    census.add_argument(
+        "--engine",
+        choices=("local", "spark"),
+        default="local",
+        help="this machine, or a PySpark job (needs the 'spark' extra; default: local)",
+    )
+    census.add_argument("--master", help="Spark master for --engine spark (default: local[JOBS])")
+    census.add_argument("--jobs", type=_positive, default=1, help="worker processes (default: 1)")
+    census.add_argument("--quiet", action="store_true", help="no progress bars on stderr")
+    census.set_defaults(run=_census)
+
     schema = commands.add_parser(
         "schema",
         help="print the JSON report's schema",
@@ -539,6 +572,39 @@ def _scan(args: argparse.Namespace) -> int:
             f"Not one of the {report.written} inputs could be checked; the records in "
             f"{'standard output' if args.out == '-' else args.out} say why."
         )
+    return EXIT_OK
+
+
+def _census(args: argparse.Namespace) -> int:
+    if not args.inputs and not args.db:
+        raise InputError("Give at least one INPUT to take the census of, or --db FILE.")
+    for path in args.inputs:
+        if not Path(path).exists():
+            raise InputError(f"{path} does not exist.")
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out} is a file; --out names the folder the census writes into.")
+    if args.engine == "spark":
+        from copydesk.census.spark import census as spark_census
+
+        if args.db:
+            raise InputError("The Spark engine reads its inputs, not a corpus; drop --db.")
+        report = spark_census(
+            args.inputs, out, master=args.master or f"local[{args.jobs}]", quiet=args.quiet
+        )
+    else:
+        from copydesk.census.local import census
+
+        if args.db:
+            _open_store(args.db, create=True).close()
+        report = census(
+            args.inputs,
+            out,
+            db=args.db,
+            jobs=args.jobs,
+            progress=False if args.quiet else None,
+        )
+    _write(report.summary() + "\n", None)
     return EXIT_OK
 
 

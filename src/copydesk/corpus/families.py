@@ -397,7 +397,7 @@ def group_coverage(
                 reason = "the article itself"
             elif are_copies(mine, marks[i]):
                 reason = "a copy of the article"
-            elif _reworded(reuse(sentences, c.reported)):
+            elif is_reworded(reuse(sentences, c.reported)):
                 reason = "reuses the article's wording: its source or another version of it"
             elif article.wire is not None and _wire(doc) == article.wire:
                 reason = f"the same wire as the article ({article.wire})"
@@ -464,12 +464,12 @@ def _dependent(a: _Text, b: _Text) -> bool:
         return True
     if wa is not None and wb is not None:
         return False
-    return _reworded(sentence_reuse(a.sentences, b.sentences)) or _reworded(
+    return is_reworded(sentence_reuse(a.sentences, b.sentences)) or is_reworded(
         sentence_reuse(b.sentences, a.sentences)
     )
 
 
-def _reworded(found: Reuse) -> bool:
+def is_reworded(found: Reuse) -> bool:
     """One text is reworded from the other: enough of its sentences reuse the other's wording
     (`MIN_SOURCE_SHARE`, and at least `MIN_REWORDED_SENTENCES`)."""
     return found.share >= MIN_SOURCE_SHARE and found.reused >= MIN_REWORDED_SENTENCES

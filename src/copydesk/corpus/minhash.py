@@ -88,6 +88,12 @@ def _permutations(num_perm: int) -> np.ndarray:
 
 def signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray:
     """The MinHash signature of ``text``'s shingles, as ``num_perm`` uint32 values."""
+    return set_signature(shingles(text), num_perm)
+
+
+def set_signature(items: Iterable[str], num_perm: int = NUM_PERM) -> np.ndarray:
+    """The MinHash signature of a set of strings, as ``num_perm`` uint32 values (all at the
+    largest value for an empty set)."""
     mh = MinHash(
         num_perm=num_perm,
         seed=MINHASH_SEED,
@@ -95,7 +101,7 @@ def signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray:
         hashfunc=shingle_hash,
         permutations=_permutations(num_perm),
     )
-    mh.update_batch([s.encode("utf-8") for s in shingles(text)])
+    mh.update_batch([s.encode("utf-8") for s in items])
     return np.asarray(mh.hashvalues, dtype=np.uint32)
 
 
@@ -110,12 +116,18 @@ def from_blob(blob: bytes) -> np.ndarray:
 def band_keys(sig: np.ndarray, bands: int, rows: int) -> list[int]:
     """One signed 64-bit key per band: the band's index in the top 7 bits, its hash below."""
     block = np.asarray(sig[: bands * rows], dtype=np.uint64).reshape(bands, rows)
+    low = (band_hashes(block) >> np.uint64(8)).astype(np.int64)  # 56 bits: non-negative
+    return [(i << 56) | int(v) for i, v in enumerate(low.tolist())]
+
+
+def band_hashes(block: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of each row of ``block`` (bands of signature values, one a row)."""
+    values = np.asarray(block, dtype=np.uint64)
     with np.errstate(over="ignore"):
-        h = (block * _BAND_MULTIPLIERS[:rows]).sum(axis=1, dtype=np.uint64)
+        h = (values * _BAND_MULTIPLIERS[: values.shape[1]]).sum(axis=1, dtype=np.uint64)
         h ^= h >> np.uint64(31)
         h *= np.uint64(0x9E3779B97F4A7C15)
-    low = (h >> np.uint64(8)).astype(np.int64)  # 56 bits: non-negative as int64
-    return [(i << 56) | int(v) for i, v in enumerate(low.tolist())]
+    return h
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
