@@ -101,6 +101,7 @@ eval: install-dev
 	$(BIN)/python eval/rewording.py
 	$(BIN)/python eval/clean_copy.py
 	$(BIN)/python eval/corroboration.py
+	$(BIN)/python eval/census.py
 	$(BIN)/python eval/accuracy.py
 
 # docs/accuracy.md: every finding kind's precision and recall on the real texts in ../shared.
