@@ -40,8 +40,8 @@ import numpy as np
 from copydesk.census.local import census
 from copydesk.census.outputs import FAMILIES
 from copydesk.corpus import candidates as cand
-from copydesk.corpus.inputs import find_inputs, read_sidecar, with_meta
 from copydesk.corpus.ingest import ingest
+from copydesk.corpus.inputs import find_inputs, read_sidecar, with_meta
 from copydesk.corpus.store import Store, content_hash
 from copydesk.read import read_file
 

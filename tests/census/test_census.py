@@ -137,3 +137,26 @@ def test_bad_inputs_get_one_sentence_and_exit_2(
     assert cli.main(["census", str(CASES), "--out", str(tmp_path / "file")]) == 2
     assert "is a file" in capsys.readouterr().err
     assert cli.main(["census", "--out", str(tmp_path / "o")]) == 2
+
+
+def test_the_spark_engine_finds_the_same_families_and_findings(
+    census_out: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("pyspark")
+    out = tmp_path / "spark"
+    args = ["census", str(CASES), "--out", str(out), "--engine", "spark", "--jobs", "2"]
+    assert cli.main([*args, "--quiet"]) == 0
+
+    def seen(where: Path) -> dict[str, Any]:
+        return {
+            f["family"]: (
+                f["original"],
+                [(d["key"], d["relation"], d["meaning_changes"]) for d in f["documents"]],
+            )
+            for f in families(where)
+        }
+
+    assert seen(out) == seen(census_out)
+    assert (out / "sites.csv").read_text(encoding="utf-8") == (census_out / "sites.csv").read_text(
+        encoding="utf-8"
+    )

@@ -120,6 +120,13 @@ def candidate_pairs(
                 yield key[0], key[1], float(s)
 
 
+def paired(a: np.ndarray, b: np.ndarray, min_similarity: float = MIN_SIMILARITY) -> bool:
+    """The candidate rule for one pair of signatures, as `candidate_pairs` applies it: equal
+    on some band, and estimated at least ``min_similarity`` alike."""
+    bands = band_hash_matrix(np.vstack([a, b]))
+    return bool((bands[0] == bands[1]).any()) and float((a == b).mean()) >= min_similarity
+
+
 def _bucket_pairs(order: np.ndarray, sorted_values: np.ndarray) -> np.ndarray:
     """Every pair of rows within each run of equal values (runs of 2 to `MAX_BUCKET`)."""
     if len(sorted_values) < 2:
