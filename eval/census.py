@@ -133,7 +133,11 @@ def _stories() -> tuple[list[tuple[str, str, str]], dict[str, str]]:
             if (folder / "article.txt").is_file():
                 story = f"{group}/mariupol" if folder.name in MARIUPOL else f"{group}/{folder.name}"
                 pairs.append(
-                    (story, f"{group}/{folder.name}/article.txt", f"{group}/{folder.name}/source.txt")
+                    (
+                        story,
+                        f"{group}/{folder.name}/article.txt",
+                        f"{group}/{folder.name}/source.txt",
+                    )
                 )
     story = {}
     for s, a, b in pairs:
@@ -220,7 +224,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'recall (pairs found in one family)':44} {s.recall:>8.3f} {TARGET_RECALL:>8.2f}")
     print(f"{'families':44} {len(s.families):>8}")
     print(f"{'precision (families of one story)':44} {s.precision:>8.3f} {TARGET_PRECISION:>8.2f}")
-    print(f"{'original right (of labelled families)':44} {s.original_right:>8.3f} {TARGET_ORIGINAL:>8.2f}")
+    print(
+        f"{'original right (of labelled families)':44} {s.original_right:>8.3f} {TARGET_ORIGINAL:>8.2f}"
+    )
     print(f"{'families naming an original':44} {named:>5}/{total}")
     print(f"{'original right, of those naming one':44} {named_right:>5}/{named}")
     if s.missed:
