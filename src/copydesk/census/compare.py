@@ -24,6 +24,13 @@ def warm_up() -> None:
     pipeline.check_many([Article(text="The models are loaded once.")])
 
 
+def rewording_scores(articles: list[Article]) -> list[float]:
+    """Each article's rewording score, read from its own check (no source)."""
+    from copydesk import pipeline
+
+    return [round(pipeline.check(a).rewording.score, 4) for a in articles]
+
+
 def compare_batch(tasks: list[Task], out: str) -> list[Compared]:
     """One `Compared` per task, in order; a compare that fails says why and the rest go on.
     The redline pages are written under ``out``."""

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from copydesk.census.compare import Task, compare_batch, warm_up
+from copydesk.census.compare import Task, compare_batch, rewording_scores, warm_up
 from copydesk.census.outputs import write_outputs
 from copydesk.census.plan import Compared, Plan, doc_key, plan_family, site_of
 from copydesk.corpus import candidates as cand
@@ -240,7 +240,7 @@ def _rewording_scores(store: Store, ids: Sequence[str], jobs: int, show: bool) -
     with progress_bar(show, len(ids), "families: rewording scores") as advance:
         found = []
         for score in ordered_map(
-            _score_batch,
+            rewording_scores,
             store.get_many(ids),
             workers=jobs,
             chunk=COMPARE_CHUNK,
@@ -250,12 +250,6 @@ def _rewording_scores(store: Store, ids: Sequence[str], jobs: int, show: bool) -
             found.append(score)
             advance()
     return found
-
-
-def _score_batch(articles: list[Article]) -> list[float]:
-    from copydesk import pipeline
-
-    return [round(pipeline.check(a).rewording.score, 4) for a in articles]
 
 
 def _compared(

@@ -20,15 +20,13 @@
 
 from __future__ import annotations
 
-import os
-import sys
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from copydesk.census.compare import compare_batch, warm_up
+from copydesk.census.compare import compare_batch, rewording_scores, warm_up
 from copydesk.census.local import CensusReport
 from copydesk.census.outputs import write_outputs
 from copydesk.census.plan import Compared, Plan, doc_key, plan_family, site_of
@@ -57,28 +55,14 @@ MAX_ROUNDS = 50
 
 
 def census(paths: Sequence[str], out: str | Path, *, master: str, quiet: bool) -> CensusReport:
-    try:
-        from pyspark.sql import SparkSession
-    except ImportError:
-        raise InputError(
-            "The Spark engine needs pyspark; install copydesk with its 'spark' extra."
-        ) from None
+    from copydesk.scan.spark import _is_input, _listed, _spark_path, require_pyspark, spark_session
+
+    require_pyspark()
     if not paths:
         raise InputError("The Spark engine takes the census of INPUT paths.")
-    from copydesk.scan.spark import _is_input, _jvm_output_hidden, _listed, _spark_path
-
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = (
-        SparkSession.builder.appName("copydesk census")
-        .master(master)
-        .config("spark.hadoop.mapreduce.input.fileinputformat.input.dir.recursive", "true")
-    )
-    if quiet:
-        builder = builder.config("spark.ui.showConsoleProgress", "false")
-    with _jvm_output_hidden(quiet):
-        session = builder.getOrCreate()
+    session = spark_session("copydesk census", master, quiet)
     try:
         sc = session.sparkContext
         listed = _listed(sc, list(paths))
@@ -208,14 +192,11 @@ def _plans(docs: Any, edges: Any, labels: Any) -> list[Plan]:
 
 
 def _plan_partition(families: Iterable[tuple[str, Iterable[Article]]], reworded: Any) -> Any:
-    from copydesk import pipeline
-
     for label, members in families:
         articles = list(members)
         scores = None
         if label in reworded:
-            warm_up()
-            scores = {doc_key(a): round(pipeline.check(a).rewording.score, 4) for a in articles}
+            scores = dict(zip(map(doc_key, articles), rewording_scores(articles), strict=True))
         yield plan_family(articles, scores)
 
 

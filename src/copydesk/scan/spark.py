@@ -193,6 +193,34 @@ def _special_file(uri: str) -> bool:
         return False
 
 
+def require_pyspark() -> None:
+    """Raise the user's error when pyspark is not installed."""
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        raise InputError(
+            "The Spark engine needs pyspark; install copydesk with its 'spark' extra."
+        ) from None
+
+
+def spark_session(app: str, master: str | None, quiet: bool) -> Any:
+    """A Spark session that reads input folders recursively; ``quiet`` leaves Spark's own log
+    and progress bars out of standard error."""
+    from pyspark.sql import SparkSession
+
+    # The executors' Python is this one unless the user chose another (as on a cluster).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName(app).config(
+        "spark.hadoop.mapreduce.input.fileinputformat.input.dir.recursive", "true"
+    )
+    if master:
+        builder = builder.master(master)
+    if quiet:
+        builder = builder.config("spark.ui.showConsoleProgress", "false")
+    with _jvm_output_hidden(quiet):
+        return builder.getOrCreate()
+
+
 def scan(
     paths: Sequence[str],
     out: str,
@@ -207,26 +235,11 @@ def scan(
 ) -> ScanReport:
     """Run the scan on Spark; ``out`` (and ``summary``, default ``OUT.csv``) become folders.
     ``quiet`` leaves Spark's own log and progress bars out of standard error."""
-    try:
-        from pyspark.sql import SparkSession
-    except ImportError:
-        raise InputError(
-            "The Spark engine needs pyspark; install copydesk with its 'spark' extra."
-        ) from None
+    require_pyspark()
     if not paths:
         raise InputError("The Spark engine scans INPUT paths; a corpus (--db) is scanned locally.")
     started = time.perf_counter()
-    # The executors' Python is this one unless the user chose another (as on a cluster).
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = SparkSession.builder.appName("copydesk scan").config(
-        "spark.hadoop.mapreduce.input.fileinputformat.input.dir.recursive", "true"
-    )
-    if master:
-        builder = builder.master(master)
-    if quiet:
-        builder = builder.config("spark.ui.showConsoleProgress", "false")
-    with _jvm_output_hidden(quiet):
-        session = builder.getOrCreate()
+    session = spark_session("copydesk scan", master, quiet)
     try:
         sc = session.sparkContext
         output = _Output(sc, out)
